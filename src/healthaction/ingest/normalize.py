@@ -1,0 +1,28 @@
+"""Clean-up shared by every extractor, applied once to the block stream.
+
+Removes HTML remnants (``<p>``), zero-width and no-break spaces, and Word
+bookmarks (``[bookmark: _GoBack]``) that converters leave in text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from healthaction.ingest.blocks import Block, Paragraph, Table
+
+_REMNANTS = re.compile(r"</?p\s*/?>|\[bookmark:[^\]]*\]|[\u200b\u200c\u200d\ufeff]", re.IGNORECASE)
+
+
+def clean_text(text: str) -> str:
+    return _REMNANTS.sub("", text).strip()
+
+
+def normalize_blocks(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(Paragraph(clean_text(block.text), block.where))
+        else:
+            rows = tuple(tuple(clean_text(cell) for cell in row) for row in block.rows)
+            out.append(Table(rows, block.where, block.header_rows))
+    return out
