@@ -66,6 +66,8 @@ _SPACE = re.compile(r"\s+")
 # Words that make a table look like a responsibility list even when its header
 # cannot be read; used only to decide whether to warn.
 _LIST_WORDS = ("任务", "措施", "牵头", "责任", "配合", "包抓", "完成时", "时限")
+# …one of them naming what a task list has and an actions table has not.
+_TASK_WORDS = ("任务", "措施", "包抓", "完成时", "时限")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,14 +108,9 @@ def find_header(rows: tuple[tuple[str, ...], ...], *, search: int = 5) -> Header
     for index, row in enumerate(rows[:search]):
         if not is_header_row(row):
             continue
-        header = list(row)
-        first_data_row = index + 1
-        below = rows[index + 1] if index + 1 < len(rows) else ()
-        if _is_sub_header(below):
-            header = [b.strip() or h for h, b in zip(header, below + ("",) * len(header), strict=False)]
-            first_data_row += 1
+        header, height = _merged_header(rows, index)
         layout = _layout(header)
-        return Header(layout, first_data_row) if layout is not None else None
+        return Header(layout, index + height) if layout is not None else None
     return None
 
 
@@ -130,24 +127,30 @@ def header_problem(rows: tuple[tuple[str, ...], ...], *, search: int = 3) -> str
         words = [cell for cell in row if any(word in simplified(cell) for word in _LIST_WORDS)]
         if len(words) < 2 or max(len(cell.strip()) for cell in words) > _HEADER_CELL_MAX:
             continue
-        if is_header_row(row) and _layout(_merged_header(rows, index)) is not None:
+        if not any(word in simplified(cell) for cell in words for word in _TASK_WORDS):
+            continue
+        if is_header_row(row) and _layout(_merged_header(rows, index)[0]) is not None:
             return None
         return "、".join(f"“{cell.strip()}”" for cell in row if cell.strip())
     return None
 
 
-def _merged_header(rows: tuple[tuple[str, ...], ...], index: int) -> list[str]:
+def _merged_header(rows: tuple[tuple[str, ...], ...], index: int) -> tuple[list[str], int]:
+    """The header cells starting at ``index`` and how many rows they take (1 or 2)."""
     below = rows[index + 1] if index + 1 < len(rows) else ()
-    if not _is_sub_header(below):
-        return list(rows[index])
+    if not _is_sub_header(rows[index], below):
+        return list(rows[index]), 1
     padded = below + ("",) * len(rows[index])
-    return [b.strip() or h for h, b in zip(rows[index], padded, strict=False)]
+    return [b.strip() or h for h, b in zip(rows[index], padded, strict=False)], 2
 
 
-def _is_sub_header(row: tuple[str, ...]) -> bool:
-    """The second row of a two-row header: every filled cell is a header word."""
-    filled = [cell for cell in row if cell.strip()]
-    return bool(filled) and all(len(cell.strip()) <= _HEADER_CELL_MAX and role_of(cell) for cell in filled)
+def _is_sub_header(upper: tuple[str, ...], lower: tuple[str, ...]) -> bool:
+    """The second row of a two-row header: every filled cell is a header word, and one
+    stands under the empty part of a merged cell ("牵头单位 | 配合单位" under "责任单位")."""
+    filled = [(index, cell) for index, cell in enumerate(lower) if cell.strip()]
+    if not filled or not all(len(cell.strip()) <= _HEADER_CELL_MAX and role_of(cell) for _, cell in filled):
+        return False
+    return len(filled) >= 2 or any(index >= len(upper) or not upper[index].strip() for index, _ in filled)
 
 
 def _layout(header: list[str]) -> TaskLayout | None:
