@@ -1,38 +1,126 @@
-"""Readers: one module per format, chosen through one registry by content and suffix."""
+"""Readers: one module per format, chosen through one registry by content and suffix.
+
+The content decides first: a ``.txt`` that is really a Word file is read as Word,
+a PDF named ``.docx`` as PDF. The suffix decides only when the bytes carry no
+signature (plain text, HTML). Every reader turns ``(path, bytes)`` into the same
+block stream; heavy libraries are imported inside the reader that needs them.
+"""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from healthaction.ingest.blocks import Block
+from healthaction.ingest.blocks import Block, Paragraph, Table
 from healthaction.ingest.errors import UnreadableDocument, UnsupportedFormat
-from healthaction.ingest.readers import txt
+from healthaction.ingest.readers import doc, docx, html, pdf, txt, xlsx
 
 Reader = Callable[[Path, bytes], list[Block]]
 
 MAX_BYTES = 50 * 1024 * 1024
 
-READERS: dict[str, Reader] = {
-    ".txt": txt.read,
-}
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def read(path: Path) -> list[Block]:
+@dataclass(frozen=True, slots=True)
+class Format:
+    """A document format: its suffixes, how to recognise its bytes, and its reader."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    read: Reader
+    sniff: Callable[[bytes], bool] | None = None
+    signed: bool = False
+    """A signed format's files always carry its signature: the suffix alone is not enough."""
+
+
+def _zip_holds(member: str) -> Callable[[bytes], bool]:
+    def sniff(data: bytes) -> bool:
+        if not data.startswith(b"PK\x03\x04"):
+            return False
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                return member in archive.namelist()
+        except (zipfile.BadZipFile, ValueError, OSError):
+            return False
+
+    return sniff
+
+
+def _is_pdf(data: bytes) -> bool:
+    return b"%PDF-" in data[:1024]
+
+
+def _is_ole2_or_rtf(data: bytes) -> bool:
+    return data.startswith((_OLE2, b"{\\rtf"))
+
+
+READERS: tuple[Format, ...] = (
+    Format("PDF 文件（.pdf）", (".pdf",), pdf.read, _is_pdf, signed=True),
+    Format("Word 文档（.docx）", (".docx", ".docm"), docx.read, _zip_holds("word/document.xml"), signed=True),
+    Format(
+        "Excel 工作簿（.xlsx）", (".xlsx", ".xlsm"), xlsx.read, _zip_holds("xl/workbook.xml"), signed=True
+    ),
+    Format("旧版 Word 文档（.doc）", (".doc", ".wps", ".rtf"), doc.read, _is_ole2_or_rtf, signed=True),
+    Format("网页（.html）", (".html", ".htm", ".xhtml"), html.read, html.sniff),
+    Format("文本文件（.txt）", (".txt", ".text", ".md", ".csv", ".tsv"), txt.read),
+)
+
+_OLD_EXCEL = (".xls", ".et")
+
+
+def detect(path: Path, data: bytes) -> Format:
+    """The format of ``data``: by its signature first, then by the suffix of ``path``."""
+    suffix = path.suffix.lower()
+    if data.startswith(_OLE2) and suffix in (*_OLD_EXCEL, ".xlsx"):
+        raise UnsupportedFormat(
+            f"{path}：旧版 Excel 格式（.xls）或已加密的文件；请在 Excel/WPS 中另存为 .xlsx 后再导入"
+        )
+    for fmt in READERS:
+        if fmt.sniff is not None and fmt.sniff(data):
+            return fmt
+    if data.startswith(b"PK\x03\x04"):
+        raise UnsupportedFormat(f"{path}：是压缩包（ZIP），不是 Word（.docx）或 Excel（.xlsx）文件")
+    for fmt in READERS:
+        if suffix in fmt.suffixes:
+            if fmt.signed:
+                raise UnreadableDocument(f"{path}：不是有效的{fmt.name}")
+            return fmt
+    known = "、".join(s for fmt in READERS for s in fmt.suffixes[:1])
+    shown = f"“{path.suffix}”" if path.suffix else "（没有扩展名）"
+    raise UnsupportedFormat(f"{path}：不支持的格式{shown}，可用：{known}")
+
+
+def read(path: Path, max_bytes: int = MAX_BYTES) -> list[Block]:
     """Read ``path`` into blocks, or raise an IngestError naming the file."""
     if not path.exists():
         raise UnreadableDocument(f"{path}：文件不存在")
+    if path.is_dir():
+        raise UnreadableDocument(f"{path}：是文件夹，不是文件")
     if not path.is_file():
-        raise UnreadableDocument(f"{path}：不是文件")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise UnreadableDocument(
-            f"{path}：文件过大（{size / 1024 / 1024:.0f} MB），上限为 {MAX_BYTES // 1024 // 1024} MB"
-        )
-    data = path.read_bytes()
+        raise UnreadableDocument(f"{path}：不是普通文件")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UnreadableDocument(
+                f"{path}：文件过大（{size / 1024 / 1024:.0f} MB），上限为 {max_bytes / 1024 / 1024:.0f} MB"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(f"{path}：无法读取（{exc.strerror or exc}）") from exc
     if not data.strip():
         raise UnreadableDocument(f"{path}：文件为空")
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise UnsupportedFormat(f"{path}：不支持的格式“{path.suffix}”，可用：{'、'.join(READERS)}")
-    return reader(path, data)
+    blocks = detect(path, data).read(path, data)
+    if not any(_has_text(block) for block in blocks):
+        raise UnreadableDocument(f"{path}：文件中没有可读的文字")
+    return blocks
+
+
+def _has_text(block: Block) -> bool:
+    if isinstance(block, Paragraph):
+        return bool(block.text.strip())
+    assert isinstance(block, Table)
+    return any(cell.strip() for row in block.rows for cell in row)
