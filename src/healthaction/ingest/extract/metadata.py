@@ -1,11 +1,238 @@
-"""Title, region, parent region, 文号, issuer and date."""
+"""Title, region, parent region, 文号, issuer and date.
+
+- title: the plan's own title, without 《》. A notice "关于印发《X》的通知" gives X; otherwise
+  the first heading-like line that ends like a document (方案, 意见, 清单 …).
+- issuer and issued_date: the signature, an organisation's name on the line above a date
+  line (2021年2月25日, 二〇二一年二月二十五日, 2021-02-25). A date line with no name above it
+  gives the date only; a web page's 发文日期 is never a signature.
+- doc_number: a line of its own such as "平政发〔2021〕29号" (〔〕, [] or （）), or after 文号：.
+- region: leading place names of the title ("银川市西夏区关于…") or the place in 健康X行动,
+  completed with the suffix the text uses for it (平川 → 平川区). parent_region: the place
+  written before the region ("白银市平川区人民政府"), else the nearest level above among the
+  places whose 健康X行动 the text cites (健康洛阳行动 → 洛阳市 for 西工区).
+
+Everything is matched on the simplified text and returned as written.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any
 
-from healthaction.ingest.blocks import Block
+from healthaction.ingest.blocks import Block, Paragraph
+from healthaction.ingest.chinese import simplified
+from healthaction.ingest.extract.dates import parse_date_line
+from healthaction.ingest.extract.lists import is_numbered_heading, is_page_mark
+from healthaction.ingest.extract.people import compact
+
+_TITLE_END = re.compile(
+    r"(方案|意见|规划|纲要|清单|计划|办法|框架|行动|措施|细则|要点|通知|决定|名单|规定|指南|标准)$"
+)
+_TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
+_NOTICE = re.compile(r"^(?P<issuer>.*?)(?:关于)?(?:印发|转发)(?P<inner>.+?)的通知$")
+_ORG_END = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|领导小组|指挥部|局|厅|委|办)$")
+_NOT_HEADING = re.compile(r"[。，,；;：:！？!?]")
+_DOC_NUMBER = (
+    r"[\u3400-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)[0-9０-９]{2}\s*[〕\]］)）】]"
+    r"\s*第?\s*[0-9０-９]{1,5}\s*号"
+)
+_DOC_NUMBER_LINE = re.compile(rf"^\s*(?P<number>{_DOC_NUMBER})(?:\s|$)")
+_DOC_NUMBER_LABEL = re.compile(
+    rf"(?:文号|发文字号|文件编号|发文编号|文件字号)\s*[：:]\s*(?P<number>{_DOC_NUMBER})"
+)
+
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "区", "县", "旗", "州", "盟")
+_SUFFIX = "|".join(_SUFFIXES)
+_LEVEL = {"特别行政区": 1, "自治区": 1, "省": 1, "市": 2, "州": 2, "自治州": 2, "盟": 2}
+_PLACE = re.compile(rf"[\u3400-\u9fff]{{2,8}}?(?:{_SUFFIX})")
+_LEADING_PLACES = re.compile(
+    rf"^(?:[\u3400-\u9fff]{{2,8}}?(?:{_SUFFIX}))+?"
+    r"(?=关于|健康|全民|推进|实施|深入|加快|贯彻|落实|印发|人民政府|政府|党委|委员会|办公室|[“《\"])"
+)
+_STEM = re.compile(r"健康(?P<stem>[\u3400-\u9fff]{1,7}?)(?:行动|建设|城市|20\d\d)")
+_NATIONAL = {"中国", "全国"}
 
 
 def extract(blocks: list[Block], warnings: list[str]) -> dict[str, Any]:
-    return {}
+    paragraphs = [b.text.strip() for b in blocks if isinstance(b, Paragraph)]
+    title, notice_issuer = _title(paragraphs)
+    issuer, issued_date = _signature(paragraphs)
+    text = _Text("\n".join(paragraphs))
+    region, parent_region = _regions(title, issuer or notice_issuer, text)
+    return {
+        "title": title,
+        "region": region,
+        "parent_region": parent_region,
+        "doc_number": _doc_number(paragraphs),
+        "issuer": issuer or notice_issuer,
+        "issued_date": issued_date,
+    }
+
+
+class _Text:
+    """The document text with its simplified twin, for matching and slicing back."""
+
+    def __init__(self, written: str) -> None:
+        self.written = written
+        self.plain = simplified(written)
+
+    def as_written(self, plain: str) -> str:
+        index = self.plain.find(plain)
+        return self.written[index : index + len(plain)] if index >= 0 else plain
+
+    def count(self, plain: str) -> int:
+        return self.plain.count(plain)
+
+
+def _heading_like(text: str) -> bool:
+    size = len(compact(text))
+    return (
+        4 <= size <= 80
+        and not _NOT_HEADING.search(text)
+        and not simplified(text).startswith("附件")
+        and parse_date_line(text) is None
+        and not _DOC_NUMBER_LINE.match(text)
+        and not is_page_mark(text)
+    )
+
+
+def _ends_like_a_document(text: str) -> bool:
+    plain = _TRAILING_BRACKET.sub("", simplified(text).rstrip("》”\"' "))
+    return bool(_TITLE_END.search(plain))
+
+
+def _title(paragraphs: list[str]) -> tuple[str | None, str | None]:
+    """The plan's title and, when it came from a notice, the notice's issuing body."""
+    lines = [p for p in paragraphs if p]
+    for i, line in enumerate(lines):
+        if not _heading_like(line) or is_numbered_heading(line):
+            continue
+        candidate = line
+        if not _ends_like_a_document(line) and i + 1 < len(lines) and _wraps(line, lines[i + 1]):
+            candidate = line + lines[i + 1]
+        if not _ends_like_a_document(candidate):
+            continue
+        written = re.sub(r"\s+", "", candidate) if len(candidate.split()) > 1 else candidate
+        notice = _NOTICE.match(simplified(written))
+        if notice:
+            inner = written[notice.start("inner") : notice.end("inner")].strip().strip("《》")
+            issuer = written[: notice.end("issuer")].strip()
+            return inner, issuer if _ORG_END.search(simplified(issuer)) else None
+        return written.strip("《》"), None
+    return None, None
+
+
+def _wraps(line: str, following: str) -> bool:
+    """A title wrapped over two lines: "关于落实健康甘肃行动推进健康武威" + "建设实施方案"."""
+    plain = simplified(line)
+    opens = plain.count("《") > plain.count("》") or plain.count("“") > plain.count("”")
+    return (
+        (opens or plain.startswith("关于") or "印发" in plain)
+        and not _ORG_END.search(plain)
+        and _heading_like(following)
+        and not is_numbered_heading(following)
+    )
+
+
+def _signature(paragraphs: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, date) from "X人民政府" above a date line; the first date line alone otherwise."""
+    first_date: str | None = None
+    for i, line in enumerate(paragraphs):
+        parts = line.rsplit(maxsplit=1)
+        same_line = parse_date_line(parts[-1]) if len(parts) == 2 and _is_org(parts[0]) else None
+        if same_line:
+            return parts[0].strip(), same_line
+        found = parse_date_line(line) if line else None
+        if found is None:
+            continue
+        first_date = first_date or found
+        above = [p for p in paragraphs[max(0, i - 3) : i] if p]
+        if above and _is_org(above[-1]):
+            return above[-1], found
+    return None, first_date
+
+
+def _is_org(text: str) -> bool:
+    return _heading_like(text) and len(text) <= 40 and bool(_ORG_END.search(simplified(text)))
+
+
+def _doc_number(paragraphs: list[str]) -> str | None:
+    for line in paragraphs:
+        plain = simplified(line)
+        found = _DOC_NUMBER_LINE.match(plain) or _DOC_NUMBER_LABEL.search(plain)
+        if found:
+            return compact(line[found.start("number") : found.end("number")])
+    return None
+
+
+def _regions(title: str | None, issuer: str | None, text: _Text) -> tuple[str | None, str | None]:
+    plain_title = simplified(title or "")
+    leading = _LEADING_PLACES.match(plain_title)
+    if leading:
+        places = _PLACE.findall(leading.group())
+        return _pair(places, title or "", plain_title)
+    stems = [m["stem"] for m in _STEM.finditer(plain_title) if m["stem"] not in _NATIONAL]
+    plain_issuer = simplified(issuer or "")
+    issuer_run = _LEADING_PLACES.match(plain_issuer)
+    issuer_places = _PLACE.findall(issuer_run.group()) if issuer_run else []
+    if not stems:
+        if not issuer_places:
+            return None, None
+        return _pair(issuer_places, issuer or "", plain_issuer)
+    stem = next((s for s in stems if s in plain_issuer), stems[-1])
+    region = _with_suffix(stem, text)
+    if region is None:
+        return text.as_written(stem), None
+    if region in issuer_places and issuer_places.index(region) > 0:
+        parent = issuer_places[issuer_places.index(region) - 1]
+        return text.as_written(region), text.as_written(parent)
+    return text.as_written(region), _parent(region, stem, text)
+
+
+def _pair(places: list[str], written: str, plain: str) -> tuple[str | None, str | None]:
+    """The last place is the region, the one before it the parent; both as written."""
+
+    def back(name: str) -> str:
+        index = plain.find(name)
+        return written[index : index + len(name)]
+
+    region = back(places[-1]) if places else None
+    parent = back(places[-2]) if len(places) > 1 else None
+    return region, parent
+
+
+def _suffix_of(name: str) -> str | None:
+    return next((suffix for suffix in _SUFFIXES if name.endswith(suffix)), None)
+
+
+def _with_suffix(stem: str, text: _Text, *, strict: bool = False) -> str | None:
+    """平川 → 平川区: the suffix the text writes most often after the place's name."""
+    if _suffix_of(stem) and len(stem) > 1:
+        return stem
+    counts = Counter({stem + suffix: text.count(stem + suffix) for suffix in _SUFFIXES})
+    name, count = counts.most_common(1)[0]
+    if count:
+        return name
+    if strict:
+        return None
+    levels = Counter({suffix: text.count("全" + suffix) for suffix in ("省", "市", "区", "县", "旗", "州")})
+    suffix, count = levels.most_common(1)[0]
+    return stem + suffix if count else None
+
+
+def _parent(region: str, stem: str, text: _Text) -> str | None:
+    """The nearest level above the region among the places whose 健康X行动 the text cites."""
+    suffix = _suffix_of(region) or ""
+    wanted = _LEVEL.get(suffix, 3) - 1
+    candidates: Counter[str] = Counter()
+    for found in _STEM.finditer(text.plain):
+        other = found["stem"]
+        if other in _NATIONAL or other == stem or region.startswith(other):
+            continue
+        name = _with_suffix(other, text, strict=True)
+        if name and _LEVEL.get(_suffix_of(name) or "", 3) == wanted:
+            candidates[name] = text.count(name)
+    if not candidates:
+        return None
+    return text.as_written(candidates.most_common(1)[0][0])

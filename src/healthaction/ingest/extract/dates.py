@@ -1,0 +1,47 @@
+"""A date written on a line of its own: 2021年2月25日, 二〇二一年二月二十五日, 2021-02-25."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from healthaction.ingest.chinese import nfkc
+
+_ARABIC = re.compile(
+    r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$|^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$"
+)
+_DIGITS = "〇一二三四五六七八九"
+_ZEROS = "零○OoΟ０"
+_CHINESE = re.compile(
+    rf"^([{_DIGITS}{_ZEROS}]{{4}})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日$"
+)
+
+
+def _small_number(text: str) -> int:
+    """十 → 10, 十二 → 12, 二十五 → 25, 三十一 → 31, 七 → 7."""
+    if "十" not in text:
+        return _DIGITS.index(text)
+    tens, _, ones = text.partition("十")
+    return (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(ones) if ones else 0)
+
+
+def parse_date_line(text: str) -> str | None:
+    """The ISO date when the whole line is a date, else None."""
+    line = nfkc(text).strip()
+    found = _ARABIC.match(line)
+    if found:
+        year, month, day = (int(g) for g in found.groups() if g is not None)
+        return _iso(year, month, day)
+    found = _CHINESE.match(text.strip())
+    if found:
+        year_text = "".join("〇" if c in _ZEROS else c for c in found[1])
+        year = int("".join(str(_DIGITS.index(c)) for c in year_text))
+        return _iso(year, _small_number(found[2]), _small_number(found[3]))
+    return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
