@@ -89,12 +89,8 @@ def find_grids(blocks: Sequence[Block], warnings: list[str]) -> list[Grid]:
     pieces = _pieces(blocks)
     grids: list[Grid] = []
     i = 0
-    marked = any(piece.starts_cell for piece in pieces)
     while i < len(pieces):
-        if marked:
-            if not pieces[i].starts_cell:
-                i += 1
-                continue
+        if pieces[i].starts_cell:
             cells = _marked_cells(pieces, i)
             labels = tuple(text for text, _ in cells)
             if len(labels) >= 2 and is_header(labels):
@@ -104,7 +100,11 @@ def find_grids(blocks: Sequence[Block], warnings: list[str]) -> list[Grid]:
             i += 1
             continue
         labels_end = i
-        while labels_end < len(pieces) and header_role(pieces[labels_end].text) is not None:
+        while (
+            labels_end < len(pieces)
+            and not pieces[labels_end].starts_cell
+            and header_role(pieces[labels_end].text) is not None
+        ):
             labels_end += 1
         labels = tuple(piece.text for piece in pieces[i:labels_end])
         if len(labels) >= 2 and is_header(labels):
@@ -209,9 +209,13 @@ def align(cells: Sequence[str], roles: Sequence[Role]) -> tuple[list[str], float
     return row, cost[n][w]
 
 
-def _anchor(cell: str, expected: int, roles: Sequence[Role]) -> bool:
+def _anchor(cell: str, following: str, expected: int, roles: Sequence[Role]) -> bool:
     if "seq" in roles:
         text = nfkc(cell).strip()
+        seq_at = roles.index("seq")
+        before_indicator = seq_at + 1 < len(roles) and roles[seq_at + 1] == "indicator"
+        if before_indicator and (not following or looks_like_value(following)):
+            return False
         return bool(_SEQ.fullmatch(text)) and int(text) == expected
     prefix = _SEQ_PREFIX.match(nfkc(cell))
     if prefix:
@@ -226,7 +230,7 @@ def _rows_by_alignment(
     anchor_role: Role = "seq" if "seq" in roles else "indicator"
     before = roles[: roles.index(anchor_role)]
     end = start
-    while end < len(pieces) and not _ENDS_TABLE.match(pieces[end].text):
+    while end < len(pieces) and not _ends_paragraph_table(pieces[end].text):
         end += 1
     texts = [piece.text for piece in pieces[start:end]]
     anchors: list[int] = []
@@ -234,7 +238,10 @@ def _rows_by_alignment(
     for k, text in enumerate(texts):
         if "seq" not in roles and anchors and k == anchors[-1] + 1:
             continue  # the cell right after an indicator is never the next indicator
-        if _anchor(text, expected, roles) and (anchor_role != "indicator" or _next_is_value(texts, k)):
+        following = texts[k + 1] if k + 1 < len(texts) else ""
+        if _anchor(text, following, expected, roles) and (
+            anchor_role != "indicator" or _next_is_value(texts, k)
+        ):
             anchors.append(k)
             expected += 1
     grid = Grid(labels, where=pieces[start - 1].where if start else "")
@@ -255,6 +262,11 @@ def _rows_by_alignment(
     return grid, end
 
 
+def _ends_paragraph_table(text: str) -> bool:
+    """附件3, 注：…, or a sentence of prose: the table is over."""
+    return bool(_ENDS_TABLE.match(text)) or (len(text) > 30 and text.endswith(("。", ".")))
+
+
 def _next_is_value(texts: list[str], k: int) -> bool:
     return k + 1 < len(texts) and looks_like_value(texts[k + 1])
 
@@ -269,7 +281,13 @@ def _best_split(
 ) -> tuple[int, list[str] | None]:
     """Where this row ends and the next row's leading cells begin; the row aligned."""
     best: tuple[float, int, list[str] | None] = (_INF, len(body), None)
-    candidates = [len(body)] if last or not before else range(len(body), 0, -1)
+    if last:
+        for split in range(min(len(body), len(roles)), 0, -1):
+            row, cost = align(head + body[:split], roles)
+            if cost < _INF:
+                return split, row
+        return len(body), None
+    candidates = [len(body)] if not before else range(len(body), 0, -1)
     for split in candidates:
         row, cost = align(head + body[:split], roles)
         if split < len(body):
