@@ -9,7 +9,7 @@ from healthaction.ingest.chinese import nfkc
 _NAME_SEPARATORS = re.compile(r"[\s、，,；;]+")
 _SEQ = re.compile(r"^[（(]?(\d{1,4})[）)]?[.、．]?$")
 _YEAR_MONTH = re.compile(
-    r"^(\d{4})(?:年|[.\-/])(\d{1,2})(?:月)?(?:份|底|末)?(?:\d{1,2}日)?(?:前|以前|之前)?$"
+    r"^(\d{4})(?:年|[.\-/])(\d{1,2})(?:月份?|月底|月末)?(?:\d{1,2}日|[.\-/]\d{1,2})?(?:前|以前|之前|底)?$"
 )
 _YEAR_END = re.compile(r"^(\d{4})年(?:底|末)(?:前|以前|之前)?$")
 # A space between two CJK characters only wraps the text inside a cell.
