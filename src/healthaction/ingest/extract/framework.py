@@ -231,7 +231,7 @@ def _is_heading(cells: Sequence[str], roles: list[Role]) -> bool:
     """A row spanning the table: （一）健康知识普及行动, 结果性指标 — one text, no 序号."""
     texts = {cell.strip() for cell in cells if cell.strip()}
     seq = next((cell for cell, role in zip(cells, roles, strict=False) if role == "seq"), "")
-    return len(texts) == 1 and not seq.strip() and (len(cells) > 2 or roles[0] == "domain")
+    return len(texts) == 1 and not nfkc(seq).strip().isdigit() and (len(cells) > 2 or roles[0] == "domain")
 
 
 def _seq(cell: str, indicator: str, rows: list[FrameworkRow]) -> tuple[int, str]:
