@@ -122,9 +122,10 @@ _EXTENSIONS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]]
 
 
 def _load_extensions() -> None:
-    from healthaction import cli_evaluate
+    from healthaction import cli_evaluate, cli_web
 
     _EXTENSIONS.append(cli_evaluate.register)
+    _EXTENSIONS.append(cli_web.register)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

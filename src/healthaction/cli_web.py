@@ -1,0 +1,72 @@
+"""The commands that need the web system's database: ``import``, ``demo`` and ``serve``.
+
+Django is imported inside each function: the core never imports it at import time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "web.config.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    from django.conf import settings
+
+    Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from healthaction.cli import BadInput
+
+    _django()
+    from web.plans.commands import import_file
+
+    try:
+        return import_file(Path(args.file), args.region, dry_run=args.dry_run)
+    except ValueError as exc:  # raised with a Chinese message naming the file or region
+        raise BadInput(str(exc)) from exc
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _django()
+    from web.demo.build import demo_build
+
+    demo_build(seeds=Path(args.seeds))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _django()
+    from web.config.server import serve
+
+    serve(host=args.host, port=args.port, workers=args.workers)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("import", help="把规划文件导入数据库（先预览，再写入）")
+    p.add_argument("file")
+    p.add_argument("--region", required=True, help="地区的区划代码，如 620403（平川区）")
+    p.add_argument("--dry-run", action="store_true", help="只预览将要新增或修改的内容，不写入")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("demo", help="用种子文件建立演示站点（可重复运行）")
+    p.add_argument("--seeds", default=str(Path.cwd() / "seeds"), help="种子文件目录（默认 ./seeds）")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="启动网站（默认 http://127.0.0.1:8000）")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=2)
+    p.set_defaults(func=cmd_serve)
+
+
+if __name__ == "__main__":
+    sys.exit("请用 healthaction 命令")

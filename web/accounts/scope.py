@@ -1,0 +1,95 @@
+"""The one access helper: what a user may see and change.
+
+Every view asks here; nothing else decides. A region outside the user's subtree is 403 (it
+exists, the user may not see it); an unknown code is 404.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from web.accounts.models import Profile, Role
+from web.organisation.models import Department
+from web.plans.models import Indicator
+from web.regions.models import Region
+
+
+class Need(Enum):
+    VIEW = "view"  # dashboards, plans
+    ENTER = "enter"  # data entry
+    REVIEW = "review"  # approve / return
+    MANAGE = "manage"  # import plans, open rounds
+
+
+_ROLE_NEEDS: dict[str, set[Need]] = {
+    Role.OFFICE_ADMIN: {Need.VIEW, Need.ENTER, Need.REVIEW, Need.MANAGE},
+    Role.COUNTY_ADMIN: {Need.VIEW, Need.ENTER, Need.REVIEW},
+    Role.CLERK: {Need.VIEW, Need.ENTER},
+    Role.LEADER: {Need.VIEW},
+}
+
+
+@dataclass(frozen=True)
+class RegionScope:
+    """Region subtree and department a user may see and change.
+
+    ``root`` None with ``everything`` is the system admin; ``root`` None without it is nobody.
+    """
+
+    root: Region | None
+    role: str | None
+    department: Department | None
+    everything: bool = False
+
+    def may(self, need: Need) -> bool:
+        return self.everything or (self.role is not None and need in _ROLE_NEEDS.get(self.role, set()))
+
+    def contains(self, region: Region) -> bool:
+        return self.everything or (self.root is not None and self.root.contains(region))
+
+    def may_enter(self, region: Region, indicator: Indicator) -> bool:
+        if not (self.may(Need.ENTER) and self.contains(region)):
+            return False
+        if self.role == Role.CLERK:
+            return (
+                self.department is not None
+                and region.pk == self.department.region_id
+                and indicator.owners.filter(pk=self.department.pk).exists()
+            )
+        return True
+
+    @property
+    def role_label(self) -> str:
+        if self.everything:
+            return "系统管理员"
+        return Role(self.role).label if self.role else "无权限"
+
+
+NOBODY = RegionScope(root=None, role=None, department=None)
+
+
+def region_scope_for(user: AbstractBaseUser | AnonymousUser) -> RegionScope:
+    if not user.is_authenticated:
+        return NOBODY
+    if getattr(user, "is_superuser", False):
+        return RegionScope(root=None, role=None, department=None, everything=True)
+    profile = Profile.objects.filter(user_id=user.pk).select_related("region", "department").first()
+    if profile is None:
+        return NOBODY
+    return RegionScope(root=profile.region, role=profile.role, department=profile.department)
+
+
+def region_for_user(user: AbstractBaseUser | AnonymousUser, code: str, need: Need = Need.VIEW) -> Region:
+    """The region ``code`` if the user may ``need`` it: 404 when unknown, 403 when outside scope."""
+    region = Region.objects.filter(code=code).first()
+    if region is None:
+        raise Http404("没有这个地区")
+    scope = region_scope_for(user)
+    if not (scope.contains(region) and scope.may(need)):
+        raise PermissionDenied("不在您的权限范围内")
+    return region

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from web.dashboards import views as dashboard_views
+
+urlpatterns = [
+    path("", dashboard_views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("plans/", include("web.plans.urls")),
+    path("monitoring/", include("web.monitoring.urls")),
+    path("regions/", include("web.dashboards.urls")),
+]

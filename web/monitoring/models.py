@@ -1,0 +1,138 @@
+"""Reporting rounds, observations with their full history, and the statuses the engine computed."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+
+from web.organisation.models import Department
+from web.plans.models import Indicator
+from web.regions.models import Region
+
+
+class ReportingRound(models.Model):
+    """填报轮次: 2023年度 indicators for 白银市 and its subtree, open 2024-01-01 to 2024-03-31."""
+
+    class Kind(models.TextChoices):
+        YEARLY = "yearly", "年度"
+        HALF_YEARLY = "half_yearly", "半年"
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="rounds", verbose_name="地区")
+    kind = models.CharField("类别", max_length=12, choices=Kind.choices, default=Kind.YEARLY)
+    year = models.PositiveIntegerField("数据年份")
+    half = models.PositiveSmallIntegerField("半年", null=True, blank=True)  # 1 上半年, 2 全年
+    opens_on = models.DateField("开始日期")
+    closes_on = models.DateField("截止日期")
+
+    class Meta:
+        ordering = ["region__code", "-year"]
+        constraints = [models.UniqueConstraint(fields=["region", "kind", "year", "half"], name="round_unique")]
+        verbose_name = "填报轮次"
+        verbose_name_plural = "填报轮次"
+
+    def __str__(self) -> str:
+        half = {1: "上半年", 2: "全年"}.get(self.half or 0, "")
+        return f"{self.region.name}{self.year}年{half}{self.get_kind_display()}填报"
+
+    def is_open(self, day: datetime.date) -> bool:
+        return self.opens_on <= day <= self.closes_on
+
+
+class Observation(models.Model):
+    """One reported value: 平川区 居民健康素养水平 2022 = 19.6 %."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "草稿"
+        SUBMITTED = "submitted", "已提交"
+        APPROVED = "approved", "已审核"
+        RETURNED = "returned", "已退回"
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="observations")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
+    year = models.PositiveIntegerField("年份")
+    value = models.DecimalField("数值", max_digits=20, decimal_places=6, null=True, blank=True)
+    unit = models.CharField("单位", max_length=30, blank=True)
+    department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="observations"
+    )
+    state = models.CharField("状态", max_length=12, choices=State.choices, default=State.DRAFT)
+    comment = models.TextField("说明", blank=True)
+    review_comment = models.TextField("审核意见", blank=True)
+    # Optimistic locking: every write bumps it; a write carrying an older number is a conflict.
+    version = models.PositiveIntegerField(default=1)
+    is_demo = models.BooleanField("演示数据", default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["region__code", "indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "indicator", "year"], name="observation_unique")
+        ]
+        indexes = [models.Index(fields=["indicator", "region", "state"])]
+        verbose_name = "监测值"
+        verbose_name_plural = "监测值"
+
+    def __str__(self) -> str:
+        return f"{self.region.name} {self.indicator.name} {self.year}：{self.value}"
+
+
+class ObservationChange(models.Model):
+    """One change of an observation: who, when, old, new, why."""
+
+    observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="changes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField("操作", max_length=20)  # 保存草稿 | 提交 | 审核通过 | 退回 | 导入
+    old_value = models.DecimalField(max_digits=20, decimal_places=6, null=True)
+    new_value = models.DecimalField(max_digits=20, decimal_places=6, null=True)
+    old_state = models.CharField(max_length=12, blank=True)
+    new_state = models.CharField(max_length=12)
+    reason = models.TextField("原因", blank=True)
+
+    class Meta:
+        ordering = ["observation", "at", "pk"]
+        verbose_name = "修改记录"
+        verbose_name_plural = "修改记录"
+
+
+class SeriesStatus(models.Model):
+    """The engine's verdict on one series (region × indicator) in one year, stored on approval."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="statuses")
+    year = models.PositiveIntegerField()
+    status = models.CharField(max_length=12)
+    value = models.FloatField(null=True)
+    expected = models.FloatField(null=True)
+    target = models.FloatField(null=True)
+    target_year = models.PositiveIntegerField(null=True)
+    ratio = models.FloatField(null=True)
+    explanation = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["region", "indicator", "year"], name="series_status_unique")
+        ]
+        indexes = [models.Index(fields=["region", "year"])]
+
+
+class RegionScore(models.Model):
+    """A region's score and rank among its siblings in one year (engine scores)."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField()
+    score = models.FloatField(null=True)
+    final = models.FloatField(null=True)
+    grade = models.CharField(max_length=20, blank=True)
+    rank = models.PositiveIntegerField(null=True)
+    achieved = models.PositiveIntegerField(default=0)
+    assessed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["region", "year"], name="region_score_unique")]
+        ordering = ["year", "rank"]

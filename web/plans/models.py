@@ -1,0 +1,142 @@
+"""Imported plan documents and what they fix: actions, indicators, targets and baselines."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from web.organisation.models import Department
+from web.regions.models import Region
+
+
+class PlanDocument(models.Model):
+    """An imported document: the file as uploaded, and the plan parsed from it."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="documents", verbose_name="地区")
+    title = models.CharField("标题", max_length=300)
+    doc_number = models.CharField("文号", max_length=100, blank=True)
+    issuer = models.CharField("发文机关", max_length=200, blank=True)
+    issued_on = models.DateField("印发日期", null=True, blank=True)
+    file = models.FileField("原文件", upload_to="plans/%Y/")
+    file_name = models.CharField("文件名", max_length=300)
+    sha256 = models.CharField(max_length=64)
+    parsed = models.JSONField("解析结果")
+    imported_at = models.DateTimeField("导入时间", auto_now=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["region__code", "title"]
+        constraints = [models.UniqueConstraint(fields=["region", "title"], name="document_unique_title")]
+        verbose_name = "规划文件"
+        verbose_name_plural = "规划文件"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Action(models.Model):
+    """A 专项行动 of a plan, with its 牵头/配合 departments."""
+
+    document = models.ForeignKey(PlanDocument, on_delete=models.CASCADE, related_name="actions")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="actions")
+    seq = models.PositiveIntegerField("序号")
+    name = models.CharField("名称", max_length=200)
+    departments = models.ManyToManyField(Department, through="ActionDepartment", related_name="actions")
+
+    class Meta:
+        ordering = ["region__code", "seq"]
+        constraints = [models.UniqueConstraint(fields=["document", "name"], name="action_unique_name")]
+        verbose_name = "专项行动"
+        verbose_name_plural = "专项行动"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActionDepartment(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", "牵头"
+        COOPERATING = "cooperating", "配合"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="department_roles")
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(max_length=12, choices=Role.choices)
+    written_as = models.CharField("原文写法", max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["action", "department", "role"], name="action_department_unique")
+        ]
+
+
+class Indicator(models.Model):
+    """An indicator as a plan names it, linked to the national catalog when the name matches."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="indicators")
+    name = models.CharField("指标", max_length=200)
+    unit = models.CharField("单位", max_length=30, blank=True)
+    catalog_name = models.CharField("国家指标", max_length=200, blank=True)
+    polarity = models.SmallIntegerField("方向", null=True, blank=True)  # +1 越高越好, -1 越低越好, 0
+    owners = models.ManyToManyField(Department, related_name="indicators", blank=True, verbose_name="填报部门")
+    actions = models.ManyToManyField(Action, related_name="indicators", blank=True)
+
+    class Meta:
+        ordering = ["region__code", "name"]
+        constraints = [models.UniqueConstraint(fields=["region", "name"], name="indicator_unique_name")]
+        verbose_name = "指标"
+        verbose_name_plural = "指标"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Target(models.Model):
+    """目标值: "到2022年…不低于22%" for a region, from an action's text or the framework table."""
+
+    class Source(models.TextChoices):
+        ACTION = "action", "专项行动"
+        FRAMEWORK = "framework", "指标框架"
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="targets")
+    document = models.ForeignKey(PlanDocument, on_delete=models.CASCADE, related_name="targets")
+    source = models.CharField(max_length=12, choices=Source.choices)
+    year = models.PositiveIntegerField("目标年份")
+    comparator = models.CharField("比较", max_length=12)
+    value = models.DecimalField("目标值", max_digits=20, decimal_places=6, null=True, blank=True)
+    unit = models.CharField("单位", max_length=30, blank=True)
+    text = models.CharField("原文", max_length=300)
+
+    class Meta:
+        ordering = ["indicator", "region__code", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "region", "year", "source", "document"], name="target_unique"
+            )
+        ]
+        verbose_name = "目标"
+        verbose_name_plural = "目标"
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name} {self.year}年 {self.text}"
+
+    def is_due(self, year: int) -> bool:
+        return year >= self.year
+
+
+class Baseline(models.Model):
+    """基期水平 for a region: 人均预期寿命 2017 = 73.7."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="baselines")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="baselines")
+    document = models.ForeignKey(PlanDocument, on_delete=models.CASCADE, related_name="baselines")
+    year = models.PositiveIntegerField("基期年份", null=True, blank=True)
+    value = models.DecimalField("基期值", max_digits=20, decimal_places=6, null=True, blank=True)
+    text = models.CharField("原文", max_length=100)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["indicator", "region"], name="baseline_unique")]
+        verbose_name = "基期"
+        verbose_name_plural = "基期"
