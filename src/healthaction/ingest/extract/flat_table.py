@@ -137,7 +137,9 @@ def _rows_by_width(
         else:
             if not row or _ENDS_TABLE.match(piece.text):
                 break
-            if len(row) == width and not (last_is_value and looks_like_value(piece.text)):
+            if len(row) == width and not (
+                (last_is_value and looks_like_value(piece.text)) or is_header(["".join(cell) for cell in row])
+            ):
                 break
             row[-1].append(piece.text)
         i += 1
