@@ -72,8 +72,8 @@ def extract(blocks: list[Block], warnings: list[str]) -> list[WorkingGroup]:
         if not text or is_page_mark(text):
             continue
         labels = list(_LABEL.finditer(simplified(text)))
-        if labels and not is_sentence(text[: labels[0].start()]):
-            head = text[: labels[0].start()].strip(_TRAILING)
+        head = text[: labels[0].start()].strip(_TRAILING) if labels else ""
+        if labels and not is_sentence(head):
             if head:
                 name = action_name(head)
                 current = _Group(name, block.where) if name else None
