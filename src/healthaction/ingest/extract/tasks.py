@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 _NOTE = re.compile(r"^(备注|注[：:]|注\d|说明[：:])")
 _HEADING_NUMBER = re.compile(r"^(?:[（(]?[一二三四五六七八九十]+[）)]?[、.．]?|\d+[、.．])\s*")
 # A line left between two pages of a table: empty, or a page number ("— 3 —", "第3页").
+_PAGE_LINE_MAX = 24
 _PAGE_LINE = re.compile(r"^[\s\-—–－]*(?:第?\s*\d+\s*页?(?:\s*/\s*共?\s*\d+\s*页?)?)?[\s\-—–－]*$")
 
 
@@ -76,7 +77,7 @@ class _ListReader:
     warned_columns: set[tuple[str, ...]] = field(default_factory=set)
 
     def paragraph(self, paragraph: Paragraph) -> None:
-        if not _PAGE_LINE.match(paragraph.text):
+        if len(paragraph.text) > _PAGE_LINE_MAX or not _PAGE_LINE.match(paragraph.text):
             self.continuing = False
 
     def table(self, table: Table) -> None:
@@ -117,10 +118,11 @@ class _ListReader:
                 at_break = False
                 continue
             at_break = False
-            if len(filled) == 1 and row[0].strip() and parse_seq(row[0]) is None:
-                self.heading = _HEADING_NUMBER.sub("", filled[0])
+            task_text = _task_text(row, layout)
+            if not task_text and not layout.cell(row, "measures") and (heading := _heading(row, layout)):
+                self.heading = heading
                 continue
-            if not seq_cell and not _task_text(row, layout) and self.drafts and not self.new_list:
+            if not seq_cell and not task_text and self.drafts and not self.new_list:
                 _append(self.drafts[-1], row, layout, page_break=False)
                 continue
             self._start(row, layout, where)
@@ -166,6 +168,18 @@ def extract(blocks: list[Block], warnings: list[str]) -> list[Task]:
             continue
         tasks.append(_task(draft))
     return tasks
+
+
+def _heading(row: tuple[str, ...], layout: TaskLayout) -> str:
+    """The program named by a row with no task: "一、实施健康素养提升工程" across the
+    table, or "一 | 实施健康素养提升工程" in the 序号 and 工程 columns."""
+    filled = [cell.strip() for cell in row if cell.strip()]
+    program = layout.cell(row, "program")
+    if program and set(filled) <= {program, layout.cell(row, "seq")}:
+        return _HEADING_NUMBER.sub("", program)
+    if len(filled) == 1 and row[0].strip() and parse_seq(row[0]) is None:
+        return _HEADING_NUMBER.sub("", filled[0])
+    return ""
 
 
 def _task_text(row: tuple[str, ...], layout: TaskLayout) -> str:

@@ -7,6 +7,9 @@ header words, two-row headers, headings across the table.
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from healthaction.ingest.blocks import Block, Paragraph, Table
 from healthaction.ingest.extract import tasks
 from healthaction.ingest.normalize import normalize_blocks
@@ -289,6 +292,26 @@ def test_a_heading_row_across_the_table_names_the_program_of_the_rows_below() ->
     assert [t.program for t in found] == ["实施健康知识普及工程"] * 2 + ["实施合理膳食工程"]
 
 
+def test_a_group_row_with_only_a_number_and_a_program_names_the_program() -> None:
+    found, warnings = read(
+        table(
+            HEADER,
+            ("一", "实施健康素养提升工程", "", "", "", "", "", "", ""),
+            ("1", "", "加强健康促进", "开展培训。", "", "", "卫生健康局", "", "长期"),
+            ("二", "实施健康细胞创建工程", "", "", "", "", "", "", ""),
+            ("2", "", "创建健康社区", "开展评估。", "", "", "民政局", "", "长期"),
+        )
+    )
+    assert warnings == []
+    assert [(t.seq, t.program) for t in found] == [(1, "实施健康素养提升工程"), (2, "实施健康细胞创建工程")]
+
+
+def test_a_numbered_row_with_nothing_to_do_is_reported() -> None:
+    found, warnings = read(table(HEADER, ("1", "", "", "", "", "", "卫生健康局", "", "长期")))
+    assert found == []
+    assert warnings == ["表1的表格第2行：责任清单的这一行没有任务内容，未读取"]
+
+
 def test_a_merged_task_cell_spanning_rows_gathers_their_measures_and_departments() -> None:
     found, _ = read(
         table(
@@ -388,3 +411,24 @@ def test_an_actions_table_or_an_indicator_table_is_not_a_task_list() -> None:
         ),
     )
     assert (found, warnings) == ([], [])
+
+
+_CELLS = st.one_of(
+    st.sampled_from(
+        [*HEADER, "", "1", "2", "一、实施某工程", "备注：无", "2021年 12月", "1.甲；2.乙", "张 伟", "工程"]
+    ),
+    st.text(max_size=12),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.lists(_CELLS, max_size=10).map(tuple), max_size=6).map(tuple), max_size=4))
+def test_any_tables_give_tasks_or_warnings_and_never_an_error(
+    tables: list[tuple[tuple[str, ...], ...]],
+) -> None:
+    blocks: list[Block] = []
+    for number, rows in enumerate(tables, start=1):
+        blocks += [Table(rows=rows, where=f"表{number}"), Paragraph("")]
+    found, warnings = read(*blocks)
+    assert all(isinstance(task, Task) for task in found)
+    assert all(isinstance(warning, str) and warning for warning in warnings)
