@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from healthaction.ingest.chinese import nfkc, simplified
@@ -92,6 +93,7 @@ class Header:
     first_data_row: int
 
 
+@lru_cache(maxsize=4096)
 def role_of(cell: str) -> Role | None:
     """ "具体措施（2021年工作计划）" → measures; "十二大工程" → program; "" → None."""
     text = _SPACE.sub("", _BRACKETED.sub("", simplified(nfkc(cell))))

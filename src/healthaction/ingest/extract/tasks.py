@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from healthaction.ingest.blocks import Block, Paragraph, Table
+from healthaction.ingest.chinese import simplified
 from healthaction.ingest.extract.departments import split_departments
 from healthaction.ingest.extract.measures import split_measures
 from healthaction.ingest.extract.task_fields import (
@@ -38,7 +39,7 @@ from healthaction.plan import Task
 
 log = logging.getLogger(__name__)
 
-_NOTE = re.compile(r"^(备注|注[：:]|注\d|说明[：:])")
+_NOTE = re.compile(r"^(备注|注[：:]|注\d|说明[：:])")  # matched on the simplified text
 _HEADING_NUMBER = re.compile(r"^(?:[（(]?[一二三四五六七八九十]+[）)]?[、.．]?|\d+[、.．])\s*")
 # A line left between two pages of a table: empty, or a page number ("— 3 —", "第3页").
 _PAGE_LINE_MAX = 24
@@ -110,7 +111,7 @@ class _ListReader:
             if is_header_row(row):
                 at_break = True  # the header repeated on a new page
                 continue
-            if len(filled) == 1 and _NOTE.match(filled[0]):
+            if len(filled) == 1 and _NOTE.match(simplified(filled[0])):
                 continue
             seq_cell = layout.cell(row, "seq")
             if at_break and not seq_cell and self.drafts and not self.new_list:
