@@ -7,7 +7,9 @@ never a traceback. Commands that need Django import it inside their function.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,7 +25,7 @@ Command = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, Command] = {}
 
 
-class BadInput(Exception):
+class BadInput(Exception):  # noqa: N818 — the name other commands raise
     """Raised by a command for input the user must fix; the message is printed as is."""
 
 
@@ -33,13 +35,21 @@ def _fail(message: str) -> int:
 
 
 def _write_output(text: str, out: Path | None) -> None:
+    """Write ``text`` to stdout, or to ``out`` atomically; an unwritable ``out`` is BadInput."""
+    text = text if text.endswith("\n") else text + "\n"
     if out is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.write(text)
+        sys.stdout.flush()
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    tmp.replace(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise BadInput(f"{out}：无法写入（{exc.strerror or exc}）") from exc
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -69,7 +79,19 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from healthaction.ingest import IngestError, parse_file
 
     table = RichTable(title="规划文件解析结果")
-    for column in ("文件", "标题", "地区", "专项行动", "行动目标", "指标框架", "框架目标", "推进委员会", "工作组", "责任清单"):
+    columns = (
+        "文件",
+        "标题",
+        "地区",
+        "专项行动",
+        "行动目标",
+        "指标框架",
+        "框架目标",
+        "推进委员会",
+        "工作组",
+        "责任清单",
+    )
+    for column in columns:
         table.add_column(column)
     failed = 0
     for name in track(args.files, description="解析中…", transient=True):
@@ -96,7 +118,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="healthaction", description="健康XX行动：规划解析、监测评估、考核与报告")
+    parser = argparse.ArgumentParser(
+        prog="healthaction", description="健康XX行动：规划解析、监测评估、考核与报告"
+    )
     parser.add_argument("--version", action="version", version=f"healthaction {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -137,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader of stdout went away (`healthaction parse X | head`)
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — keeps the interpreter's final flush quiet
+        return 1
     return result
 
 

@@ -82,13 +82,17 @@ def detect(path: Path, data: bytes) -> Format:
     for fmt in READERS:
         if fmt.sniff is not None and fmt.sniff(data):
             return fmt
-    if data.startswith(b"PK\x03\x04"):
-        raise UnsupportedFormat(f"{path}：是压缩包（ZIP），不是 Word（.docx）或 Excel（.xlsx）文件")
+    zipped = data.startswith(b"PK\x03\x04")
     for fmt in READERS:
         if suffix in fmt.suffixes:
             if fmt.signed:
-                raise UnreadableDocument(f"{path}：不是有效的{fmt.name}")
+                space = " " if fmt.name[0].isascii() else ""
+                raise UnreadableDocument(f"{path}：不是有效的{space}{fmt.name}")
+            if zipped:
+                break
             return fmt
+    if zipped:
+        raise UnsupportedFormat(f"{path}：是压缩包（ZIP），不是 Word（.docx）或 Excel（.xlsx）文件")
     known = "、".join(s for fmt in READERS for s in fmt.suffixes[:1])
     shown = f"“{path.suffix}”" if path.suffix else "（没有扩展名）"
     raise UnsupportedFormat(f"{path}：不支持的格式{shown}，可用：{known}")

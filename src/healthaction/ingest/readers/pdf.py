@@ -111,7 +111,7 @@ def _drop_running_lines(pages: list[_Page]) -> None:
             line
             for line in page.lines
             if id(line) not in edge
-            or not (_shape(line.text) in repeated or _is_page_number(line.text, page.number))
+            or not (_shape(line.text) in repeated or is_page_number(line.text, page.number))
         ]
 
 
@@ -119,7 +119,7 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
-def _is_page_number(text: str, number: int) -> bool:
+def is_page_number(text: str, number: int) -> bool:
     match = _PAGE_NUMBER.fullmatch(text)
     if match is None:
         return False

@@ -50,7 +50,10 @@ def _decode(path: Path, data: bytes) -> str:
             return _strict(path, data[len(bom) :], codec)
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
-        return _strict(path, data, utf16)
+        text = _strict(path, data, utf16)
+        if not _reads_as_chinese(text):
+            raise UnreadableDocument(f"{path}：{_NOT_TEXT}")
+        return text
     if b"\x00" in data:
         raise UnreadableDocument(f"{path}：{_NOT_TEXT}")
     try:
@@ -96,9 +99,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     pairs = len(sample) // 2
-    if odd >= max(2, pairs // 50) and even == 0:
+    enough = max(2, pairs // 50)
+    if odd >= enough and even * 4 <= odd:  # a CJK character like 一 (U+4E00) adds a NUL on the other side
         return "utf-16-le"
-    if even >= max(2, pairs // 50) and odd == 0:
+    if even >= enough and odd * 4 <= even:
         return "utf-16-be"
     return None
 
