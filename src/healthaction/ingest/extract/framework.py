@@ -39,6 +39,9 @@ _SEQ_PREFIX = re.compile(r"^\s*(\d{1,3})\s*[.．、]\s*")
 _UNIT_CHARS = r"0-9A-Za-z%‰/．.·万千百亿个人岁次张元天分钟小时平方米亩床名所家例户倍克升公斤μ³²"
 _UNIT_BRACKET = re.compile(rf"[（(]\s*([{_UNIT_CHARS}\s％]{{1,12}})\s*[）)]\s*$")
 _STAR_NOTE = re.compile(r"[*＊][^。；;\d]{0,12}?((?:19|20)\d{2})\s*年")
+_HEADING = re.compile(
+    r"(?:附件\s*\d*\s*[:：]?\s*)?(?:\d+[.．、]\s*)?\S{0,24}(?:考核指标框架|主要指标)表?(?:\.docx?)?"
+)
 _REGION_WORDS = re.compile(r"^(?:全国|全省|全市|全区|全县)$")
 
 
@@ -52,8 +55,17 @@ class _Column:
 
 def extract(blocks: list[Block], warnings: list[str]) -> list[FrameworkRow]:
     rows: list[FrameworkRow] = []
-    for position, grid in _grids(blocks, warnings):
+    grids = _grids(blocks, warnings)
+    for position, grid in grids:
         rows.extend(_read_grid(grid, _star_year(blocks, position), warnings))
+    if not grids:
+        heading = next(
+            (b for b in blocks if isinstance(b, Paragraph) and _HEADING.fullmatch(simplified(b.text))), None
+        )
+        if heading is not None:
+            warnings.append(
+                f"{heading.where}：有“{heading.text}”，但没有找到可读的指标表格，考核指标框架未提取"
+            )
     return rows
 
 

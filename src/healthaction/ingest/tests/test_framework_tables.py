@@ -219,3 +219,14 @@ def test_it_reads_a_real_docx_table(tmp_path: Path) -> None:
     ]
     assert rows[1].indicator == "乡镇卫生院提供中医非药物疗法的比例，村卫生室提供中医非药物疗法的比例"
     assert rows[1].basis == "《健康青山2030规划》"
+
+
+def test_it_warns_when_a_framework_is_named_but_no_table_can_be_read() -> None:
+    blocks: list[Block] = [
+        Paragraph("附件2", "第9行"),
+        Paragraph("健康青山行动考核指标框架", "第10行"),
+        Paragraph("（表格见另行印发的文件）", "第11行"),
+    ]
+    rows, warnings = _read(blocks)
+    assert rows == []
+    assert warnings == ["第10行：有“健康青山行动考核指标框架”，但没有找到可读的指标表格，考核指标框架未提取"]
