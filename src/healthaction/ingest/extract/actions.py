@@ -96,7 +96,7 @@ def _heading(text: str, own_names: set[str]) -> _Heading | None:
     name = re.sub(r"\s+", "", text[found.start("name") : found.end("name")])
     if _NOT_ACTION.search(simplified_name := matchable(name)) or simplified_name in own_names:
         return None
-    rest = text[found.start("end") :].lstrip(" 。.:：;；,，")
+    rest = text[found.end("name") :].lstrip(" 。.:：;；,，")
     return _Heading(level, name, rest)
 
 
@@ -127,7 +127,8 @@ def _join_broken_lines(blocks: list[Block], own_names: set[str]) -> list[_Line |
 
 
 def _continues(prev: str, text: str, own_names: set[str]) -> bool:
-    if _numbering(text) or is_labelled(text) or _TARGET_LABEL.match(matchable(text)):
+    form = matchable(text)
+    if _numbering(text) or is_labelled(text) or _TARGET_LABEL.match(form) or _BARE_HEADING_RE.match(form):
         return False
     if _LABEL_ONLY.match(matchable(prev)):
         return True
@@ -155,6 +156,14 @@ def _split_body(text: str) -> tuple[str, Responsibility]:
             last = bracket.end()
     kept.append(text[last:])
     return "".join(kept), found
+
+
+def _add_body(draft: _Draft, text: str) -> None:
+    body, responsibility = _split_body(text)
+    draft.pieces.append(("body", body))
+    if responsibility:
+        draft.responsibility.add(responsibility)
+        draft.closed = True
 
 
 def _finish(draft: _Draft, seq: int, warnings: list[str]) -> Action:
@@ -204,7 +213,7 @@ def _drafts(lines: list[_Line | Table | None], own_names: set[str], warnings: li
             current = _Draft(heading, line.where)
             drafts.append(current)
             if heading.rest:
-                current.pieces.append(("body", heading.rest))
+                _add_body(current, heading.rest)
             continue
         numbered = _numbering(line.text)
         if current and numbered and current.heading.level and numbered[0] <= current.heading.level:
@@ -227,11 +236,7 @@ def _drafts(lines: list[_Line | Table | None], own_names: set[str], warnings: li
         if current.closed:
             current = None
             continue
-        body, responsibility = _split_body(line.text)
-        current.pieces.append(("body", body))
-        if responsibility:
-            current.responsibility.add(responsibility)
-            current.closed = True
+        _add_body(current, line.text)
     if stray:
         warnings.append(f"{stray[0]}等{len(stray)}处牵头/配合部门不在任何已识别的专项行动之下，未能读入")
     return drafts
