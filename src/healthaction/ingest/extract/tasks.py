@@ -8,7 +8,9 @@ deadline pieces are joined ("2021年" + "12月"). Inside one table, a row with �
 and task empty belongs to the row above through merged cells: its measures are new
 measures.
 
-The 工程 (program) cell is carried down when blank. A program column named for 工程
+A row with no task that names only a program ("一、实施健康素养提升工程" across the
+table) gives the program of the rows below it. The 工程 (program) cell is carried
+down when blank. A program column named for 工程
 has cells that end in 工程; one that does not was cut by the layout and is joined
 with the next program text, the whole applying to every row it spans.
 """
@@ -192,8 +194,10 @@ def _append(
 ) -> None:
     """Add a row's cells to ``draft``: a page break's pieces join the text they continue,
     a merged-cell row's measures are new measures."""
-    if with_program:
-        draft.program += layout.cell(row, "program")
+    program = layout.cell(row, "program") if with_program else ""
+    if program and not draft.program:
+        draft.program_ending = layout.program_ending
+    draft.program += program
     if page_break:
         draft.task += layout.cell(row, "task")
     measures = layout.cell(row, "measures")
