@@ -165,6 +165,8 @@ def header_key(text: str) -> str:
 
 def header_role(text: str) -> Role | None:
     """考核依据 → basis, 基期水平（2017年） → baseline, 2022年白银市目标值 → target; None for data."""
+    if len(text) > 48:
+        return None
     key = header_key(text)
     if not key or len(key) > 24:
         return None

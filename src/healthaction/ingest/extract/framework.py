@@ -132,7 +132,7 @@ def _continues(last: tuple[int, Grid], index: int, blocks: list[Block]) -> bool:
 def _star_year(blocks: list[Block], start: int) -> int | None:
     """注：标*数值为2017年数值 — the first such note after the table."""
     for block in blocks[start:]:
-        if isinstance(block, Paragraph) and simplified(block.text).lstrip().startswith(
+        if isinstance(block, Paragraph) and simplified(block.text.lstrip()[:2]).startswith(
             ("注", "备注", "说明")
         ):
             match = _STAR_NOTE.search(nfkc(block.text))
