@@ -1,10 +1,119 @@
-"""``healthaction evaluate``: statuses, scores and ranks from CSV files (evaluation.md §4)."""
+"""``healthaction evaluate``: statuses, scores and ranks from CSV files or a parsed plan (evaluation.md §4).
+
+The files are checked and converted in ``healthaction.evaluation_io``; the engine computes;
+this module only wires arguments to both and chooses where the output goes.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+from typing import Literal
+
+from healthaction.cli import BadInput
+
+TRAJECTORIES = ("linear", "exponential")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("evaluate", help="计算指标状态、考核得分与排名")
-    p.set_defaults(func=lambda args: 0)
+    p = sub.add_parser(
+        "evaluate",
+        help="计算指标状态、考核得分与排名",
+        description="按 evaluation.md 计算每个指标序列的状态、序时进度，以及各地区的考核得分、等级与排名。",
+    )
+    p.add_argument("--targets", metavar="T.csv", help="目标：region,indicator,year,comparator,value[,unit]")
+    p.add_argument("--plan", metavar="PLAN.json", help="用 healthaction parse 得到的计划 JSON 提供目标和基期")
+    p.add_argument("--region", metavar="NAME", help="与 --plan 同用：计划所属地区（计划未注明时必填）")
+    p.add_argument(
+        "--observations", metavar="O.csv", required=True, help="监测值：region,indicator,year,value[,unit]"
+    )
+    p.add_argument("--baselines", metavar="B.csv", help="基期：region,indicator,year,value")
+    p.add_argument(
+        "--indicators", metavar="I.csv", help="指标设置：indicator,unit,polarity,decimals,max_age,weight"
+    )
+    p.add_argument("--regions", metavar="R.csv", help="排名分组：region,parent")
+    p.add_argument("--adjustments", metavar="A.csv", help="加减分与一票否决：region,year,kind,points,reason")
+    p.add_argument("--tie-break", choices=["achieved"], help="得分相同时按已达标指标数排序")
+    p.add_argument("--trajectory", choices=TRAJECTORIES, default="linear", help="序时目标路径（默认 linear）")
+    p.add_argument("--year", type=int, metavar="Y", help="考核年份（默认：观测值中最近的年份）")
+    p.add_argument(
+        "-o", "--output", metavar="OUT.csv", help="写入指标状态表；终端显示汇总（默认输出到标准输出）"
+    )
+    p.add_argument("--scores", metavar="SCORES.csv", help="写入各地区得分与排名表")
+    p.add_argument("--explain", action="store_true", help="在指标状态表末尾加一列中文说明（explanation）")
+    p.set_defaults(func=cmd_evaluate)
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value else None
+
+
+def _write(path: Path, text: str) -> None:
+    """The whole file or nothing: written beside, then moved into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from healthaction.engine import EvaluationInputs, EvaluationOptions, evaluate
+    from healthaction.evaluation_io import InputError, InputFiles, load_inputs
+    from healthaction.evaluation_io.output import scores_csv, series_csv, with_flags
+    from healthaction.evaluation_io.summary import print_summary
+
+    if args.targets is None and args.plan is None:
+        raise BadInput("evaluate：需要 --targets T.csv 或 --plan PLAN.json")
+    files = InputFiles(
+        observations=Path(args.observations),
+        targets=_path(args.targets),
+        plan=_path(args.plan),
+        plan_region=args.region,
+        baselines=_path(args.baselines),
+        indicators=_path(args.indicators),
+        regions=_path(args.regions),
+        adjustments=_path(args.adjustments),
+    )
+    try:
+        prepared = load_inputs(files)
+    except InputError as exc:
+        raise BadInput(str(exc)) from None
+    for warning in prepared.warnings:
+        print(f"警告：{warning}", file=sys.stderr)
+    for note in prepared.notes:
+        print(f"提示：{note}", file=sys.stderr)
+    year = args.year if args.year is not None else prepared.latest_year
+    if year is None:
+        raise BadInput(
+            f"{files.observations.name}：没有任何已报告的观测值，无法确定考核年份，请用 --year 指定"
+        )
+    trajectory: Literal["linear", "exponential"] = args.trajectory
+    options = EvaluationOptions(tie_break=args.tie_break, trajectory=trajectory)
+    inputs = EvaluationInputs(
+        targets=prepared.targets,
+        observations=prepared.observations,
+        baselines=prepared.baselines,
+        indicators=prepared.indicators,
+        regions=prepared.regions,
+        adjustments=prepared.adjustments,
+    )
+    try:
+        result = evaluate(inputs, year=year, options=options)
+    except ValueError as exc:  # the engine's own checks; the loader should have caught them first
+        raise BadInput(str(exc)) from None
+    series = with_flags(result.series, dict.fromkeys(prepared.suspect_units, "unit_suspect"))
+    table = series_csv(series, extra_columns=("explanation",) if args.explain else ())
+    if args.scores:
+        _write(Path(args.scores), scores_csv(result.scores))
+    if args.output is None:
+        sys.stdout.write(table)
+        return 0
+    _write(Path(args.output), table)
+    console = Console()
+    print_summary(series, result.scores, year=year, console=console)
+    written = "、".join(p for p in (args.output, args.scores) if p)
+    console.print(f"已写入：{written}")
+    return 0

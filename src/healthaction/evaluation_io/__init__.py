@@ -1,0 +1,77 @@
+"""Files in and out of ``healthaction evaluate``: validated CSV and plan input, formatted CSV output.
+
+Validation lives here, at the edge (evaluation.md §1): every bad cell raises
+``InputError`` with one line naming the file, line and column; the engine only computes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from healthaction.evaluation_io.csv_table import CsvTable, read_table
+from healthaction.evaluation_io.errors import InputError
+from healthaction.evaluation_io.plan_inputs import plan_records, read_plan
+from healthaction.evaluation_io.records import (
+    BASELINE_COLUMNS,
+    TARGET_COLUMNS,
+    BaselineRecord,
+    TargetRecord,
+    read_baselines,
+    read_targets,
+)
+from healthaction.evaluation_io.series_inputs import SeriesInputs, prepare_series
+
+__all__ = ["InputError", "InputFiles", "SeriesInputs", "load_inputs"]
+
+
+@dataclass(frozen=True)
+class InputFiles:
+    """The files of one evaluation; ``targets`` or ``plan`` (or both) must be given."""
+
+    observations: Path
+    targets: Path | None = None
+    plan: Path | None = None
+    plan_region: str | None = None
+    baselines: Path | None = None
+    indicators: Path | None = None
+    regions: Path | None = None
+    adjustments: Path | None = None
+
+
+def _optional(
+    path: Path | None, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> CsvTable | None:
+    return None if path is None else read_table(path, required, optional)
+
+
+def load_inputs(files: InputFiles) -> SeriesInputs:
+    """Read, check and convert every input file into the engine's tables."""
+    targets: list[TargetRecord] = []
+    baselines: list[BaselineRecord] = []
+    warnings: list[str] = []
+    if files.plan is not None:
+        plan_targets, plan_baselines, warnings = plan_records(
+            read_plan(files.plan), files.plan.name, files.plan_region
+        )
+        targets += plan_targets
+        baselines += plan_baselines
+    if files.targets is not None:
+        targets += read_targets(read_table(files.targets, TARGET_COLUMNS, ("unit",)))
+    if files.targets is None and files.plan is None:
+        raise InputError("evaluate", "需要 --targets 或 --plan")
+    if files.baselines is not None:
+        baselines += read_baselines(read_table(files.baselines, BASELINE_COLUMNS, ("unit",)))
+    observations = read_table(files.observations, ("region", "indicator", "year", "value"), ("unit",))
+    prepared = prepare_series(
+        targets,
+        baselines,
+        observations,
+        indicators=_optional(
+            files.indicators, ("indicator",), ("unit", "polarity", "decimals", "max_age", "weight")
+        ),
+        regions=_optional(files.regions, ("region", "parent")),
+        adjustments=_optional(files.adjustments, ("region", "year", "kind", "points"), ("reason",)),
+    )
+    prepared.warnings[:0] = warnings
+    return prepared
