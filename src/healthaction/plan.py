@@ -6,11 +6,11 @@ Field order is the order of spec/plan-format.md, so a dumped plan reads like the
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-FORMAT = "healthaction.plan/1"
+FORMAT: Final = "healthaction.plan/1"
 
 Comparator = Literal[
     ">=", "<=", "<", ">", "=", "achieved", "decrease", "increase", "slow", "maintain", "improve"
