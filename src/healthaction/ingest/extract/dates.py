@@ -17,12 +17,18 @@ _CHINESE = re.compile(
 )
 
 
-def _small_number(text: str) -> int:
-    """十 → 10, 十二 → 12, 二十五 → 25, 三十一 → 31, 七 → 7."""
-    if "十" not in text:
-        return _DIGITS.index(text)
-    tens, _, ones = text.partition("十")
-    return (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(ones) if ones else 0)
+_SMALL_NUMBER = re.compile(r"^(?:(?P<tens>[二三])?(?P<ten>十)(?P<ones>[一二三四五六七八九])?|(?P<unit>[一二三四五六七八九]))$")
+
+
+def _small_number(text: str) -> int | None:
+    """十 → 10, 十二 → 12, 二十五 → 25, 三十一 → 31, 七 → 7; None for anything else."""
+    found = _SMALL_NUMBER.match(text)
+    if not found:
+        return None
+    if found["unit"]:
+        return _DIGITS.index(found["unit"])
+    tens = _DIGITS.index(found["tens"]) if found["tens"] else 1
+    return tens * 10 + (_DIGITS.index(found["ones"]) if found["ones"] else 0)
 
 
 def parse_date_line(text: str) -> str | None:
@@ -36,7 +42,8 @@ def parse_date_line(text: str) -> str | None:
     if found:
         year_text = "".join("〇" if c in _ZEROS else c for c in found[1])
         year = int("".join(str(_DIGITS.index(c)) for c in year_text))
-        return _iso(year, _small_number(found[2]), _small_number(found[3]))
+        month_number, day_number = _small_number(found[2]), _small_number(found[3])
+        return _iso(year, month_number, day_number) if month_number and day_number else None
     return None
 
 

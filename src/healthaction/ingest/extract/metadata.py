@@ -46,9 +46,9 @@ _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "�
 _SUFFIX = "|".join(_SUFFIXES)
 _LEVEL = {"特别行政区": 1, "自治区": 1, "省": 1, "市": 2, "州": 2, "自治州": 2, "盟": 2}
 _PLACE = re.compile(rf"[\u3400-\u9fff]{{2,8}}?(?:{_SUFFIX})")
-_LEADING_PLACES = re.compile(
-    rf"^(?:[\u3400-\u9fff]{{2,8}}?(?:{_SUFFIX}))+?"
-    r"(?=关于|健康|全民|推进|实施|深入|加快|贯彻|落实|印发|人民政府|政府|党委|委员会|办公室|[“《\"])"
+# What follows the places that open a title or an issuer's name.
+_AFTER_PLACES = re.compile(
+    r"关于|健康|全民|推进|实施|深入|加快|贯彻|落实|印发|人民政府|政府|党委|委员会|办公室|[“《\"]"
 )
 _STEM = re.compile(r"健康(?P<stem>[\u3400-\u9fff]{1,7}?)(?:行动|建设|城市|20\d\d)")
 _NATIONAL = {"中国", "全国"}
@@ -168,14 +168,12 @@ def _doc_number(paragraphs: list[str]) -> str | None:
 
 def _regions(title: str | None, issuer: str | None, text: _Text) -> tuple[str | None, str | None]:
     plain_title = simplified(title or "")
-    leading = _LEADING_PLACES.match(plain_title)
-    if leading:
-        places = _PLACE.findall(leading.group())
+    places = _leading_places(plain_title)
+    if places:
         return _pair(places, title or "", plain_title)
     stems = [m["stem"] for m in _STEM.finditer(plain_title) if m["stem"] not in _NATIONAL]
     plain_issuer = simplified(issuer or "")
-    issuer_run = _LEADING_PLACES.match(plain_issuer)
-    issuer_places = _PLACE.findall(issuer_run.group()) if issuer_run else []
+    issuer_places = _leading_places(plain_issuer)
     if not stems:
         if not issuer_places:
             return None, None
@@ -188,6 +186,18 @@ def _regions(title: str | None, issuer: str | None, text: _Text) -> tuple[str | 
         parent = issuer_places[issuer_places.index(region) - 1]
         return text.as_written(region), text.as_written(parent)
     return text.as_written(region), _parent(region, stem, text)
+
+
+def _leading_places(plain: str) -> list[str]:
+    """"银川市西夏区关于…" → [银川市, 西夏区]; [] when the text does not open with places."""
+    places: list[str] = []
+    position = 0
+    while found := _PLACE.match(plain, position):
+        places.append(found.group())
+        position = found.end()
+        if _AFTER_PLACES.match(plain, position):
+            return places
+    return []
 
 
 def _pair(places: list[str], written: str, plain: str) -> tuple[str | None, str | None]:
@@ -226,8 +236,7 @@ def _parent(region: str, stem: str, text: _Text) -> str | None:
     suffix = _suffix_of(region) or ""
     wanted = _LEVEL.get(suffix, 3) - 1
     candidates: Counter[str] = Counter()
-    for found in _STEM.finditer(text.plain):
-        other = found["stem"]
+    for other in {found["stem"] for found in _STEM.finditer(text.plain)}:
         if other in _NATIONAL or other == stem or region.startswith(other):
             continue
         name = _with_suffix(other, text, strict=True)

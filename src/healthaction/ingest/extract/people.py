@@ -34,6 +34,7 @@ _SEPARATORS = "、，,；;"
 _OPEN, _CLOSE = "（(“《", "）)”》"
 # Where an office name starts inside "张正儒区教育局局长" written without a space.
 _OFFICE_START = re.compile(r"^(区|市|县|省|州|盟|旗|镇|乡|街道|团|共青团|中共)")
+_LONGEST = 120  # a person's line is short; longer text is prose
 _PERSON_TITLE_END = re.compile(r"(长|主任|书记|主席|员|干部|委员|秘书|理事|调研员|经理|主管|专干|院长|馆长)$")
 
 
@@ -90,7 +91,7 @@ def _glued(text: str) -> Person | None:
 def split_person(text: str) -> Person | None:
     """One person from a list line, or None when the text names no one."""
     text = text.strip().strip("；;。，,、").strip()
-    if not text:
+    if not text or len(text) > _LONGEST:
         return None
     tokens = _join_name_pairs(text.split())
     if len(tokens) == 1:

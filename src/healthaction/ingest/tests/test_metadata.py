@@ -165,3 +165,10 @@ def test_it_finds_nothing_in_a_document_without_metadata() -> None:
         "issuer": None,
         "issued_date": None,
     }
+
+
+@pytest.mark.parametrize(
+    "line", ["二〇二一年十十月一日", "二〇二一年二二月一日", "二〇二一年二月三十五日", "二〇二一年二月零日"]
+)
+def test_it_refuses_chinese_numerals_that_are_not_a_date(line: str) -> None:
+    assert parse_date_line(line) is None
