@@ -17,7 +17,9 @@ _CHINESE = re.compile(
 )
 
 
-_SMALL_NUMBER = re.compile(r"^(?:(?P<tens>[二三])?(?P<ten>十)(?P<ones>[一二三四五六七八九])?|(?P<unit>[一二三四五六七八九]))$")
+_SMALL_NUMBER = re.compile(
+    r"^(?:(?P<tens>[二三])?(?P<ten>十)(?P<ones>[一二三四五六七八九])?|(?P<unit>[一二三四五六七八九]))$"
+)
 
 
 def _small_number(text: str) -> int | None:

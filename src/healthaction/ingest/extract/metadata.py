@@ -189,7 +189,7 @@ def _regions(title: str | None, issuer: str | None, text: _Text) -> tuple[str | 
 
 
 def _leading_places(plain: str) -> list[str]:
-    """"银川市西夏区关于…" → [银川市, 西夏区]; [] when the text does not open with places."""
+    """Places that open a title: 银川市西夏区关于… → [银川市, 西夏区]; [] when none do."""
     places: list[str] = []
     position = 0
     while found := _PLACE.match(plain, position):
