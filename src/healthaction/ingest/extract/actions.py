@@ -36,6 +36,7 @@ _NUMBERING = re.compile(
     rf"^\s*(?:\(\s*(?P<paren_cn>[{_CN}]+)\s*\)|\(\s*(?P<paren_ar>\d+)\s*\)"
     rf"|(?P<cn>[{_CN}]+)\s*[、.]|(?P<ar>\d+)\s*[、.](?!\d)|第(?P<part>[{_CN}\d]+)(?:部分|项|条))\s*"
 )
+_HEAD = 60  # a heading's numbering and name fit in the first characters of its line
 _LEVELS = {"cn": 1, "part": 1, "paren_cn": 2, "ar": 3, "paren_ar": 4}
 _NAME = r"(?:实施|开展|推进|深入开展|组织实施)?\s*(?P<name>[^,.;:!?()《》“”\s、。]{2,24}?行动)"
 _HEADING_RE = re.compile(rf"{_NAME}\s*(?P<end>$|[。.:;!,(\s])")
@@ -76,7 +77,7 @@ class _Draft:
 
 def _numbering(text: str) -> tuple[int, int] | None:
     """(level, end of the numbering) of a numbered line."""
-    found = _NUMBERING.match(matchable(text))
+    found = _NUMBERING.match(matchable(text[:_HEAD]))
     if not found:
         return None
     kind = next(k for k, v in found.groupdict().items() if v is not None)
@@ -85,12 +86,12 @@ def _numbering(text: str) -> tuple[int, int] | None:
 
 def _heading(text: str, own_names: set[str]) -> _Heading | None:
     numbered = _numbering(text)
-    form = matchable(text)
+    form = matchable(text[:_HEAD])
     if numbered:
         level, start = numbered
         found = _HEADING_RE.match(form, start)
     else:
-        level, found = 0, _BARE_HEADING_RE.match(form)
+        level, found = 0, _BARE_HEADING_RE.match(form) if len(text) <= _HEAD else None
     if not found:
         return None
     name = re.sub(r"\s+", "", text[found.start("name") : found.end("name")])

@@ -18,23 +18,19 @@ position found there is the same position in the text as written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from healthaction.ingest.chinese import simplified
 from healthaction.plan import Comparator, Number
 
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
+
+@lru_cache(maxsize=4096)
 def matchable(text: str) -> str:
     """Full-width ASCII to half-width, traditional to simplified; same length as ``text``."""
-    chars = []
-    for char in text:
-        code = ord(char)
-        if 0xFF01 <= code <= 0xFF5E:
-            char = chr(code - 0xFEE0)
-        elif code == 0x3000:
-            char = " "
-        chars.append(char)
-    return simplified("".join(chars))
+    return simplified(text.translate(_HALF_WIDTH))
 
 
 def _alternation(words: list[str]) -> str:
@@ -97,7 +93,7 @@ _MODIFIERS = [
 ]
 _YEARLY = "每年(?:降低|下降|减少|提高|提升|增加|上升|增长)"
 
-_NUMBER = r"\d+(?:\.\d+)?"
+_NUMBER = r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])"  # a whole number, never part of one
 _VALUE = (
     rf"(?P<number>{_NUMBER})\s*(?P<unit>{_alternation(UNITS)})?"
     rf"\s*(?P<suffix>{_alternation(list(SUFFIX_COMPARATORS))})?"
@@ -116,6 +112,7 @@ _TREND_RE = re.compile(
     rf"^(?P<indicator>.*?)(?P<predicate>(?:力争|争取)?\s*{_TREND.format(name='word')}"
     rf"(?:\s*[,;]?\s*(?:并且?|且|并将)\s*{_TREND.format(name='again')})?)\s*$"
 )
+_LONGEST_CLAUSE = 200
 _VERB_FIRST_RE = re.compile(r"^(?:力争|争取)?\s*(?P<verb>实现|保持|巩固)\s*(?P<rest>\S.*)$")
 
 
@@ -168,6 +165,10 @@ def _read_values(clause: str, match: re.Match[str]) -> Reading:
 
 def read_clause(clause: str) -> Reading | None:
     """Read one clause; None when its predicate is not a target (更加完善, 显著提升 …)."""
+    if len(clause) > _LONGEST_CLAUSE:  # read the tail only: a predicate is short
+        skip = len(clause) - _LONGEST_CLAUSE
+        reading = read_clause(clause[skip:])
+        return reading and replace(reading, indicator=clause[:skip] + reading.indicator)
     form = matchable(clause)
     numeric = _NUMERIC_RE.match(form)
     if numeric:

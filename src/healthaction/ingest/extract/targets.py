@@ -19,11 +19,11 @@ from healthaction.ingest.extract.comparators import Reading, matchable, read_cla
 from healthaction.plan import Target
 
 _YEARS_RE = re.compile(
-    r"(?:力争|争取)?\s*(?:到|至)\s*(?:(?:19|20)\d{2}\s*年?\s*(?:和|、|与|及|,)\s*)*(?:19|20)\d{2}\s*年(?:底|末)?"
+    r"(?:(?:力争|争取)\s*)?(?:到|至)\s*(?:(?:19|20)\d{2}\s*年?\s*(?:和|、|与|及|,)\s*)*(?:19|20)\d{2}\s*年(?:底|末)?"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
-_SENTENCE_END = set("。!?\n")
-_CLAUSE_END = set(",;:")
+_SENTENCE_END = "。!?\n"
+_CLAUSE_END = ",;:"
 _OPEN = "(《“‘[【「"
 _CLOSE = ")》”’]】」"
 _CONTINUES = re.compile(r"^\s*(?:并且?|且|并将)")
@@ -38,18 +38,19 @@ class Clause:
     years: tuple[int, ...] | None  # None: no 到YYYY年 phrase applies
 
 
-def _split(text: str, form: str, ends: set[str]) -> Iterator[tuple[int, int]]:
-    """Spans of ``text`` between top-level separators (never inside brackets or quotes)."""
+def _split(form: str, ends: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``form`` between top-level separators (never inside brackets or quotes)."""
     depth, start = 0, 0
-    for i, char in enumerate(form):
+    for mark in re.finditer(f"[{re.escape(_OPEN + _CLOSE + ends)}]", form):
+        char, i = mark.group(), mark.start()
         if char in _OPEN:
             depth += 1
         elif char in _CLOSE:
             depth = max(0, depth - 1)
-        elif char in ends and depth == 0:
+        elif depth == 0:
             yield start, i
             start = i + 1
-    yield start, len(text)
+    yield start, len(form)
 
 
 def clauses(text: str, *, carry_years: bool = False) -> list[Clause]:
@@ -61,11 +62,11 @@ def clauses(text: str, *, carry_years: bool = False) -> list[Clause]:
     form = matchable(text)
     out: list[Clause] = []
     years: tuple[int, ...] | None = None
-    for s_start, s_end in _split(text, form, _SENTENCE_END):
+    for s_start, s_end in _split(form, _SENTENCE_END):
         if not carry_years:
             years = None
         pieces: list[tuple[int, int]] = []
-        for c_start, c_end in _split(text[s_start:s_end], form[s_start:s_end], _CLAUSE_END):
+        for c_start, c_end in _split(form[s_start:s_end], _CLAUSE_END):
             start, end = s_start + c_start, s_start + c_end
             if pieces and _CONTINUES.match(form[start:end]):
                 pieces[-1] = (pieces[-1][0], end)
