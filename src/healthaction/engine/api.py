@@ -1,0 +1,167 @@
+"""`evaluate`: statuses of every series, then 考核 scores and ranks of every region at t*."""
+
+from __future__ import annotations
+
+import logging
+
+import polars as pl
+
+from healthaction.engine import explain, ranks, scores
+from healthaction.engine.comparators import check_comparators
+from healthaction.engine.exact import MAX_MAGNITUDE, decimal_to_float, ratio_to_float, scaled_to_float
+from healthaction.engine.judgement import FLAGS, Judgement, first_of
+from healthaction.engine.model import (
+    DEFAULT_OPTIONS,
+    SCORE_COLUMNS,
+    SERIES_COLUMNS,
+    Evaluation,
+    EvaluationInputs,
+    EvaluationOptions,
+)
+from healthaction.engine.series import KEY, POINTS_SCHEMA, TARGETS_SCHEMA, series_frame, typed
+from healthaction.engine.slow import judge_slow, slow_verdicts
+from healthaction.engine.status import effective_target, judge_numeric, with_ratio
+from healthaction.engine.trajectory import expected
+from healthaction.engine.word_comparators import judge_words
+
+logger = logging.getLogger(__name__)
+
+GENERIC_FLAGS = ("assumed_polarity", "baseline_substituted", "deadline_passed", "missing", "stale")
+
+
+def evaluate(
+    inputs: EvaluationInputs, *, year: int, options: EvaluationOptions = DEFAULT_OPTIONS
+) -> Evaluation:
+    """Every series with a target: status, expected value, ratio, score fraction, flags, explanation."""
+    check_comparators(inputs.targets)
+    _check_magnitudes(inputs)
+    targets = typed(inputs.targets, {**TARGETS_SCHEMA, "value": pl.Float64})
+    observations = typed(inputs.observations, POINTS_SCHEMA)
+    frame = series_frame(targets, observations, inputs.baselines, inputs.indicators, year)
+    table = effective_target(frame.with_row_index("sid"), year).collect()
+    slow = slow_verdicts(table, observations, year)
+    lazy = (
+        table.lazy()
+        .join(expected(table.lazy(), year, options.trajectory), on="sid", how="left")
+        .with_columns((pl.col("progress") & pl.col("expected_num").is_not_null()).alias("progress"))
+        .join(slow.lazy(), on="sid", how="left")
+    )
+    plan = _judged(with_ratio(lazy), year).with_columns(
+        explain.explanation(year).alias("explanation"), explain.label().alias("label")
+    )
+    judged = plan.sort(KEY).collect()
+    logger.debug("evaluated %d series at %d", judged.height, year)
+    return Evaluation(series=_series_table(judged, year), scores=_scores_table(judged, inputs, year, options))
+
+
+def _judged(frame: pl.LazyFrame, year: int) -> pl.LazyFrame:
+    """Status, score fraction and one boolean column per flag, from the rule table of each kind."""
+    kinds: dict[str, Judgement] = {
+        "numeric": judge_numeric(year),
+        "word": judge_words(year),
+        "slow": judge_slow(),
+    }
+    kind = pl.col("kind")
+
+    def pick(part: str) -> pl.Expr:
+        cases = [(kind == name, getattr(judgement, part)) for name, judgement in kinds.items()]
+        return first_of(cases, pl.lit(None))
+
+    flags = {name: pl.col(name) for name in ("stale", "missing", "baseline_substituted", "deadline_passed")}
+    flags["assumed_polarity"] = pl.col("assumed_polarity")
+    for name in FLAGS:
+        if name in GENERIC_FLAGS:
+            continue
+        parts = [(kind == k) & j.flags[name] for k, j in kinds.items() if name in j.flags]
+        flags[name] = pl.any_horizontal(parts).fill_null(False) if parts else pl.lit(False)
+    return frame.with_columns(
+        pick("status").alias("status"),
+        pick("score_num").alias("score_num"),
+        pick("score_den").alias("score_den"),
+        *[expr.fill_null(False).alias(f"flag_{name}") for name, expr in flags.items()],
+    )
+
+
+def _series_table(judged: pl.DataFrame, year: int) -> pl.DataFrame:
+    numbers = {"value": "y_s", "baseline": "y0_s", "target": "target_s"}
+    flags = pl.concat_str(
+        [pl.when(pl.col(f"flag_{name}")).then(pl.lit(name)) for name in FLAGS],
+        separator=";",
+        ignore_nulls=True,
+    )
+    word = pl.col("kind") != "numeric"
+    return judged.select(
+        *KEY,
+        pl.lit(year, dtype=pl.Int64).alias("year"),
+        "status",
+        *[scaled_to_float(pl.col(column)).alias(name) for name, column in numbers.items()],
+        pl.col("value_year").cast(pl.Int64),
+        pl.col("baseline_year").cast(pl.Int64),
+        pl.col("target_year").cast(pl.Int64),
+        "comparator",
+        pl.when(pl.col("ratio_num").is_not_null())
+        .then(ratio_to_float(pl.col("expected_num"), pl.col("expected_den") * 1_000_000))
+        .alias("expected"),
+        ratio_to_float(pl.col("ratio_num"), pl.col("ratio_den")).alias("ratio"),
+        ratio_to_float(pl.col("score_num"), pl.col("score_den")).alias("score_fraction"),
+        pl.col("weight").cast(pl.Float64),
+        flags.alias("flags"),
+        pl.when(word)
+        .then(pl.lit(None, dtype=pl.Utf8))
+        .when(pl.col("progress"))
+        .then(pl.lit("progress"))
+        .otherwise(pl.lit("maintain"))
+        .alias("mode"),
+        "explanation",
+        "label",
+    ).select(*SERIES_COLUMNS, "mode", "explanation", "label")
+
+
+def _scores_table(
+    judged: pl.DataFrame, inputs: EvaluationInputs, year: int, options: EvaluationOptions
+) -> pl.DataFrame:
+    sums = scores.region_scores(
+        judged.lazy().select("region", "weight", "score_num", "score_den", "status"),
+        inputs.adjustments,
+        year,
+        options,
+    )
+    parents = pl.DataFrame(schema={"region": pl.Utf8, "parent": pl.Utf8})
+    if inputs.regions is not None:
+        parents = inputs.regions.select(pl.col("region").cast(pl.Utf8), pl.col("parent").cast(pl.Utf8))
+        parents = parents.unique(subset=["region"], keep="first", maintain_order=True)
+    frame = sums.join(parents, on="region", how="left")
+    return (
+        frame.with_columns(
+            ranks.rank(options.tie_break).alias("rank"), scores.grade(pl.col("final_h")).alias("grade")
+        )
+        .select(
+            "region",
+            "parent",
+            pl.lit(year, dtype=pl.Int64).alias("year"),
+            decimal_to_float(pl.col("score_h"), 2).alias("score"),
+            scaled_to_float(pl.col("bonus_s")).alias("bonus"),
+            scaled_to_float(pl.col("deduction_s")).alias("deduction"),
+            decimal_to_float(pl.col("final_h"), 2).alias("final"),
+            "grade",
+            "rank",
+            "vetoed",
+            "achieved",
+            "assessed",
+        )
+        .sort("region")
+        .select(SCORE_COLUMNS)
+    )
+
+
+def _check_magnitudes(inputs: EvaluationInputs) -> None:
+    for name, table in (
+        ("targets", inputs.targets),
+        ("observations", inputs.observations),
+        ("baselines", inputs.baselines),
+    ):
+        if table is None or table.height == 0:
+            continue
+        largest = table.select(pl.col("value").cast(pl.Float64).abs().max()).item()
+        if largest is not None and largest >= MAX_MAGNITUDE:
+            raise ValueError(f"{name}：数值 {largest:g} 超出可精确计算的范围（绝对值须小于 10^12）")
