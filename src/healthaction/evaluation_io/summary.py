@@ -47,7 +47,7 @@ def print_summary(series: pl.DataFrame, scores: pl.DataFrame, *, year: int, cons
     for row in ordered.iter_rows(named=True):
         ranking.add_row(
             format_cell(row["rank"]),
-            row["region"] + ("（一票否决）" if row["vetoed"] else ""),
+            row["region"] + ("*" if row["vetoed"] else ""),
             row["parent"] or "—",
             format_cell(row["score"], places=2),
             format_cell(row["bonus"]),
@@ -57,3 +57,6 @@ def print_summary(series: pl.DataFrame, scores: pl.DataFrame, *, year: int, cons
             f"{row['achieved']}/{row['assessed']}",
         )
     console.print(ranking)
+    vetoed = ordered.filter(pl.col("vetoed"))["region"].to_list()
+    if vetoed:
+        console.print(f"* 一票否决：{'、'.join(vetoed)}（等级不合格，排在本组最后）")
