@@ -23,7 +23,6 @@ def plausibility_warnings(*, value: Decimal, last: Decimal | None, unit: str) ->
         change = abs(value - last) / abs(last)
         if change > PLAUSIBLE_CHANGE:
             shown = format(last.normalize(), "f")
-            warnings.append(
-                f"比上年（{shown}{unit}）变化{change * 100:.1f}%，超过{PLAUSIBLE_CHANGE * 100:.0f}%，请说明原因"
-            )
+            limit = f"{PLAUSIBLE_CHANGE * 100:.0f}%"
+            warnings.append(f"比上年（{shown}{unit}）变化{change * 100:.1f}%，超过{limit}，请说明原因")
     return warnings

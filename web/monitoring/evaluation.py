@@ -87,7 +87,13 @@ def evaluation_inputs(regions: list[Region]) -> Any:
     polarity = {
         str(pk): p for pk, p in Indicator.objects.filter(pk__in=indicator_ids).values_list("pk", "polarity")
     }
-    schema_t = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "comparator": pl.Utf8, "value": pl.Float64}
+    schema_t = {
+        "region": pl.Utf8,
+        "indicator": pl.Utf8,
+        "year": pl.Int64,
+        "comparator": pl.Utf8,
+        "value": pl.Float64,
+    }
     schema_o = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "value": pl.Float64}
     return EvaluationInputs(
         targets=pl.DataFrame(target_rows, schema=schema_t),
@@ -169,4 +175,6 @@ def _siblings(region: Region) -> list[Region]:
 def statuses_refresh_after(observation: Observation) -> None:
     """After a value is approved (or an approved one changed): its region and siblings, from its year on."""
     last = Observation.objects.aggregate(last=Max("year"))["last"] or observation.year
-    statuses_refresh(regions=_siblings(observation.region), years=range(observation.year, max(last, observation.year) + 1))
+    statuses_refresh(
+        regions=_siblings(observation.region), years=range(observation.year, max(last, observation.year) + 1)
+    )

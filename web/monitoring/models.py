@@ -28,7 +28,9 @@ class ReportingRound(models.Model):
 
     class Meta:
         ordering = ["region__code", "-year"]
-        constraints = [models.UniqueConstraint(fields=["region", "kind", "year", "half"], name="round_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "kind", "year", "half"], name="round_unique")
+        ]
         verbose_name = "填报轮次"
         verbose_name_plural = "填报轮次"
 

@@ -23,28 +23,43 @@ class ObservationError(Exception):
     """A write the user must correct; the message is shown as is."""
 
 
-class Conflict(ObservationError):
+class ConflictError(ObservationError):
     """Someone else changed the value since the form was loaded."""
 
 
-def _conflict(observation: Observation) -> Conflict:
+def _conflict(observation: Observation) -> ConflictError:
     current = Observation.objects.select_related("updated_by").get(pk=observation.pk)
-    who = current.updated_by.get_full_name() or current.updated_by.username if current.updated_by else "其他用户"
+    who = (
+        current.updated_by.get_full_name() or current.updated_by.username
+        if current.updated_by
+        else "其他用户"
+    )
     when = timezone.localtime(current.updated_at).strftime("%Y年%m月%d日 %H:%M")
     value = "空" if current.value is None else format(current.value.normalize(), "f")
-    return Conflict(
+    return ConflictError(
         f"{current.region.name}「{current.indicator.name}」{current.year}年的值已被{who}于{when}改为{value}"
         f"（{current.get_state_display()}），您的修改未保存。请查看最新值后重新填写。"
     )
 
 
 def _record(
-    observation: Observation, *, user: AbstractBaseUser | None, action: str,
-    old_value: Decimal | None, old_state: str, reason: str,
+    observation: Observation,
+    *,
+    user: AbstractBaseUser | None,
+    action: str,
+    old_value: Decimal | None,
+    old_state: str,
+    reason: str,
 ) -> None:
     ObservationChange.objects.create(
-        observation=observation, user=user, action=action, old_value=old_value,
-        new_value=observation.value, old_state=old_state, new_state=observation.state, reason=reason,
+        observation=observation,
+        user=user,
+        action=action,
+        old_value=old_value,
+        new_value=observation.value,
+        old_state=old_state,
+        new_state=observation.state,
+        reason=reason,
     )
 
 
@@ -73,61 +88,109 @@ def observation_save(
     a different number in the database means a concurrent edit: :class:`Conflict`, nothing saved.
     A submitted or approved value can only be changed by a reviewer.
     """
-    warnings = plausibility_warnings(value=value, last=_last_value(region=region, indicator=indicator, year=year), unit=indicator.unit)
+    warnings = plausibility_warnings(
+        value=value, last=_last_value(region=region, indicator=indicator, year=year), unit=indicator.unit
+    )
     if warnings and not comment.strip():
         raise ObservationError(f"「{indicator.name}」：{'；'.join(warnings)}")
     new_state = State.SUBMITTED if submit else State.DRAFT
     observation = Observation.objects.filter(region=region, indicator=indicator, year=year).first()
     if observation is None:
         if version is not None:
-            raise Conflict(f"「{indicator.name}」{year}年的值已被删除，请刷新页面")
+            raise ConflictError(f"「{indicator.name}」{year}年的值已被删除，请刷新页面")
         observation, created = Observation.objects.get_or_create(
-            region=region, indicator=indicator, year=year,
+            region=region,
+            indicator=indicator,
+            year=year,
             defaults={
-                "value": value, "unit": indicator.unit, "state": new_state, "comment": comment,
-                "department": department, "updated_by": user,
+                "value": value,
+                "unit": indicator.unit,
+                "state": new_state,
+                "comment": comment,
+                "department": department,
+                "updated_by": user,
             },
         )
         if not created:  # inserted by someone else between our read and write
             raise _conflict(observation)
-        _record(observation, user=user, action="提交" if submit else "保存草稿", old_value=None, old_state="", reason=comment)
+        _record(
+            observation,
+            user=user,
+            action="提交" if submit else "保存草稿",
+            old_value=None,
+            old_state="",
+            reason=comment,
+        )
         return observation
     if version is None or observation.version != version:
         raise _conflict(observation)
     if observation.state in (State.SUBMITTED, State.APPROVED) and not reviewer:
-        raise ObservationError(f"「{indicator.name}」{year}年的值{observation.get_state_display()}，不能再修改；如需更正请联系审核人退回")
+        raise ObservationError(
+            f"「{indicator.name}」{year}年的值{observation.get_state_display()}，不能再修改；如需更正请联系审核人退回"
+        )
     old_value, old_state = observation.value, observation.state
     updated = Observation.objects.filter(pk=observation.pk, version=version).update(
-        value=value, unit=indicator.unit, state=new_state, comment=comment, updated_by=user,
-        updated_at=timezone.now(), version=F("version") + 1,
+        value=value,
+        unit=indicator.unit,
+        state=new_state,
+        comment=comment,
+        updated_by=user,
+        updated_at=timezone.now(),
+        version=F("version") + 1,
         department=department or observation.department,
     )
     if updated == 0:
         raise _conflict(observation)
     observation.refresh_from_db()
-    _record(observation, user=user, action="提交" if submit else "保存草稿", old_value=old_value, old_state=old_state, reason=comment)
+    _record(
+        observation,
+        user=user,
+        action="提交" if submit else "保存草稿",
+        old_value=old_value,
+        old_state=old_state,
+        reason=comment,
+    )
     if old_state == State.APPROVED:
         statuses_refresh_after(observation)
     return observation
 
 
-def _review(observation: Observation, *, user: AbstractBaseUser, version: int, state: str, comment: str, action: str) -> Observation:
+def _review(
+    observation: Observation, *, user: AbstractBaseUser, version: int, state: str, comment: str, action: str
+) -> Observation:
     if observation.state != State.SUBMITTED:
-        raise ObservationError(f"「{observation.indicator.name}」{observation.year}年的值{observation.get_state_display()}，只能审核已提交的值")
+        raise ObservationError(
+            f"「{observation.indicator.name}」{observation.year}年的值{observation.get_state_display()}，只能审核已提交的值"
+        )
     old_state = observation.state
     updated = Observation.objects.filter(pk=observation.pk, version=version).update(
-        state=state, review_comment=comment, updated_by=user, updated_at=timezone.now(), version=F("version") + 1
+        state=state,
+        review_comment=comment,
+        updated_by=user,
+        updated_at=timezone.now(),
+        version=F("version") + 1,
     )
     if updated == 0:
         raise _conflict(observation)
     observation.refresh_from_db()
-    _record(observation, user=user, action=action, old_value=observation.value, old_state=old_state, reason=comment)
+    _record(
+        observation,
+        user=user,
+        action=action,
+        old_value=observation.value,
+        old_state=old_state,
+        reason=comment,
+    )
     return observation
 
 
 @transaction.atomic
-def observation_approve(*, observation: Observation, user: AbstractBaseUser, version: int, comment: str = "") -> Observation:
-    observation = _review(observation, user=user, version=version, state=State.APPROVED, comment=comment, action="审核通过")
+def observation_approve(
+    *, observation: Observation, user: AbstractBaseUser, version: int, comment: str = ""
+) -> Observation:
+    observation = _review(
+        observation, user=user, version=version, state=State.APPROVED, comment=comment, action="审核通过"
+    )
     # Statuses are recomputed here, inside the approval's transaction: the dashboards never show
     # a status older than the approved values, and there is no batch job to forget.
     statuses_refresh_after(observation)
@@ -135,15 +198,22 @@ def observation_approve(*, observation: Observation, user: AbstractBaseUser, ver
 
 
 @transaction.atomic
-def observation_return(*, observation: Observation, user: AbstractBaseUser, version: int, comment: str) -> Observation:
+def observation_return(
+    *, observation: Observation, user: AbstractBaseUser, version: int, comment: str
+) -> Observation:
     if not comment.strip():
         raise ObservationError("退回时请填写退回原因")
-    return _review(observation, user=user, version=version, state=State.RETURNED, comment=comment, action="退回")
+    return _review(
+        observation, user=user, version=version, state=State.RETURNED, comment=comment, action="退回"
+    )
 
 
 def reporting_round_open(*, region: Region, year: int, opens_on: object, closes_on: object) -> ReportingRound:
     round_, _ = ReportingRound.objects.update_or_create(
-        region=region, kind=ReportingRound.Kind.YEARLY, year=year, half=None,
+        region=region,
+        kind=ReportingRound.Kind.YEARLY,
+        year=year,
+        half=None,
         defaults={"opens_on": opens_on, "closes_on": closes_on},
     )
     return round_

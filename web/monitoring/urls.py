@@ -1,3 +1,11 @@
 from django.urls import path
 
-urlpatterns: list = []
+from web.monitoring import views
+
+urlpatterns = [
+    path("<str:code>/", views.rounds, name="rounds"),
+    path("<str:code>/<int:year>/", views.entry, name="entry"),
+    path("<str:code>/review/", views.review, name="review"),
+    path("observations/<int:pk>/decide/", views.decide, name="decide"),
+    path("observations/<int:pk>/history/", views.history, name="history"),
+]

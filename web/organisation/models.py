@@ -10,7 +10,9 @@ from web.regions.models import Region
 
 
 class Department(models.Model):
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="departments", verbose_name="地区")
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="departments", verbose_name="地区"
+    )
     name = models.CharField("名称", max_length=100)
     is_demo = models.BooleanField("演示数据", default=False)
 
@@ -90,7 +92,11 @@ class Position(models.Model):
         verbose_name_plural = "职位"
 
     def __str__(self) -> str:
-        return f"{self.body.name}{self.title}（{self.office}）" if self.office else f"{self.body.name}{self.title}"
+        return (
+            f"{self.body.name}{self.title}（{self.office}）"
+            if self.office
+            else f"{self.body.name}{self.title}"
+        )
 
     def holder_on(self, day: datetime.date) -> Holding | None:
         return (

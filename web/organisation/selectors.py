@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from web.organisation.models import Body, Department, DepartmentAlias
+from web.organisation.models import Body, Department
 from web.organisation.names import department_key, is_close
 from web.regions.models import Region
 

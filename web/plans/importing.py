@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from healthaction.plan import Plan
 from web.organisation.models import Body, Department, Position
@@ -158,7 +159,9 @@ def _desired(plan: Plan, region: Region) -> _Desired:
                 "text": row.baseline.text[:100],
             }
     for seq, member in enumerate(plan.committee):
-        kind, title = (Body.Kind.OFFICE, "主任") if member.role == "办公室主任" else (Body.Kind.COMMITTEE, member.role)
+        kind, title = (
+            (Body.Kind.OFFICE, "主任") if member.role == "办公室主任" else (Body.Kind.COMMITTEE, member.role)
+        )
         body = "办公室" if kind == Body.Kind.OFFICE else "推进委员会"
         key = (str(kind), body, title, member.position or f"#{seq}")
         want.positions[key] = {"holder": member.name, "seq": seq}
@@ -237,7 +240,9 @@ def _diff(want: _Desired, have: _Desired) -> list[Change]:
             changes.append(Change("新增", "目标", label, new=new))
         elif not _same(row, have.targets[key], ("comparator", "value", "unit", "text")):
             old = have.targets[key]
-            changes.append(Change("修改", "目标", label, f"{old['comparator']} {_fmt(old['value'])}{old['unit']}", new))
+            changes.append(
+                Change("修改", "目标", label, f"{old['comparator']} {_fmt(old['value'])}{old['unit']}", new)
+            )
     changes += [
         Change("删除", "目标", f"{k[0]}（{k[1]}，{k[2]}年）") for k in have.targets if k not in want.targets
     ]
@@ -249,7 +254,9 @@ def _diff(want: _Desired, have: _Desired) -> list[Change]:
         elif not _same(row, have.baselines[key], ("year", "value", "text")):
             old = have.baselines[key]
             changes.append(Change("修改", "基期", label, f"{old['year'] or ''}年 {_fmt(old['value'])}", new))
-    changes += [Change("删除", "基期", f"{k[0]}（{k[1]}）") for k in have.baselines if k not in want.baselines]
+    changes += [
+        Change("删除", "基期", f"{k[0]}（{k[1]}）") for k in have.baselines if k not in want.baselines
+    ]
     for key, row in want.positions.items():
         label = f"{key[1]}{key[2]}（{key[3]}）" if not key[3].startswith("#") else f"{key[1]}{key[2]}"
         if key not in have.positions:
@@ -350,7 +357,7 @@ def plan_import(
     _apply_actions(document, region, want, departments)
     indicators = _apply_indicators(region, want, document)
     _apply_targets(document, want, indicators)
-    _apply_positions(region, want, _issued_on(plan) or datetime.date.today())
+    _apply_positions(region, want, _issued_on(plan) or timezone.localdate())
     return preview
 
 
@@ -383,10 +390,16 @@ def _apply_actions(
             document=document, name=name, defaults={"seq": row["seq"], "region": region}
         )
         action.department_roles.all().delete()
-        for role, names in ((ActionDepartment.Role.LEAD, row["lead"]), (ActionDepartment.Role.COOPERATING, row["cooperating"])):
+        for role, names in (
+            (ActionDepartment.Role.LEAD, row["lead"]),
+            (ActionDepartment.Role.COOPERATING, row["cooperating"]),
+        ):
             for written in names:
                 ActionDepartment.objects.get_or_create(
-                    action=action, department=departments[written], role=role, defaults={"written_as": written}
+                    action=action,
+                    department=departments[written],
+                    role=role,
+                    defaults={"written_as": written},
                 )
 
 
@@ -404,13 +417,18 @@ def _apply_indicators(region: Region, want: _Desired, document: PlanDocument) ->
         for action_name in row["actions"]:
             action = actions[action_name]
             indicator.actions.add(action)
-            leads = [r.department for r in action.department_roles.all() if r.role == ActionDepartment.Role.LEAD]
+            leads = [
+                r.department for r in action.department_roles.all() if r.role == ActionDepartment.Role.LEAD
+            ]
             indicator.owners.add(*leads)
     return indicators
 
 
 def _apply_targets(document: PlanDocument, want: _Desired, indicators: dict[str, Indicator]) -> None:
-    regions = {r.code: r for r in Region.objects.filter(code__in={k[1] for k in want.targets} | {k[1] for k in want.baselines})}
+    regions = {
+        r.code: r
+        for r in Region.objects.filter(code__in={k[1] for k in want.targets} | {k[1] for k in want.baselines})
+    }
     keep: set[int] = set()
     for (indicator, code, year, source), row in want.targets.items():
         target, _ = Target.objects.update_or_create(

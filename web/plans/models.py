@@ -12,7 +12,9 @@ from web.regions.models import Region
 class PlanDocument(models.Model):
     """An imported document: the file as uploaded, and the plan parsed from it."""
 
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="documents", verbose_name="地区")
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="documents", verbose_name="地区"
+    )
     title = models.CharField("标题", max_length=300)
     doc_number = models.CharField("文号", max_length=100, blank=True)
     issuer = models.CharField("发文机关", max_length=200, blank=True)
@@ -79,7 +81,9 @@ class Indicator(models.Model):
     unit = models.CharField("单位", max_length=30, blank=True)
     catalog_name = models.CharField("国家指标", max_length=200, blank=True)
     polarity = models.SmallIntegerField("方向", null=True, blank=True)  # +1 越高越好, -1 越低越好, 0
-    owners = models.ManyToManyField(Department, related_name="indicators", blank=True, verbose_name="填报部门")
+    owners = models.ManyToManyField(
+        Department, related_name="indicators", blank=True, verbose_name="填报部门"
+    )
     actions = models.ManyToManyField(Action, related_name="indicators", blank=True)
 
     class Meta:

@@ -1,3 +1,10 @@
 from django.urls import path
 
-urlpatterns: list = []
+from web.plans import views
+
+urlpatterns = [
+    path("", views.document_list, name="plan-list"),
+    path("upload/", views.upload, name="plan-upload"),
+    path("upload/<str:token>/confirm/", views.confirm, name="plan-confirm"),
+    path("<int:pk>/", views.document_detail, name="plan-detail"),
+]

@@ -22,7 +22,7 @@ class AreaCode:
     parent: str | None
 
 
-class CodeTableMissing(Exception):
+class CodeTableMissingError(Exception):
     pass
 
 
@@ -31,7 +31,7 @@ def _table_path() -> Path:
     for file in files:
         if str(file).replace("\\", "/").endswith("resources/adcodes.csv"):
             return Path(str(file.locate()))
-    raise CodeTableMissing("找不到行政区划代码表（cpca 包的 adcodes.csv），请运行 make setup")
+    raise CodeTableMissingError("找不到行政区划代码表（cpca 包的 adcodes.csv），请运行 make setup")
 
 
 def _level(code: str) -> int:

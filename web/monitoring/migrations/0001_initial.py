@@ -6,133 +6,263 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisation', '0001_initial'),
-        ('plans', '0001_initial'),
-        ('regions', '0001_initial'),
+        ("organisation", "0001_initial"),
+        ("plans", "0001_initial"),
+        ("regions", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Observation',
+            name="Observation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField(verbose_name='年份')),
-                ('value', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True, verbose_name='数值')),
-                ('unit', models.CharField(blank=True, max_length=30, verbose_name='单位')),
-                ('state', models.CharField(choices=[('draft', '草稿'), ('submitted', '已提交'), ('approved', '已审核'), ('returned', '已退回')], default='draft', max_length=12, verbose_name='状态')),
-                ('comment', models.TextField(blank=True, verbose_name='说明')),
-                ('review_comment', models.TextField(blank=True, verbose_name='审核意见')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('is_demo', models.BooleanField(default=False, verbose_name='演示数据')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='observations', to='organisation.department')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='observations', to='plans.indicator')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='observations', to='regions.region')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="年份")),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=20, null=True, verbose_name="数值"
+                    ),
+                ),
+                ("unit", models.CharField(blank=True, max_length=30, verbose_name="单位")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "草稿"),
+                            ("submitted", "已提交"),
+                            ("approved", "已审核"),
+                            ("returned", "已退回"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="说明")),
+                ("review_comment", models.TextField(blank=True, verbose_name="审核意见")),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("is_demo", models.BooleanField(default=False, verbose_name="演示数据")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="observations",
+                        to="organisation.department",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="observations",
+                        to="plans.indicator",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="observations",
+                        to="regions.region",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '监测值',
-                'verbose_name_plural': '监测值',
-                'ordering': ['region__code', 'indicator', 'year'],
+                "verbose_name": "监测值",
+                "verbose_name_plural": "监测值",
+                "ordering": ["region__code", "indicator", "year"],
             },
         ),
         migrations.CreateModel(
-            name='ObservationChange',
+            name="ObservationChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('action', models.CharField(max_length=20, verbose_name='操作')),
-                ('old_value', models.DecimalField(decimal_places=6, max_digits=20, null=True)),
-                ('new_value', models.DecimalField(decimal_places=6, max_digits=20, null=True)),
-                ('old_state', models.CharField(blank=True, max_length=12)),
-                ('new_state', models.CharField(max_length=12)),
-                ('reason', models.TextField(blank=True, verbose_name='原因')),
-                ('observation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='monitoring.observation')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("action", models.CharField(max_length=20, verbose_name="操作")),
+                ("old_value", models.DecimalField(decimal_places=6, max_digits=20, null=True)),
+                ("new_value", models.DecimalField(decimal_places=6, max_digits=20, null=True)),
+                ("old_state", models.CharField(blank=True, max_length=12)),
+                ("new_state", models.CharField(max_length=12)),
+                ("reason", models.TextField(blank=True, verbose_name="原因")),
+                (
+                    "observation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="changes",
+                        to="monitoring.observation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '修改记录',
-                'verbose_name_plural': '修改记录',
-                'ordering': ['observation', 'at', 'pk'],
+                "verbose_name": "修改记录",
+                "verbose_name_plural": "修改记录",
+                "ordering": ["observation", "at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RegionScore',
+            name="RegionScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField()),
-                ('score', models.FloatField(null=True)),
-                ('final', models.FloatField(null=True)),
-                ('grade', models.CharField(blank=True, max_length=20)),
-                ('rank', models.PositiveIntegerField(null=True)),
-                ('achieved', models.PositiveIntegerField(default=0)),
-                ('assessed', models.PositiveIntegerField(default=0)),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveIntegerField()),
+                ("score", models.FloatField(null=True)),
+                ("final", models.FloatField(null=True)),
+                ("grade", models.CharField(blank=True, max_length=20)),
+                ("rank", models.PositiveIntegerField(null=True)),
+                ("achieved", models.PositiveIntegerField(default=0)),
+                ("assessed", models.PositiveIntegerField(default=0)),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="regions.region"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year', 'rank'],
+                "ordering": ["year", "rank"],
             },
         ),
         migrations.CreateModel(
-            name='ReportingRound',
+            name="ReportingRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('yearly', '年度'), ('half_yearly', '半年')], default='yearly', max_length=12, verbose_name='类别')),
-                ('year', models.PositiveIntegerField(verbose_name='数据年份')),
-                ('half', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='半年')),
-                ('opens_on', models.DateField(verbose_name='开始日期')),
-                ('closes_on', models.DateField(verbose_name='截止日期')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rounds', to='regions.region', verbose_name='地区')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("yearly", "年度"), ("half_yearly", "半年")],
+                        default="yearly",
+                        max_length=12,
+                        verbose_name="类别",
+                    ),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="数据年份")),
+                ("half", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="半年")),
+                ("opens_on", models.DateField(verbose_name="开始日期")),
+                ("closes_on", models.DateField(verbose_name="截止日期")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rounds",
+                        to="regions.region",
+                        verbose_name="地区",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '填报轮次',
-                'verbose_name_plural': '填报轮次',
-                'ordering': ['region__code', '-year'],
+                "verbose_name": "填报轮次",
+                "verbose_name_plural": "填报轮次",
+                "ordering": ["region__code", "-year"],
             },
         ),
         migrations.CreateModel(
-            name='SeriesStatus',
+            name="SeriesStatus",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField()),
-                ('status', models.CharField(max_length=12)),
-                ('value', models.FloatField(null=True)),
-                ('expected', models.FloatField(null=True)),
-                ('target', models.FloatField(null=True)),
-                ('target_year', models.PositiveIntegerField(null=True)),
-                ('ratio', models.FloatField(null=True)),
-                ('explanation', models.TextField(blank=True)),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statuses', to='plans.indicator')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveIntegerField()),
+                ("status", models.CharField(max_length=12)),
+                ("value", models.FloatField(null=True)),
+                ("expected", models.FloatField(null=True)),
+                ("target", models.FloatField(null=True)),
+                ("target_year", models.PositiveIntegerField(null=True)),
+                ("ratio", models.FloatField(null=True)),
+                ("explanation", models.TextField(blank=True)),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="statuses",
+                        to="plans.indicator",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="regions.region"
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='observation',
-            index=models.Index(fields=['indicator', 'region', 'state'], name='monitoring__indicat_86f0a6_idx'),
+            model_name="observation",
+            index=models.Index(
+                fields=["indicator", "region", "state"], name="monitoring__indicat_86f0a6_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='observation',
-            constraint=models.UniqueConstraint(fields=('region', 'indicator', 'year'), name='observation_unique'),
+            model_name="observation",
+            constraint=models.UniqueConstraint(
+                fields=("region", "indicator", "year"), name="observation_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='regionscore',
-            constraint=models.UniqueConstraint(fields=('region', 'year'), name='region_score_unique'),
+            model_name="regionscore",
+            constraint=models.UniqueConstraint(fields=("region", "year"), name="region_score_unique"),
         ),
         migrations.AddConstraint(
-            model_name='reportinground',
-            constraint=models.UniqueConstraint(fields=('region', 'kind', 'year', 'half'), name='round_unique'),
+            model_name="reportinground",
+            constraint=models.UniqueConstraint(
+                fields=("region", "kind", "year", "half"), name="round_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='seriesstatus',
-            index=models.Index(fields=['region', 'year'], name='monitoring__region__fbf0f4_idx'),
+            model_name="seriesstatus",
+            index=models.Index(fields=["region", "year"], name="monitoring__region__fbf0f4_idx"),
         ),
         migrations.AddConstraint(
-            model_name='seriesstatus',
-            constraint=models.UniqueConstraint(fields=('region', 'indicator', 'year'), name='series_status_unique'),
+            model_name="seriesstatus",
+            constraint=models.UniqueConstraint(
+                fields=("region", "indicator", "year"), name="series_status_unique"
+            ),
         ),
     ]

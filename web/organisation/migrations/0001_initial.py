@@ -5,116 +5,214 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('regions', '0001_initial'),
+        ("regions", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Body',
+            name="Body",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('committee', '推进委员会'), ('office', '办公室'), ('experts', '专家咨询委员会'), ('working_group', '专项行动工作组')], max_length=20, verbose_name='类别')),
-                ('name', models.CharField(max_length=200, verbose_name='名称')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bodies', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("committee", "推进委员会"),
+                            ("office", "办公室"),
+                            ("experts", "专家咨询委员会"),
+                            ("working_group", "专项行动工作组"),
+                        ],
+                        max_length=20,
+                        verbose_name="类别",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="名称")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bodies",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '议事机构',
-                'verbose_name_plural': '议事机构',
-                'ordering': ['region__code', 'kind', 'name'],
+                "verbose_name": "议事机构",
+                "verbose_name_plural": "议事机构",
+                "ordering": ["region__code", "kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='名称')),
-                ('is_demo', models.BooleanField(default=False, verbose_name='演示数据')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='departments', to='regions.region', verbose_name='地区')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="名称")),
+                ("is_demo", models.BooleanField(default=False, verbose_name="演示数据")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="departments",
+                        to="regions.region",
+                        verbose_name="地区",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '部门',
-                'verbose_name_plural': '部门',
-                'ordering': ['region__code', 'name'],
+                "verbose_name": "部门",
+                "verbose_name_plural": "部门",
+                "ordering": ["region__code", "name"],
             },
         ),
         migrations.CreateModel(
-            name='DepartmentAlias',
+            name="DepartmentAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('alias', models.CharField(max_length=100, verbose_name='别名')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='organisation.department')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("alias", models.CharField(max_length=100, verbose_name="别名")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="organisation.department",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="regions.region"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '部门别名',
-                'verbose_name_plural': '部门别名',
+                "verbose_name": "部门别名",
+                "verbose_name_plural": "部门别名",
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, verbose_name='姓名')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, verbose_name="姓名")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="regions.region"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '人员',
-                'verbose_name_plural': '人员',
+                "verbose_name": "人员",
+                "verbose_name_plural": "人员",
             },
         ),
         migrations.CreateModel(
-            name='Position',
+            name="Position",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=20, verbose_name='职务')),
-                ('office', models.CharField(blank=True, max_length=200, verbose_name='所任职务')),
-                ('seq', models.PositiveIntegerField(default=0, verbose_name='序号')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='positions', to='organisation.body')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=20, verbose_name="职务")),
+                ("office", models.CharField(blank=True, max_length=200, verbose_name="所任职务")),
+                ("seq", models.PositiveIntegerField(default=0, verbose_name="序号")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="positions",
+                        to="organisation.body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '职位',
-                'verbose_name_plural': '职位',
-                'ordering': ['body', 'seq'],
+                "verbose_name": "职位",
+                "verbose_name_plural": "职位",
+                "ordering": ["body", "seq"],
             },
         ),
         migrations.CreateModel(
-            name='Holding',
+            name="Holding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_on', models.DateField(verbose_name='起始日期')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='结束日期')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='说明')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='holdings', to='organisation.person')),
-                ('position', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='holdings', to='organisation.position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_on", models.DateField(verbose_name="起始日期")),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="结束日期")),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="说明")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="holdings",
+                        to="organisation.person",
+                    ),
+                ),
+                (
+                    "position",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="holdings",
+                        to="organisation.position",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '任职',
-                'verbose_name_plural': '任职',
-                'ordering': ['position', 'started_on'],
+                "verbose_name": "任职",
+                "verbose_name_plural": "任职",
+                "ordering": ["position", "started_on"],
             },
         ),
         migrations.AddConstraint(
-            model_name='body',
-            constraint=models.UniqueConstraint(fields=('region', 'kind', 'name'), name='body_unique'),
+            model_name="body",
+            constraint=models.UniqueConstraint(fields=("region", "kind", "name"), name="body_unique"),
         ),
         migrations.AddConstraint(
-            model_name='department',
-            constraint=models.UniqueConstraint(fields=('region', 'name'), name='department_unique_name'),
+            model_name="department",
+            constraint=models.UniqueConstraint(fields=("region", "name"), name="department_unique_name"),
         ),
         migrations.AddConstraint(
-            model_name='departmentalias',
-            constraint=models.UniqueConstraint(fields=('region', 'alias'), name='alias_unique_in_region'),
+            model_name="departmentalias",
+            constraint=models.UniqueConstraint(fields=("region", "alias"), name="alias_unique_in_region"),
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.UniqueConstraint(fields=('region', 'name'), name='person_unique_in_region'),
+            model_name="person",
+            constraint=models.UniqueConstraint(fields=("region", "name"), name="person_unique_in_region"),
         ),
         migrations.AddConstraint(
-            model_name='holding',
-            constraint=models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('position',), name='one_current_holder'),
+            model_name="holding",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("ended_on__isnull", True)),
+                fields=("position",),
+                name="one_current_holder",
+            ),
         ),
     ]

@@ -6,148 +6,298 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisation', '0001_initial'),
-        ('regions', '0001_initial'),
+        ("organisation", "0001_initial"),
+        ("regions", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveIntegerField(verbose_name='序号')),
-                ('name', models.CharField(max_length=200, verbose_name='名称')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveIntegerField(verbose_name="序号")),
+                ("name", models.CharField(max_length=200, verbose_name="名称")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="actions",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '专项行动',
-                'verbose_name_plural': '专项行动',
-                'ordering': ['region__code', 'seq'],
+                "verbose_name": "专项行动",
+                "verbose_name_plural": "专项行动",
+                "ordering": ["region__code", "seq"],
             },
         ),
         migrations.CreateModel(
-            name='ActionDepartment',
+            name="ActionDepartment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead', '牵头'), ('cooperating', '配合')], max_length=12)),
-                ('written_as', models.CharField(max_length=100, verbose_name='原文写法')),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='department_roles', to='plans.action')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisation.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(choices=[("lead", "牵头"), ("cooperating", "配合")], max_length=12),
+                ),
+                ("written_as", models.CharField(max_length=100, verbose_name="原文写法")),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="department_roles",
+                        to="plans.action",
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organisation.department",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='action',
-            name='departments',
-            field=models.ManyToManyField(related_name='actions', through='plans.ActionDepartment', to='organisation.department'),
+            model_name="action",
+            name="departments",
+            field=models.ManyToManyField(
+                related_name="actions", through="plans.ActionDepartment", to="organisation.department"
+            ),
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='指标')),
-                ('unit', models.CharField(blank=True, max_length=30, verbose_name='单位')),
-                ('catalog_name', models.CharField(blank=True, max_length=200, verbose_name='国家指标')),
-                ('polarity', models.SmallIntegerField(blank=True, null=True, verbose_name='方向')),
-                ('actions', models.ManyToManyField(blank=True, related_name='indicators', to='plans.action')),
-                ('owners', models.ManyToManyField(blank=True, related_name='indicators', to='organisation.department', verbose_name='填报部门')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='indicators', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="指标")),
+                ("unit", models.CharField(blank=True, max_length=30, verbose_name="单位")),
+                ("catalog_name", models.CharField(blank=True, max_length=200, verbose_name="国家指标")),
+                ("polarity", models.SmallIntegerField(blank=True, null=True, verbose_name="方向")),
+                ("actions", models.ManyToManyField(blank=True, related_name="indicators", to="plans.action")),
+                (
+                    "owners",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="indicators",
+                        to="organisation.department",
+                        verbose_name="填报部门",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="indicators",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '指标',
-                'verbose_name_plural': '指标',
-                'ordering': ['region__code', 'name'],
+                "verbose_name": "指标",
+                "verbose_name_plural": "指标",
+                "ordering": ["region__code", "name"],
             },
         ),
         migrations.CreateModel(
-            name='PlanDocument',
+            name="PlanDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='标题')),
-                ('doc_number', models.CharField(blank=True, max_length=100, verbose_name='文号')),
-                ('issuer', models.CharField(blank=True, max_length=200, verbose_name='发文机关')),
-                ('issued_on', models.DateField(blank=True, null=True, verbose_name='印发日期')),
-                ('file', models.FileField(upload_to='plans/%Y/', verbose_name='原文件')),
-                ('file_name', models.CharField(max_length=300, verbose_name='文件名')),
-                ('sha256', models.CharField(max_length=64)),
-                ('parsed', models.JSONField(verbose_name='解析结果')),
-                ('imported_at', models.DateTimeField(auto_now=True, verbose_name='导入时间')),
-                ('imported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='regions.region', verbose_name='地区')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="标题")),
+                ("doc_number", models.CharField(blank=True, max_length=100, verbose_name="文号")),
+                ("issuer", models.CharField(blank=True, max_length=200, verbose_name="发文机关")),
+                ("issued_on", models.DateField(blank=True, null=True, verbose_name="印发日期")),
+                ("file", models.FileField(upload_to="plans/%Y/", verbose_name="原文件")),
+                ("file_name", models.CharField(max_length=300, verbose_name="文件名")),
+                ("sha256", models.CharField(max_length=64)),
+                ("parsed", models.JSONField(verbose_name="解析结果")),
+                ("imported_at", models.DateTimeField(auto_now=True, verbose_name="导入时间")),
+                (
+                    "imported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="regions.region",
+                        verbose_name="地区",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '规划文件',
-                'verbose_name_plural': '规划文件',
-                'ordering': ['region__code', 'title'],
+                "verbose_name": "规划文件",
+                "verbose_name_plural": "规划文件",
+                "ordering": ["region__code", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Baseline',
+            name="Baseline",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField(blank=True, null=True, verbose_name='基期年份')),
-                ('value', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True, verbose_name='基期值')),
-                ('text', models.CharField(max_length=100, verbose_name='原文')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='baselines', to='regions.region')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='baselines', to='plans.indicator')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='baselines', to='plans.plandocument')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveIntegerField(blank=True, null=True, verbose_name="基期年份")),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=20, null=True, verbose_name="基期值"
+                    ),
+                ),
+                ("text", models.CharField(max_length=100, verbose_name="原文")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="baselines",
+                        to="regions.region",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="baselines",
+                        to="plans.indicator",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="baselines",
+                        to="plans.plandocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '基期',
-                'verbose_name_plural': '基期',
+                "verbose_name": "基期",
+                "verbose_name_plural": "基期",
             },
         ),
         migrations.AddField(
-            model_name='action',
-            name='document',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='plans.plandocument'),
+            model_name="action",
+            name="document",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="actions", to="plans.plandocument"
+            ),
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('action', '专项行动'), ('framework', '指标框架')], max_length=12)),
-                ('year', models.PositiveIntegerField(verbose_name='目标年份')),
-                ('comparator', models.CharField(max_length=12, verbose_name='比较')),
-                ('value', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True, verbose_name='目标值')),
-                ('unit', models.CharField(blank=True, max_length=30, verbose_name='单位')),
-                ('text', models.CharField(max_length=300, verbose_name='原文')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='plans.plandocument')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='plans.indicator')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='targets', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("action", "专项行动"), ("framework", "指标框架")], max_length=12
+                    ),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="目标年份")),
+                ("comparator", models.CharField(max_length=12, verbose_name="比较")),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=20, null=True, verbose_name="目标值"
+                    ),
+                ),
+                ("unit", models.CharField(blank=True, max_length=30, verbose_name="单位")),
+                ("text", models.CharField(max_length=300, verbose_name="原文")),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="plans.plandocument",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="plans.indicator",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="targets",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '目标',
-                'verbose_name_plural': '目标',
-                'ordering': ['indicator', 'region__code', 'year'],
+                "verbose_name": "目标",
+                "verbose_name_plural": "目标",
+                "ordering": ["indicator", "region__code", "year"],
             },
         ),
         migrations.AddConstraint(
-            model_name='actiondepartment',
-            constraint=models.UniqueConstraint(fields=('action', 'department', 'role'), name='action_department_unique'),
+            model_name="actiondepartment",
+            constraint=models.UniqueConstraint(
+                fields=("action", "department", "role"), name="action_department_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicator',
-            constraint=models.UniqueConstraint(fields=('region', 'name'), name='indicator_unique_name'),
+            model_name="indicator",
+            constraint=models.UniqueConstraint(fields=("region", "name"), name="indicator_unique_name"),
         ),
         migrations.AddConstraint(
-            model_name='plandocument',
-            constraint=models.UniqueConstraint(fields=('region', 'title'), name='document_unique_title'),
+            model_name="plandocument",
+            constraint=models.UniqueConstraint(fields=("region", "title"), name="document_unique_title"),
         ),
         migrations.AddConstraint(
-            model_name='baseline',
-            constraint=models.UniqueConstraint(fields=('indicator', 'region'), name='baseline_unique'),
+            model_name="baseline",
+            constraint=models.UniqueConstraint(fields=("indicator", "region"), name="baseline_unique"),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.UniqueConstraint(fields=('document', 'name'), name='action_unique_name'),
+            model_name="action",
+            constraint=models.UniqueConstraint(fields=("document", "name"), name="action_unique_name"),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.UniqueConstraint(fields=('indicator', 'region', 'year', 'source', 'document'), name='target_unique'),
+            model_name="target",
+            constraint=models.UniqueConstraint(
+                fields=("indicator", "region", "year", "source", "document"), name="target_unique"
+            ),
         ),
     ]

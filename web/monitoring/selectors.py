@@ -1,0 +1,102 @@
+"""Reads for data entry and review."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet
+
+from web.accounts.models import Role
+from web.accounts.scope import RegionScope
+from web.monitoring.models import Observation, ReportingRound
+from web.plans.models import Indicator, Target
+from web.regions.models import Region
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """One line of the entry form: 居民健康素养水平 (%), 2023: 19.6, target 2025 ≥ 25."""
+
+    indicator: Indicator
+    last_value: Decimal | None
+    target: Target | None
+    observation: Observation | None
+
+    @property
+    def editable_by_clerk(self) -> bool:
+        return self.observation is None or self.observation.state in (
+            Observation.State.DRAFT,
+            Observation.State.RETURNED,
+        )
+
+
+def lineage_codes(region: Region) -> list[str]:
+    return [c for c in region.path.split("/") if c]
+
+
+def indicators_for(region: Region) -> QuerySet[Indicator]:
+    """Indicators with a target for the region or an ancestor (a city's targets apply to its counties)."""
+    codes = lineage_codes(region)
+    return Indicator.objects.filter(targets__region__code__in=codes).distinct().order_by("name")
+
+
+def open_round(region: Region, year: int, today: datetime.date) -> ReportingRound | None:
+    rounds = ReportingRound.objects.filter(region__code__in=lineage_codes(region), year=year)
+    return next((r for r in rounds if r.is_open(today)), None)
+
+
+def rounds_open_for(region: Region, today: datetime.date) -> list[ReportingRound]:
+    rounds = ReportingRound.objects.filter(
+        Q(region__code__in=lineage_codes(region)) | Q(region__path__startswith=region.path)
+    ).select_related("region")
+    return [r for r in rounds if r.is_open(today)]
+
+
+def _nearest_target(indicator: Indicator, region: Region, year: int) -> Target | None:
+    codes = lineage_codes(region)
+    targets = [t for t in indicator.targets.all() if t.region.code in codes]
+    if not targets:
+        return None
+    depth = {code: i for i, code in enumerate(codes)}
+    deepest = max(depth[t.region.code] for t in targets)
+    own = [t for t in targets if depth[t.region.code] == deepest]
+    due = sorted((t for t in own if t.year >= year), key=lambda t: t.year) or sorted(
+        own, key=lambda t: -t.year
+    )
+    return due[0]
+
+
+def entry_rows(*, region: Region, year: int, scope: RegionScope) -> list[EntryRow]:
+    indicators = indicators_for(region).prefetch_related("targets__region")
+    if scope.role == Role.CLERK:
+        if scope.department is None or scope.department.region_id != region.pk:
+            return []
+        indicators = indicators.filter(owners=scope.department)
+    observed = {
+        (o.indicator_id, o.year): o
+        for o in Observation.objects.filter(region=region, year__in=[year - 1, year]).select_related(
+            "updated_by"
+        )
+    }
+    rows = []
+    for indicator in indicators:
+        last = observed.get((indicator.pk, year - 1))
+        rows.append(
+            EntryRow(
+                indicator=indicator,
+                last_value=last.value if last else None,
+                target=_nearest_target(indicator, region, year),
+                observation=observed.get((indicator.pk, year)),
+            )
+        )
+    return rows
+
+
+def submitted_in(region: Region) -> QuerySet[Observation]:
+    return (
+        Observation.objects.filter(region__path__startswith=region.path, state=Observation.State.SUBMITTED)
+        .select_related("region", "indicator", "department", "updated_by")
+        .order_by("region__code", "indicator__name", "year")
+    )

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from web.accounts.scope import Need, region_for_user, region_scope_for
+from web.monitoring.models import Observation
+from web.monitoring.selectors import entry_rows, open_round, rounds_open_for, submitted_in
+from web.monitoring.services import (
+    ObservationError,
+    observation_approve,
+    observation_return,
+    observation_save,
+)
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+@login_required
+def rounds(request: HttpRequest, code: str) -> HttpResponse:
+    region = region_for_user(request.user, code, Need.ENTER)
+    return render(
+        request, "monitoring/rounds.html", {"region": region, "rounds": rounds_open_for(region, _today())}
+    )
+
+
+@login_required
+def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    region = region_for_user(request.user, code, Need.ENTER)
+    scope = region_scope_for(request.user)
+    round_ = open_round(region, year, _today())
+    rows = entry_rows(region=region, year=year, scope=scope)
+    errors: dict[int, str] = {}
+    if request.method == "POST":
+        if round_ is None:
+            raise PermissionDenied(f"{year}年的填报未开放或已截止")
+        submit = "submit" in request.POST
+        saved = 0
+        for row in rows:
+            pk = row.indicator.pk
+            raw = request.POST.get(f"value-{pk}", "").strip()
+            if not raw:
+                continue
+            if not scope.may_enter(region, row.indicator):
+                raise PermissionDenied("不能填报其他部门的指标")
+            try:
+                value = Decimal(raw.replace(",", "").replace("，", ""))
+            except InvalidOperation:
+                errors[pk] = f"应为数字，实际为「{raw}」"
+                continue
+            if not value.is_finite():
+                errors[pk] = f"应为数字，实际为「{raw}」"
+                continue
+            version_raw = request.POST.get(f"version-{pk}", "")
+            unchanged = row.observation is not None and row.observation.value == value and not submit
+            if unchanged:
+                continue
+            try:
+                observation_save(
+                    region=region,
+                    indicator=row.indicator,
+                    year=year,
+                    value=value,
+                    comment=request.POST.get(f"comment-{pk}", ""),
+                    user=request.user,
+                    version=int(version_raw) if version_raw.isdigit() else None,
+                    submit=submit,
+                    department=scope.department,
+                    reviewer=scope.may(Need.REVIEW),
+                )
+                saved += 1
+            except ObservationError as exc:
+                errors[pk] = str(exc)
+        if not errors:
+            messages.success(request, f"已{'提交' if submit else '保存'}{saved}项")
+            return redirect("entry", code=code, year=year)
+        messages.error(request, f"有{len(errors)}项未保存，请查看标红的行")
+        rows = entry_rows(region=region, year=year, scope=scope)
+    return render(
+        request,
+        "monitoring/entry.html",
+        {
+            "region": region,
+            "year": year,
+            "round": round_,
+            "rows": rows,
+            "errors": errors,
+            "posted": request.POST if errors else {},
+        },
+    )
+
+
+@login_required
+def review(request: HttpRequest, code: str) -> HttpResponse:
+    region = region_for_user(request.user, code, Need.REVIEW)
+    return render(request, "monitoring/review.html", {"region": region, "observations": submitted_in(region)})
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    observation = get_object_or_404(Observation.objects.select_related("region", "indicator"), pk=pk)
+    region_for_user(request.user, observation.region.code, Need.REVIEW)
+    version = int(request.POST.get("version", "0") or 0)
+    comment = request.POST.get("comment", "")
+    try:
+        if request.POST.get("decision") == "approve":
+            observation_approve(observation=observation, user=request.user, version=version, comment=comment)
+            messages.success(
+                request, f"已审核通过：{observation.region.name}「{observation.indicator.name}」"
+            )
+        else:
+            observation_return(observation=observation, user=request.user, version=version, comment=comment)
+            messages.success(request, f"已退回：{observation.region.name}「{observation.indicator.name}」")
+    except ObservationError as exc:
+        messages.error(request, str(exc))
+    return redirect("review", code=request.POST.get("back", observation.region.code))
+
+
+@login_required
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    observation = get_object_or_404(Observation.objects.select_related("region", "indicator"), pk=pk)
+    region_for_user(request.user, observation.region.code)
+    changes = observation.changes.select_related("user")
+    return render(request, "monitoring/history.html", {"observation": observation, "changes": changes})
