@@ -148,8 +148,9 @@ _EXTENSIONS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]]
 def _load_extensions() -> None:
     from healthaction import cli_evaluate, cli_web
 
-    _EXTENSIONS.append(cli_evaluate.register)
-    _EXTENSIONS.append(cli_web.register)
+    for register in (cli_evaluate.register, cli_web.register):
+        if register not in _EXTENSIONS:  # main() may run more than once in a process (tests)
+            _EXTENSIONS.append(register)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from healthaction.ingest.blocks import Block, Paragraph, Table
 from healthaction.ingest.errors import UnreadableDocument, UnsupportedFormat
+from healthaction.ingest.normalize import clean_text
 from healthaction.ingest.readers import doc, docx, html, pdf, txt, xlsx
 
 Reader = Callable[[Path, bytes], list[Block]]
@@ -125,6 +126,6 @@ def read(path: Path, max_bytes: int = MAX_BYTES) -> list[Block]:
 
 def _has_text(block: Block) -> bool:
     if isinstance(block, Paragraph):
-        return bool(block.text.strip())
+        return bool(clean_text(block.text))
     assert isinstance(block, Table)
-    return any(cell.strip() for row in block.rows for cell in row)
+    return any(clean_text(cell) for row in block.rows for cell in row)
