@@ -44,6 +44,8 @@ _BARE_HEADING_RE = re.compile(rf"^\s*{_NAME}\s*$")
 _NOT_ACTION = re.compile(r"^(?:专项|健康|重点|各项|本|该|此)?行动$|委员会|工作组|领导小组")
 _OWN_NAME_RE = re.compile(r"(健康\S{1,6}?行动)\s*(?:实施方案|组织实施|推进委员会|考核|\(20|（20)")
 _TARGET_LABEL = re.compile(r"^\s*(?:行动目标|主要目标|工作目标|目标)\s*[:：]")
+_BODY_LABEL = re.compile(r"^\s*(?:主要|重点|工作|具体)?(?:任务|措施|举措|内容)\s*[:：]")
+_GROUP_LABEL = re.compile(r"^\s*(?:副?组长|成员)\s*[:：]")
 _LABEL_ONLY = re.compile(r"^[^:：]{2,8}[:：]\s*$")
 _TERMINAL = tuple("。！？；：:;!?）)”」』")
 _PAGE_FURNITURE = re.compile(
@@ -234,7 +236,12 @@ def _drafts(lines: list[_Line | Table | None], own_names: set[str], warnings: li
             continue
         if current is None:
             continue
-        if current.closed:
+        if _GROUP_LABEL.match(form):  # 组长：… — a working group, not an action
+            drafts.remove(current)
+            current = None
+            continue
+        sub_item = bool(numbered and current.heading.level and numbered[0] > current.heading.level)
+        if current.closed and not (sub_item or _BODY_LABEL.match(form)):
             current = None
             continue
         _add_body(current, line.text)

@@ -241,3 +241,36 @@ def test_it_reads_the_actions_of_a_gb18030_text_file(tmp_path: Path) -> None:
     assert [(t.indicator, t.comparator, t.value) for t in plan.actions[0].targets] == [
         ("15歲以上人群吸煙率", "<", 20)
     ]
+
+
+def test_it_keeps_numbered_sub_items_and_task_labels_in_the_action() -> None:
+    found, warnings = _extract(
+        _paragraphs("""
+（一）实施健康知识普及行动
+牵头单位：市卫生健康委
+行動目標：到2025年，居民健康素养水平不低于25%。
+主要任务：建立健康科普专家库。
+1.到2025年，健康科普专家库覆盖率达到100%。（市卫生健康委负责）
+2.开展健康促进县区建设。（市教育局负责）
+这一段不属于任何行动。到2030年，别的指标达到90%。
+""")
+    )
+    assert _summary(found) == [(1, "健康知识普及行动", ["市卫生健康委", "市教育局"], [])]
+    assert [(t.indicator, t.year, t.value) for t in found[0].targets] == [
+        ("居民健康素养水平", 2025, 25),
+        ("健康科普专家库覆盖率", 2025, 100),
+    ]
+    assert warnings == []
+
+
+def test_it_does_not_take_a_working_group_list_for_actions() -> None:
+    found, warnings = _extract(
+        _paragraphs("""
+推进委员会下设专项行动工作组。
+（一）健康知识普及行动
+组长：张三 市卫生健康委主任
+成员：李四 市教育局副局长
+""")
+    )
+    assert found == []
+    assert warnings == []
