@@ -60,6 +60,8 @@ def extract(blocks: list[Block], warnings: list[str]) -> dict[str, Any]:
     issuer, issued_date = _signature(paragraphs)
     text = _Text("\n".join(paragraphs))
     region, parent_region = _regions(title, issuer or notice_issuer, text)
+    if title is None and any(paragraphs):
+        warnings.append("文件信息：没有找到方案标题（一行以方案、意见、清单等结尾的标题）")
     return {
         "title": title,
         "region": region,

@@ -31,6 +31,7 @@ _S = r"[ \t\u3000]*"
 _LABEL = re.compile(rf"(?P<label>副{_S}组{_S}长|组{_S}长|成{_S}员|组{_S}员){_S}[：:]")
 _GROUP_NAME = re.compile(r"^(?:实施)?(?P<name>.*?行动)(?:专项)?(?:工作)?(?:小)?组?$")
 _ROLE_CELL = re.compile(r"^(副组长|组长|成员|组员)$")
+_BRACKETED_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 _TRAILING = "：:。，,；; \t\u3000"
 
 
@@ -105,7 +106,7 @@ def extract(blocks: list[Block], warnings: list[str]) -> list[WorkingGroup]:
 
 def action_name(heading: str) -> str | None:
     """ "（一）实施健康知识普及行动组" → "健康知识普及行动"; None when it names no action."""
-    text = strip_numbering(heading).strip(_TRAILING)
+    text = _BRACKETED_TAIL.sub("", strip_numbering(heading).strip(_TRAILING)).strip(_TRAILING)
     found = _GROUP_NAME.match(simplified(text))
     if not found:
         return None

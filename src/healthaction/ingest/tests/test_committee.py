@@ -183,3 +183,19 @@ def test_it_splits_names_and_positions_in_every_written_form() -> None:
         Person("李四", None),
         Person("王五", None),
     ]
+
+
+def test_it_reads_a_text_file_whose_list_is_separated_by_tabs(tmp_path: Path) -> None:
+    path = tmp_path / "名单.txt"
+    lines = [
+        "健康临泽行动推进委员会组成人员",
+        "主  任：\t周万成\t县政府副县长",
+        "委  员：\t苏其伟\t县公安局副局长",
+        "\t何红菊\t县委编办主任",
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="gb18030")
+    assert [(m.role, m.name, m.position) for m in parse_file(path).committee] == [
+        ("主任", "周万成", "县政府副县长"),
+        ("委员", "苏其伟", "县公安局副局长"),
+        ("委员", "何红菊", "县委编办主任"),
+    ]

@@ -156,8 +156,11 @@ def test_it_completes_a_region_from_the_level_words_when_the_text_never_writes_t
     assert (meta["region"], meta["parent_region"]) == ("临泽县", None)
 
 
-def test_it_finds_nothing_in_a_document_without_metadata() -> None:
-    assert _meta("一、总体要求\n到2022年，居民健康素养水平不低于22%。\n") == {
+def test_it_finds_nothing_in_a_document_without_metadata_and_says_so() -> None:
+    warnings: list[str] = []
+    found = metadata.extract(_blocks("一、总体要求\n到2022年，居民健康素养水平不低于22%。\n"), warnings)
+    assert warnings == ["文件信息：没有找到方案标题（一行以方案、意见、清单等结尾的标题）"]
+    assert found == {
         "title": None,
         "region": None,
         "parent_region": None,

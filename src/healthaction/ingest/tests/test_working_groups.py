@@ -149,6 +149,7 @@ def test_it_warns_about_a_leader_with_no_group_and_a_group_with_no_one() -> None
 def test_it_names_the_action_without_numbering_implementation_or_group() -> None:
     assert action_name("（十八）实施健康人才队伍建设行动组") == "健康人才队伍建设行动"
     assert action_name("2、心理健康促进行动专项工作组") == "心理健康促进行动"
+    assert action_name("健康知识普及行动工作组（牵头单位：区卫健局）") == "健康知识普及行动"
     assert action_name("组成人员") is None
 
 
