@@ -47,7 +47,7 @@ def _distance(values: Sequence[float], references: Sequence[float]) -> float:
 
 
 def _numbers(values: Sequence[float]) -> str:
-    return "、".join(f"{v:g}" for v in values[:3])
+    return "、".join(f"{v:g}" for v in list(dict.fromkeys(values))[:3])
 
 
 def unit_check(name: str, unit: str | None, values: Sequence[float] = ()) -> UnitCheck:
