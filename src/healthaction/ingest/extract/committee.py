@@ -158,6 +158,8 @@ def _role_column(header: tuple[str, ...], body: tuple[tuple[str, ...], ...], nam
 
 def _office_director(blocks: list[Block], members: list[Member]) -> list[Member]:
     """ "办公室主任由卫生健康局局长张涛同志兼任" → 办公室主任 张涛 卫生健康局局长."""
+    if any(simplified(member.role) == "办公室主任" for member in members):
+        return []
     known = {member.name for member in members}
     for block in blocks:
         if not isinstance(block, Paragraph):

@@ -103,7 +103,7 @@ def split_person(text: str) -> Person | None:
         if bracketed and looks_like_name(bracketed["name"]):
             position = bracketed["position"].strip()
             return Person(compact(bracketed["name"]), position if position and position != "兼" else None)
-        return _glued(token)
+        return _glued(token) or split_title_and_name(token, set())
     first, last = _strip_concurrent(tokens[0]), tokens[-1]
     if looks_like_name(first):
         return Person(compact(first), "".join(tokens[1:]))

@@ -176,6 +176,7 @@ def test_it_splits_names_and_positions_in_every_written_form() -> None:
     assert split_person("王瑜区残联党组成员") == Person("王瑜", "区残联党组成员")
     assert split_person("韩耀科  市住建局副局长") == Person("韩耀科", "市住建局副局长")
     assert split_person("于振顺（兼）") == Person("于振顺", None)
+    assert split_person("区卫健局局长张涛") == Person("张涛", "区卫健局局长")
     assert split_person("区直各有关部门") is None
     assert split_people("刘泽  张掖日报社副社长、副总编辑") == [Person("刘泽", "张掖日报社副社长、副总编辑")]
     assert split_people("张三、李四、王五") == [
@@ -198,4 +199,15 @@ def test_it_reads_a_text_file_whose_list_is_separated_by_tabs(tmp_path: Path) ->
         ("主任", "周万成", "县政府副县长"),
         ("委员", "苏其伟", "县公安局副局长"),
         ("委员", "何红菊", "县委编办主任"),
+    ]
+
+
+def test_it_takes_the_office_director_once_when_the_list_already_names_one() -> None:
+    text = (
+        "推进委员会组成人员\n主任：周万成  区政府副区长\n办公室主任：张涛  区卫健局局长\n"
+        "三、其他事项\n办公室主任由卫生健康局局长张涛同志兼任。\n"
+    )
+    assert _members(_blocks(text)) == [
+        ("主任", "周万成", "区政府副区长"),
+        ("办公室主任", "张涛", "区卫健局局长"),
     ]
