@@ -116,8 +116,8 @@ def _targets(reading: Reading, years: tuple[int | None, ...]) -> list[Target] | 
     n = len(reading.values)
     indicators = [indicator] * n
     if n > 1 and len(years) != n:
-        parts = re.split(r"[、]", indicator)
-        if len(years) > 1 or len(parts) != n:
+        parts = [clean_indicator(part) for part in indicator.split("、")]
+        if len(years) > 1 or len(parts) != n or not all(parts):
             return None
         indicators = parts
     pairs: list[tuple[str, int | None, int]] = []

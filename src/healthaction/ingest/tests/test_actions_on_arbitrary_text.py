@@ -22,7 +22,7 @@ PIECES = st.sampled_from(
 TEXT = st.one_of(st.text(max_size=200), st.lists(PIECES, max_size=40).map("".join))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(TEXT)
 def test_the_target_grammar_reads_any_text_without_raising(text: str) -> None:
     warnings: list[str] = []
