@@ -70,13 +70,18 @@ def _opens_list(blocks: list[Block], index: int, role: str) -> bool:
     成员 alone opens it only right under a 组成人员/名单 heading (it also labels working groups)."""
     before = [b.text for b in blocks[max(0, index - 40) : index] if isinstance(b, Paragraph) and b.text]
     if role != "成员":
-        return any("委员会" in simplified(text) for text in before)
+        return any(_names_a_committee(text) for text in before)
     return bool(before) and bool(_LIST_HEADING.search(simplified(before[-1])) or "组成人员" in before[-1])
+
+
+def _names_a_committee(text: str) -> bool:
+    plain = simplified(text)
+    return "委员会" in plain or "领导小组" in plain
 
 
 def _in_committee_context(blocks: list[Block], index: int) -> bool:
     before = [b.text for b in blocks[max(0, index - 5) : index] if isinstance(b, Paragraph) and b.text]
-    return any("委员会" in simplified(text) for text in before)
+    return any(_names_a_committee(text) for text in before)
 
 
 def _lines(blocks: list[Block]) -> Iterator[_Line]:

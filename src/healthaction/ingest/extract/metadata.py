@@ -176,18 +176,37 @@ def _regions(title: str | None, issuer: str | None, text: _Text) -> tuple[str | 
     stems = [m["stem"] for m in _STEM.finditer(plain_title) if m["stem"] not in _NATIONAL]
     plain_issuer = simplified(issuer or "")
     issuer_places = _leading_places(plain_issuer)
-    if not stems:
-        if not issuer_places:
+    if stems:
+        stem = next((s for s in stems if s in plain_issuer), stems[-1])
+        region = _with_suffix(stem, text)
+        if region is None:
+            return text.as_written(stem), None
+    elif issuer_places:
+        region = issuer_places[-1]
+    else:
+        region = _most_cited_place(text)
+        if region is None:
             return None, None
-        return _pair(issuer_places, issuer or "", plain_issuer)
-    stem = next((s for s in stems if s in plain_issuer), stems[-1])
-    region = _with_suffix(stem, text)
-    if region is None:
-        return text.as_written(stem), None
     if region in issuer_places and issuer_places.index(region) > 0:
         parent = issuer_places[issuer_places.index(region) - 1]
         return text.as_written(region), text.as_written(parent)
-    return text.as_written(region), _parent(region, stem, text)
+    return text.as_written(region), _parent(region, text)
+
+
+def _cited_places(text: _Text) -> Counter[str]:
+    """Places whose 健康X行动 the text cites, with the suffix it writes: 健康洛阳行动 → 洛阳市."""
+    cited: Counter[str] = Counter()
+    stems = Counter(found["stem"] for found in _STEM.finditer(text.plain))
+    for stem, times in stems.items():
+        name = _with_suffix(stem, text, strict=True) if stem not in _NATIONAL else None
+        if name:
+            cited[name] += times
+    return cited
+
+
+def _most_cited_place(text: _Text) -> str | None:
+    cited = _cited_places(text).most_common(1)
+    return cited[0][0] if cited else None
 
 
 def _leading_places(plain: str) -> list[str]:
@@ -233,16 +252,13 @@ def _with_suffix(stem: str, text: _Text, *, strict: bool = False) -> str | None:
     return stem + suffix if count else None
 
 
-def _parent(region: str, stem: str, text: _Text) -> str | None:
+def _parent(region: str, text: _Text) -> str | None:
     """The nearest level above the region among the places whose 健康X行动 the text cites."""
-    suffix = _suffix_of(region) or ""
-    wanted = _LEVEL.get(suffix, 3) - 1
+    wanted = _LEVEL.get(_suffix_of(region) or "", 3) - 1
     candidates: Counter[str] = Counter()
-    for other in {found["stem"] for found in _STEM.finditer(text.plain)}:
-        if other in _NATIONAL or other == stem or region.startswith(other):
-            continue
-        name = _with_suffix(other, text, strict=True)
-        if name and _LEVEL.get(_suffix_of(name) or "", 3) == wanted:
+    for name in _cited_places(text):
+        suffix = _suffix_of(name) or ""
+        if not region.startswith(name[: len(name) - len(suffix)]) and _LEVEL.get(suffix, 3) == wanted:
             candidates[name] = text.count(name)
     if not candidates:
         return None

@@ -175,3 +175,22 @@ def test_it_finds_nothing_in_a_document_without_metadata_and_says_so() -> None:
 )
 def test_it_refuses_chinese_numerals_that_are_not_a_date(line: str) -> None:
     assert parse_date_line(line) is None
+
+
+def test_it_takes_the_region_from_the_issuer_and_the_parent_from_a_cited_plan() -> None:
+    text = """会宁县人民政府
+关于加快推进全民健康工作的实施意见
+为落实健康白银行动，白银市各县区……，会宁县全县推进。
+会宁县人民政府
+2021年3月10日
+"""
+    meta = _meta(text)
+    assert (meta["region"], meta["parent_region"], meta["issuer"]) == ("会宁县", "白银市", "会宁县人民政府")
+
+
+def test_it_takes_the_region_from_the_plan_most_cited_when_nothing_else_names_it() -> None:
+    text = (
+        "组织实施和考核方案\n为推进健康张掖行动，参照健康甘肃行动，张掖市各部门……。健康张掖行动由甘肃省……。\n"
+    )
+    meta = _meta(text)
+    assert (meta["region"], meta["parent_region"]) == ("张掖市", "甘肃省")
