@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from healthaction.ingest import parse_file
 from healthaction.ingest.blocks import Block, Paragraph, Table
 from healthaction.ingest.extract import actions
@@ -274,3 +276,43 @@ def test_it_does_not_take_a_working_group_list_for_actions() -> None:
     )
     assert found == []
     assert warnings == []
+
+
+def test_it_reads_numbered_goals_under_an_empty_goal_label() -> None:
+    found, _ = _extract(
+        _paragraphs("""
+（一）实施癌症防治行动
+牵头单位：市卫生健康委
+行动目标：
+1.到2022年，总体癌症5年生存率不低于43.3%；
+2.到2030年，总体癌症5年生存率不低于46.6%。
+""")
+    )
+    assert [(t.indicator, t.year, t.value) for t in found[0].targets] == [
+        ("总体癌症5年生存率", 2022, 43.3),
+        ("总体癌症5年生存率", 2030, 46.6),
+    ]
+
+
+def test_it_reads_actions_from_a_docx_with_prose_and_a_real_table(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("健康长春行动实施方案")
+    document.add_paragraph(
+        "（一）實施健康知識普及行動。到2022年和2030年，全市居民健康素養水平分別不低於22%和30%。"
+        "（市衛生健康委牽頭，市委宣傳部、市教育局按職責分工負責）"
+    )
+    table = document.add_table(rows=2, cols=4)
+    for r, row in enumerate(
+        [("序号", "专项行动", "牵头单位", "配合单位"), ("1", "控烟行动", "市卫生健康委", "市妇联")]
+    ):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    plan = parse_file(path)
+    assert _summary(plan.actions) == [
+        (1, "健康知識普及行動", ["市衛生健康委"], ["市委宣傳部", "市教育局"]),
+        (2, "控烟行动", ["市卫生健康委"], ["市妇联"]),
+    ]
+    assert [t.value for t in plan.actions[0].targets] == [22, 30]
