@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from healthaction.catalog.entries import CatalogEntry, load_catalog
 from healthaction.catalog.names import loose_key, normalise_name, numbers_in, split_unit
@@ -59,6 +59,7 @@ def _index() -> tuple[dict[str, CatalogEntry], dict[str, CatalogEntry], tuple[_K
     return names, aliases, tuple(keys)
 
 
+@lru_cache(maxsize=4096)
 def match_indicator(name: str, *, threshold: float = MATCH_THRESHOLD) -> Match:
     """The catalog entry a local indicator name stands for, or an unmatched result.
 
@@ -76,8 +77,14 @@ def match_indicator(name: str, *, threshold: float = MATCH_THRESHOLD) -> Match:
     loose, numbers = loose_key(name), numbers_in(name)
     best: tuple[float, CatalogEntry | None] = (0.0, None)
     for candidate in keys:
-        score = SequenceMatcher(None, loose, candidate.loose, autojunk=False).ratio()
-        if score > best[0] and candidate.numbers == numbers:
+        if candidate.numbers != numbers:
+            continue
+        matcher = SequenceMatcher(None, loose, candidate.loose, autojunk=False)
+        # The cheap upper bounds first: most of the catalog is far from any one name.
+        if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+            continue
+        score = matcher.ratio()
+        if score > best[0]:
             best = (score, candidate.entry)
     score, entry = round(best[0], 2), best[1]
     if entry is not None and best[0] >= threshold:

@@ -52,6 +52,16 @@ class CsvTable:
     def has(self, column: str) -> bool:
         return column in self.columns
 
+    def lines(self) -> list[int]:
+        return [line for line, _cells in self.rows]
+
+    def column(self, name: str) -> list[str]:
+        """Every row's cell in this column, as written ("" where the row is short or lacks it)."""
+        index = self.columns.get(name)
+        if index is None:
+            return [""] * len(self.rows)
+        return [cells[index] if index < len(cells) else "" for _line, cells in self.rows]
+
 
 def _decode(path: Path, data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
@@ -80,7 +90,7 @@ def read_table(path: Path, required: Sequence[str], optional: Sequence[str] = ()
     start = 1
     try:
         for cells in reader:
-            if any(cell.strip() for cell in cells):
+            if "".join(cells).strip():
                 if header is None:
                     header, header_line = cells, start
                 else:

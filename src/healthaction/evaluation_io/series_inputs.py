@@ -22,6 +22,7 @@ from healthaction.evaluation_io import cells
 from healthaction.evaluation_io.csv_table import CsvTable
 from healthaction.evaluation_io.errors import InputError
 from healthaction.evaluation_io.indicator_defaults import catalog_polarity, doubtful_labels
+from healthaction.evaluation_io.observations import read_observations
 from healthaction.evaluation_io.records import BaselineRecord, TargetRecord
 
 Series = tuple[str, str]
@@ -164,46 +165,6 @@ def _baselines_frame(records: Sequence[BaselineRecord], units: dict[Series, str 
     )
 
 
-def _observations_frame(
-    table: CsvTable, units: dict[Series, str | None], binary: set[Series]
-) -> tuple[pl.DataFrame, int | None]:
-    """Observations of series with a target, in the series unit; the latest year with a value."""
-    regions: list[str] = []
-    indicators: list[str] = []
-    years: list[int] = []
-    values: list[float | None] = []
-    first_line: dict[tuple[str, str, int], int] = {}
-    latest: int | None = None
-    for row in table:
-        year = cells.year(row)
-        assert year is not None
-        series = (row["region"], row["indicator"])
-        if series not in units:
-            continue  # no target for it: not applicable
-        key = (*series, year)
-        if key in first_line:
-            raise row.error(None, f"与第{first_line[key]}行重复（同一地区、指标和年份的观测值）")
-        first_line[key] = row.line
-        value: float | None
-        if series in binary:
-            value = cells.achieved(row)
-        else:
-            number = cells.number(row, "value", required=False)
-            unit = normalise_unit(row["unit"])
-            value = None if number is None else _in_unit(number, unit, units[series], row.where, "目标")
-        if value is not None and (latest is None or year > latest):
-            latest = year
-        regions.append(series[0])
-        indicators.append(series[1])
-        years.append(year)
-        values.append(value)
-    frame = pl.DataFrame(
-        {"region": regions, "indicator": indicators, "year": years, "value": values},
-        schema={"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "value": pl.Float64},
-    )
-    return frame, latest
-
-
 def _indicators_frame(
     targets: Sequence[TargetRecord],
     units: dict[Series, str | None],
@@ -305,13 +266,14 @@ def prepare_series(
     doubtful = doubtful_labels(dated, baselines, warnings)
     labelled: list[TargetRecord | BaselineRecord] = [*dated, *baselines]
     suspect = {r.series for r in labelled if (r.indicator, r.unit or "") in doubtful}
-    dated = [replace(t, unit=doubtful.get((t.indicator, t.unit or ""), t.unit)) for t in dated]
-    baselines = [replace(b, unit=doubtful.get((b.indicator, b.unit or ""), b.unit)) for b in baselines]
+    if doubtful:
+        dated = [replace(t, unit=doubtful.get((t.indicator, t.unit or ""), t.unit)) for t in dated]
+        baselines = [replace(b, unit=doubtful.get((b.indicator, b.unit or ""), b.unit)) for b in baselines]
     units = _series_units(dated, settings)
     targets_frame = _targets_frame(dated, units)
     baselines_frame = _baselines_frame(baselines, units)
     binary = {r.series for r in dated if r.comparator == "achieved"}
-    observations_frame, latest = _observations_frame(observations, units, binary)
+    observations_frame, latest = read_observations(observations, units, binary)
     return SeriesInputs(
         targets=targets_frame,
         observations=observations_frame,
