@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"healthaction {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("parse", help="把规划文件（.txt .docx .html .pdf .xlsx .doc）解析为计划 JSON")
+    p = sub.add_parser("parse", help="把规划文件（.txt .docx .html .pdf .xlsx .csv .doc）解析为计划 JSON")
     p.add_argument("file")
     p.add_argument("-o", "--output", help="写入此 JSON 文件（默认输出到标准输出）")
     p.set_defaults(func=cmd_parse)

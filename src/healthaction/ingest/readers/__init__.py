@@ -17,7 +17,7 @@ from pathlib import Path
 from healthaction.ingest.blocks import Block, Paragraph, Table
 from healthaction.ingest.errors import UnreadableDocument, UnsupportedFormat
 from healthaction.ingest.normalize import clean_text
-from healthaction.ingest.readers import doc, docx, html, pdf, txt, xlsx
+from healthaction.ingest.readers import delimited, doc, docx, html, pdf, txt, xlsx
 
 Reader = Callable[[Path, bytes], list[Block]]
 
@@ -67,7 +67,8 @@ READERS: tuple[Format, ...] = (
     ),
     Format("旧版 Word 文档（.doc）", (".doc", ".wps", ".rtf"), doc.read, _is_ole2_or_rtf, signed=True),
     Format("网页（.html）", (".html", ".htm", ".xhtml"), html.read, html.sniff),
-    Format("文本文件（.txt）", (".txt", ".text", ".md", ".csv", ".tsv"), txt.read),
+    Format("CSV 表格（.csv）", (".csv",), delimited.read),
+    Format("文本文件（.txt）", (".txt", ".text", ".md", ".tsv"), txt.read),
 )
 
 _OLD_EXCEL = (".xls", ".et")

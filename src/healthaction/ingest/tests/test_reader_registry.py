@@ -10,7 +10,7 @@ import docx
 import pytest
 from fpdf import FPDF
 
-from healthaction.ingest.blocks import Paragraph
+from healthaction.ingest.blocks import Paragraph, Table
 from healthaction.ingest.errors import IngestError, UnsupportedFormat
 from healthaction.ingest.readers import READERS, detect, read
 
@@ -65,3 +65,16 @@ def test_it_refuses_a_pdf_suffix_on_text(tmp_path: Path) -> None:
     path.write_text("健康某某行动", encoding="utf-8")
     with pytest.raises(IngestError, match=r"plan\.pdf：不是有效的 PDF 文件"):
         read(path)
+
+
+def test_it_reads_a_gbk_csv_export_as_one_table(tmp_path: Path) -> None:
+    path = tmp_path / "框架.csv"
+    path.write_bytes(
+        '序号,指标,2022年\r\n1,"人均预期寿命（岁）",74.6\r\n,,\r\n2,婴儿死亡率\r\n'.encode("gbk")
+    )
+    assert read(path) == [
+        Table(
+            (("序号", "指标", "2022年"), ("1", "人均预期寿命（岁）", "74.6"), ("2", "婴儿死亡率", "")),
+            "第1行",
+        )
+    ]
