@@ -62,7 +62,7 @@ def main() -> int:
     print(f"batch of {len(batch)} documents, 1 process: {len(batch) / serial:.1f} documents/s")
     workers = os.cpu_count() or 2
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        list(pool.map(_count, [str(p) for p in SEEDS] * workers))  # start and warm every worker
+        list(pool.map(_count, [str(p) for p in SEEDS] * workers * 2, chunksize=1))  # warm every worker
         start = time.perf_counter()
         list(pool.map(_count, batch, chunksize=max(1, len(batch) // (workers * 4))))
         elapsed = time.perf_counter() - start
