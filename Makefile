@@ -12,13 +12,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+ASSETS := web/node_modules/.installed
+
+# Front-end libraries (htmx, ECharts) from npm, served locally by whitenoise: no CDN at run time.
+$(ASSETS): web/package.json
+	cd web && npm install --no-audit --no-fund --loglevel=error
+	touch $(ASSETS)
+
+setup: $(STAMP) $(ASSETS)
 
 run: setup
-	$(BIN)/healthaction summary seeds/*.txt
+	$(BIN)/healthaction demo
+	$(BIN)/healthaction serve
 
+# The web tests run on SQLite, and again on PostgreSQL when TEST_DATABASE_URL is set (CI).
 test: setup
 	$(BIN)/python -m pytest
+	if [ -n "$$TEST_DATABASE_URL" ]; then DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/python -m pytest web; fi
 
 lint: setup
 	$(BIN)/ruff check src tests bench
