@@ -1,0 +1,186 @@
+"""Status rules for one round, as tables; the lists the office uses for 督导, 约谈 and 整改."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from healthaction.plan import Task
+from healthaction.responsibility.rounds import (
+    ProgressReport,
+    ReportedStatus,
+    ReportingRound,
+    tracked_measures,
+)
+from healthaction.responsibility.supervision import (
+    Supervision,
+    propose_interviews,
+    rectifications_follow_up,
+    rectifications_raise,
+    supervise,
+)
+
+H1, H2 = ReportingRound(2021, 1), ReportingRound(2021, 2)
+START = date(2021, 1, 1)
+TOILETS = "2021年改造农村户厕500座"
+TALKS = "组织专家开展健康讲座，每年不少于60场次"
+CHECKS = "对接种单位开展巡查，每季度不少于1次"
+RATE = "卫生厕所普及率达到91.5%"
+PLAIN = "开展居民健康评估"
+
+
+def _task(measure: str, deadline: str = "2021-12") -> Task:
+    return Task(
+        seq=1,
+        program="实施健康细胞创建工程",
+        task="创建健康村",
+        measures=[measure],
+        responsible_leaders=["张伟"],
+        lead_leaders=["李娜"],
+        lead_departments=["农业农村局"],
+        responsible_departments=["卫生健康局"],
+        deadline=deadline,
+    )
+
+
+def _supervise(
+    measure: str,
+    amount: float | None,
+    status: ReportedStatus = "推进中",
+    *,
+    round: ReportingRound = H1,
+    on: date = date(2021, 7, 20),
+    deadline: str = "2021-12",
+) -> Supervision:
+    measures = tracked_measures([_task(measure, deadline)], starts_on=START)
+    amounts = {} if amount is None else {0: amount}
+    reports = [
+        ProgressReport("1.1", round, "农业农村局", status, amounts),
+        ProgressReport("1.1", round, "卫生健康局", status),
+    ]
+    return supervise(measures, reports, round=round, on=on)
+
+
+@pytest.mark.parametrize(
+    ("measure", "amount", "status", "round", "on", "verdict"),
+    [
+        (TOILETS, 180, "推进中", H1, date(2021, 7, 20), "滞后"),  # 36% where 50% is due
+        (TOILETS, 250, "推进中", H1, date(2021, 7, 20), "推进中"),  # exactly on the path
+        (TOILETS, 500, "推进中", H1, date(2021, 7, 20), "已完成"),
+        (TOILETS, 480, "推进中", H2, date(2022, 1, 20), "逾期"),
+        (TOILETS, 480, "推进中", H2, date(2021, 12, 31), "滞后"),  # due today: behind, not yet overdue
+        (TALKS, 20, "推进中", H1, date(2021, 7, 20), "滞后"),  # 20 of 60: 33% where 50% is due
+        (TALKS, 30, "推进中", H1, date(2021, 7, 20), "推进中"),
+        (CHECKS, 1, "推进中", H1, date(2021, 7, 20), "滞后"),  # 2 due by June
+        (CHECKS, 2, "推进中", H1, date(2021, 7, 20), "推进中"),
+        (RATE, 88, "推进中", H1, date(2021, 7, 20), "推进中"),  # a rate waits for its deadline
+        (RATE, 92, "推进中", H1, date(2021, 7, 20), "已完成"),
+        (RATE, 88, "推进中", H2, date(2022, 1, 20), "逾期"),
+        (PLAIN, None, "推进中", H1, date(2021, 7, 20), "推进中"),
+        (PLAIN, None, "未开始", H1, date(2021, 7, 20), "滞后"),  # half the time gone, not started
+        (PLAIN, None, "已完成", H1, date(2021, 7, 20), "已完成"),
+        (PLAIN, None, "推进中", H2, date(2022, 1, 20), "逾期"),
+    ],
+)
+def test_it_judges_a_measure(
+    measure: str, amount: float | None, status: ReportedStatus, round: ReportingRound, on: date, verdict: str
+) -> None:
+    assert _supervise(measure, amount, status, round=round, on=on).verdicts[0].status == verdict
+
+
+def test_the_verdict_explains_itself_in_chinese() -> None:
+    verdict = _supervise(TOILETS, 180).verdicts[0]
+    assert (
+        verdict.reason
+        == "计划2021年12月前改造农村户厕500座，截至2021年上半年完成180座，完成36%，低于序时进度50%"
+    )
+    overdue = _supervise(TOILETS, 480, round=H2, on=date(2022, 1, 20)).verdicts[0]
+    assert overdue.reason.endswith("已超过完成时限2021年12月仍未完成")
+
+
+@pytest.mark.parametrize("deadline", ["长期", "每年"])
+def test_long_term_and_yearly_work_is_never_overdue(deadline: str) -> None:
+    verdict = _supervise(PLAIN, None, round=H2, on=date(2023, 1, 1), deadline=deadline).verdicts[0]
+    assert verdict.status == "推进中"
+
+
+def test_a_yearly_amount_starts_again_each_year() -> None:
+    verdict = _supervise(
+        TALKS, 30, round=ReportingRound(2022, 1), on=date(2022, 7, 1), deadline="每年"
+    ).verdicts[0]
+    assert (verdict.status, verdict.progress[0].expected_share) == ("推进中", 0.5)
+
+
+def test_departments_amounts_add_up_but_a_rate_is_the_lead_departments() -> None:
+    measures = tracked_measures([_task(TOILETS), _task(RATE)], starts_on=START)
+    reports = [
+        ProgressReport("1.1", H1, "农业农村局", "推进中", {0: 150}),
+        ProgressReport("1.1", H1, "卫生健康局", "推进中", {0: 100}),
+        ProgressReport("2.1", H1, "卫生健康局", "推进中", {0: 95}),
+        ProgressReport("2.1", H1, "农业农村局", "推进中", {0: 89}),
+    ]
+    toilets, rate = supervise(measures, reports, round=H1, on=date(2021, 7, 1)).verdicts
+    assert (toilets.progress[0].reported, toilets.status) == (250, "推进中")
+    assert (rate.progress[0].reported, rate.status) == (89, "推进中")
+
+
+def test_a_department_that_did_not_report_is_listed_once_the_round_closes() -> None:
+    measures = tracked_measures([_task(TOILETS)], starts_on=START)
+    reports = [ProgressReport("1.1", H1, "农业农村局", "推进中", {0: 300})]
+    open_round = supervise(measures, reports, round=H1, on=date(2021, 7, 10), closes_on=date(2021, 7, 15))
+    assert [(m.department, m.late) for m in open_round.missing_reports] == [("卫生健康局", False)]
+    closed = supervise(measures, reports, round=H1, on=date(2021, 7, 16), closes_on=date(2021, 7, 15))
+    assert [m.reason for m in closed.late_reports] == ["卫生健康局2021年上半年有1项措施逾期未报（措施1.1）"]
+
+
+def test_a_report_on_a_measure_not_in_the_list_is_refused() -> None:
+    measures = tracked_measures([_task(TOILETS)], starts_on=START)
+    with pytest.raises(ValueError, match="措施“9.9”不在责任清单中"):
+        supervise(
+            measures, [ProgressReport("9.9", H1, "卫生健康局", "推进中")], round=H1, on=date(2021, 7, 1)
+        )
+
+
+def test_lagging_work_is_listed_by_department_and_by_leader() -> None:
+    supervision = _supervise(TOILETS, 180)
+    assert list(supervision.by_department()) == ["农业农村局"]
+    assert list(supervision.by_leader()) == ["张伟", "李娜"]
+
+
+def test_a_department_behind_in_two_consecutive_rounds_is_proposed_for_an_interview() -> None:
+    first = _supervise(TOILETS, 180)
+    second = _supervise(TOILETS, 300, round=H2, on=date(2022, 1, 20))
+    interviews = propose_interviews(second, first)
+    assert [interview.department for interview in interviews] == ["农业农村局"]
+    assert interviews[0].reason.startswith("农业农村局连续两轮进度滞后：2021年上半年措施1.1滞后")
+    recovered = _supervise(TOILETS, 500, round=H2, on=date(2022, 1, 20))
+    assert propose_interviews(recovered, first) == []
+    with pytest.raises(ValueError, match="不是相邻的两轮"):
+        propose_interviews(first, first)
+
+
+def test_a_rectification_stays_open_until_a_later_round_finds_it_put_right() -> None:
+    first = _supervise(TOILETS, 180)
+    (item,) = rectifications_raise(first, due=date(2021, 9, 30))
+    assert (item.department, item.measure_id, item.state(date(2021, 8, 1))) == ("农业农村局", "1.1", "整改中")
+    assert item.state(date(2021, 10, 1)) == "逾期未整改"
+    (still,) = rectifications_follow_up([item], _supervise(TOILETS, 300, round=H2, on=date(2022, 1, 20)))
+    assert still.closed_on is None
+    (closed,) = rectifications_follow_up([item], _supervise(TOILETS, 500, round=H2, on=date(2022, 1, 20)))
+    assert (closed.closed_on, closed.state(date(2022, 2, 1))) == (date(2022, 1, 20), "已整改")
+
+
+@pytest.mark.parametrize(
+    ("text", "round"),
+    [("2021H1", H1), ("2021h2", H2), ("2021年上半年", H1), ("2021年全年", H2), ("2021年下半年", H2)],
+)
+def test_it_reads_a_round(text: str, round: ReportingRound) -> None:
+    assert ReportingRound.parse(text) == round
+
+
+def test_rounds_follow_each_other() -> None:
+    assert (H1.following, H2.previous, H2.following) == (H2, H1, ReportingRound(2022, 1))
+    assert (H1.name, H2.name, H1.ends_on) == ("2021年上半年", "2021年全年", date(2021, 6, 30))
+    with pytest.raises(ValueError, match="报告轮次“2021Q3”无法识别"):
+        ReportingRound.parse("2021Q3")
