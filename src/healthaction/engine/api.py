@@ -18,9 +18,16 @@ from healthaction.engine.model import (
     EvaluationInputs,
     EvaluationOptions,
 )
-from healthaction.engine.series import KEY, POINTS_SCHEMA, TARGETS_SCHEMA, series_frame, typed
+from healthaction.engine.series import (
+    POINTS_SCHEMA,
+    TARGETS_SCHEMA,
+    Names,
+    first_per_year,
+    series_frame,
+    typed,
+)
 from healthaction.engine.slow import judge_slow, slow_verdicts
-from healthaction.engine.status import effective_target, judge_numeric, with_ratio
+from healthaction.engine.status import effective_target, judge_numeric, numeric_facts, with_ratio
 from healthaction.engine.trajectory import expected
 from healthaction.engine.word_comparators import judge_words
 
@@ -35,10 +42,13 @@ def evaluate(
     """Every series with a target: status, expected value, ratio, score fraction, flags, explanation."""
     check_comparators(inputs.targets)
     _check_magnitudes(inputs)
-    targets = typed(inputs.targets, {**TARGETS_SCHEMA, "value": pl.Float64})
-    observations = typed(inputs.observations, POINTS_SCHEMA)
-    frame = series_frame(targets, observations, inputs.baselines, inputs.indicators, year)
-    table = effective_target(frame.with_row_index("sid"), year).collect()
+    names = Names.of(inputs.targets)
+    targets = first_per_year(
+        names.keyed(typed(inputs.targets, {**TARGETS_SCHEMA, "value": pl.Float64})).collect()
+    )
+    observations = names.keyed(typed(inputs.observations, POINTS_SCHEMA))
+    frame = series_frame(targets.lazy(), observations, inputs.baselines, inputs.indicators, names, year)
+    table = effective_target(frame.with_columns(pl.col("key").alias("sid")), year).collect()
     slow = slow_verdicts(table, observations, year)
     lazy = (
         table.lazy()
@@ -46,12 +56,18 @@ def evaluate(
         .with_columns((pl.col("progress") & pl.col("expected_num").is_not_null()).alias("progress"))
         .join(slow.lazy(), on="sid", how="left")
     )
-    plan = _judged(with_ratio(lazy), year).with_columns(
-        explain.explanation(year).alias("explanation"), explain.label().alias("label")
+    plan = _judged(with_ratio(lazy).with_columns(numeric_facts()), year)
+    explanation = explain.explanation(year) if options.explain else pl.lit(None, dtype=pl.Utf8)
+    columns = [*_series_columns(year), explanation.alias("explanation"), explain.label().alias("label")]
+    judged = (
+        plan.select("key", *columns, "score_num", "score_den")
+        .sort("key")
+        .with_columns(names.decoded())
+        .collect()
     )
-    judged = plan.sort(KEY).collect()
     logger.debug("evaluated %d series at %d", judged.height, year)
-    return Evaluation(series=_series_table(judged, year), scores=_scores_table(judged, inputs, year, options))
+    series = judged.select(*SERIES_COLUMNS, "mode", "explanation", "label")
+    return Evaluation(series=series, scores=_scores_table(judged, inputs, year, options))
 
 
 def _judged(frame: pl.LazyFrame, year: int) -> pl.LazyFrame:
@@ -82,39 +98,36 @@ def _judged(frame: pl.LazyFrame, year: int) -> pl.LazyFrame:
     )
 
 
-def _series_table(judged: pl.DataFrame, year: int) -> pl.DataFrame:
+def _series_columns(year: int) -> list[pl.Expr]:
     numbers = {"value": "y_s", "baseline": "y0_s", "target": "target_s"}
     flags = pl.concat_str(
         [pl.when(pl.col(f"flag_{name}")).then(pl.lit(name)) for name in FLAGS],
         separator=";",
         ignore_nulls=True,
     )
-    word = pl.col("kind") != "numeric"
-    return judged.select(
-        *KEY,
+    mode = first_of(
+        [
+            (pl.col("kind") != "numeric", pl.lit(None, dtype=pl.Utf8)),
+            (pl.col("progress"), pl.lit("progress")),
+        ],
+        pl.lit("maintain"),
+    )
+    expected_value = ratio_to_float(pl.col("expected_num"), pl.col("expected_den") * 1_000_000)
+    return [
         pl.lit(year, dtype=pl.Int64).alias("year"),
-        "status",
+        pl.col("status"),
         *[scaled_to_float(pl.col(column)).alias(name) for name, column in numbers.items()],
         pl.col("value_year").cast(pl.Int64),
         pl.col("baseline_year").cast(pl.Int64),
         pl.col("target_year").cast(pl.Int64),
-        "comparator",
-        pl.when(pl.col("ratio_num").is_not_null())
-        .then(ratio_to_float(pl.col("expected_num"), pl.col("expected_den") * 1_000_000))
-        .alias("expected"),
+        pl.col("comparator"),
+        pl.when(pl.col("ratio_num").is_not_null()).then(expected_value).alias("expected"),
         ratio_to_float(pl.col("ratio_num"), pl.col("ratio_den")).alias("ratio"),
         ratio_to_float(pl.col("score_num"), pl.col("score_den")).alias("score_fraction"),
         pl.col("weight").cast(pl.Float64),
         flags.alias("flags"),
-        pl.when(word)
-        .then(pl.lit(None, dtype=pl.Utf8))
-        .when(pl.col("progress"))
-        .then(pl.lit("progress"))
-        .otherwise(pl.lit("maintain"))
-        .alias("mode"),
-        "explanation",
-        "label",
-    ).select(*SERIES_COLUMNS, "mode", "explanation", "label")
+        mode.alias("mode"),
+    ]
 
 
 def _scores_table(

@@ -14,11 +14,11 @@ HIGHER_IS_BETTER = (">=", ">", "increase")
 LOWER_IS_BETTER = ("<=", "<", "decrease", "slow")
 
 
-def polarity_from_comparators(targets: pl.LazyFrame) -> pl.LazyFrame:
+def polarity_from_comparators(targets: pl.LazyFrame, by: str = "indicator") -> pl.LazyFrame:
     """indicator → polarity +1 / −1 from its comparators, 0 when they disagree or say nothing."""
     higher = pl.col("comparator").is_in(HIGHER_IS_BETTER).any()
     lower = pl.col("comparator").is_in(LOWER_IS_BETTER).any()
-    return targets.group_by("indicator").agg(
+    return targets.group_by(by).agg(
         pl.when(higher & ~lower)
         .then(pl.lit(1, dtype=pl.Int64))
         .when(lower & ~higher)

@@ -25,6 +25,8 @@ class EvaluationOptions:
     tie_break: Literal["achieved"] | None = None
     trajectory: Literal["linear", "exponential"] = "linear"
     bonus_cap: float = 5.0
+    # The Chinese sentence per series; off when only statuses, scores and ranks are wanted.
+    explain: bool = True
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ with the latest value reported up to 2024 (2023: 24, flagged `stale`).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -15,6 +16,10 @@ from healthaction.engine.comparators import NUMERIC, polarity_from_comparators
 from healthaction.engine.exact import EXACT, SCALE_DIGITS, scaled
 
 KEY = ["region", "indicator"]
+# A series is keyed by one integer: region code · 2³² + indicator code, the codes being
+# positions in the sorted names of the targets' regions and indicators, so that sorting by
+# key sorts by region then indicator. Exact (no hashing), and integer joins are cheap.
+CODE_SHIFT = 2**32
 
 TARGETS_SCHEMA = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "comparator": pl.Utf8}
 POINTS_SCHEMA = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "value": pl.Float64}
@@ -26,45 +31,88 @@ def typed(frame: pl.DataFrame, schema: Mapping[str, pl.DataType | type[pl.DataTy
     return frame.lazy().select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
 
 
+@dataclass(frozen=True)
+class Names:
+    regions: list[str]
+    indicators: list[str]
+
+    @classmethod
+    def of(cls, targets: pl.DataFrame) -> Names:
+        def sorted_names(column: str) -> list[str]:
+            return targets.get_column(column).cast(pl.Utf8).drop_nulls().unique().sort().to_list()
+
+        return cls(sorted_names("region"), sorted_names("indicator"))
+
+    def keyed(self, frame: pl.LazyFrame) -> pl.LazyFrame:
+        """`key` for each row; rows of a region or indicator without targets are dropped."""
+        region = pl.col("region").cast(pl.Enum(self.regions), strict=False).to_physical().cast(pl.Int64)
+        indicator = pl.col("indicator").cast(pl.Enum(self.indicators), strict=False).to_physical()
+        key = region * CODE_SHIFT + indicator.cast(pl.Int64)
+        return frame.with_columns(key.alias("key")).filter(pl.col("key").is_not_null())
+
+    def decoded(self) -> list[pl.Expr]:
+        """region and indicator names back from `key`."""
+        region = pl.lit(pl.Series(self.regions, dtype=pl.Utf8)).gather(pl.col("key") // CODE_SHIFT)
+        indicator = pl.lit(pl.Series(self.indicators, dtype=pl.Utf8)).gather(pl.col("key") % CODE_SHIFT)
+        return [region.alias("region"), indicator.alias("indicator")]
+
+
 def milestones(targets: pl.LazyFrame, year: int) -> pl.LazyFrame:
     """Per series: the active milestone (first with year ≥ t*, else the last) and every numeric one.
 
-    Milestones of a series are sorted by year (a stable sort keeps the first of two rows
-    for the same year, which `unique` then keeps).
+    Milestones are sorted by year first, so that the lists keep year order; the caller has
+    kept only the first of two rows for the same series and year (`first_per_year`).
     """
-    ordered = targets.unique(subset=[*KEY, "year"], keep="first", maintain_order=True).sort(
-        "year", maintain_order=True
-    )
-    before = (pl.col("year") < year).sum()
-    active = pl.min_horizontal(before, pl.len() - 1)
-    numeric = pl.col("comparator").is_in(NUMERIC)
-    return ordered.group_by(KEY).agg(
-        pl.col("year").get(active).alias("target_year"),
-        pl.col("comparator").get(active).alias("written_comparator"),
-        pl.col("value").get(active).alias("written_target"),
-        (pl.col("year").max() < year).alias("deadline_passed"),
-        pl.col("year").filter(numeric).alias("milestone_years"),
-        pl.col("value").filter(numeric).alias("milestone_values"),
+    ordered = targets.sort("year", maintain_order=True)
+    # Largest for the active milestone: the earliest year ≥ t*, or failing that the latest.
+    activeness = pl.when(pl.col("year") >= year).then(-pl.col("year")).otherwise(pl.col("year") - 100_000)
+    numeric_value = pl.when(pl.col("comparator").is_in(NUMERIC)).then(pl.col("value"))
+    return (
+        ordered.with_columns(activeness.alias("activeness"), numeric_value.alias("numeric_value"))
+        .group_by("key")
+        .agg(
+            pl.col("year").max_by("activeness").alias("target_year"),
+            pl.col("comparator").max_by("activeness").alias("written_comparator"),
+            pl.col("value").max_by("activeness").alias("written_target"),
+            (pl.col("year").max() < year).alias("deadline_passed"),
+            pl.col("year").alias("milestone_years"),
+            pl.col("numeric_value").alias("milestone_values"),
+        )
     )
 
 
-def indicator_parameters(targets: pl.LazyFrame, indicators: pl.DataFrame | None) -> pl.LazyFrame:
-    """indicator → polarity, decimals (0…6), max_age, weight, unit, with the defaults of §1."""
-    from_comparators = polarity_from_comparators(targets)
+def first_per_year(targets: pl.DataFrame) -> pl.DataFrame:
+    """Targets with one row per series and year (the first), checked cheaply on integers first."""
+    twice = targets.select((pl.col("key") * 4096 + pl.col("year")).is_duplicated().any()).item()
+    return targets.unique(subset=["key", "year"], keep="first", maintain_order=True) if twice else targets
+
+
+def indicator_parameters(
+    targets: pl.LazyFrame, indicators: pl.DataFrame | None, names: Names
+) -> pl.LazyFrame:
+    """indicator_code → polarity, decimals (0…6), max_age, weight, unit, with the defaults of §1."""
+    code = (pl.col("key") % CODE_SHIFT).alias("indicator_code")
+    from_comparators = polarity_from_comparators(targets.with_columns(code), by="indicator_code")
     columns = {"polarity": pl.Int64, "decimals": pl.Int64, "max_age": pl.Int64, "weight": pl.Float64}
     if indicators is None:
-        given = pl.LazyFrame(schema={"indicator": pl.Utf8, **columns, "unit": pl.Utf8})
+        given = pl.LazyFrame(schema={"indicator_code": pl.Int64, **columns, "unit": pl.Utf8})
     else:
         given = indicators.lazy().select(
-            pl.col("indicator").cast(pl.Utf8),
+            pl.col("indicator")
+            .cast(pl.Utf8)
+            .cast(pl.Enum(names.indicators), strict=False)
+            .to_physical()
+            .cast(pl.Int64)
+            .alias("indicator_code"),
             *[
                 (pl.col(name) if name in indicators.columns else pl.lit(None)).cast(dtype).alias(name)
                 for name, dtype in {**columns, "unit": pl.Utf8}.items()
             ],
         )
-        given = given.unique(subset=["indicator"], keep="first", maintain_order=True)
-    return from_comparators.join(given, on="indicator", how="left").select(
-        "indicator",
+        given = given.filter(pl.col("indicator_code").is_not_null())
+        given = given.unique(subset=["indicator_code"], keep="first", maintain_order=True)
+    return from_comparators.join(given, on="indicator_code", how="left").select(
+        "indicator_code",
         pl.coalesce("polarity", "comparator_polarity").alias("polarity"),
         pl.col("decimals").fill_null(INDICATOR_DEFAULTS["decimals"]).clip(0, SCALE_DIGITS),
         pl.col("max_age").fill_null(INDICATOR_DEFAULTS["max_age"]),
@@ -76,23 +124,23 @@ def indicator_parameters(targets: pl.LazyFrame, indicators: pl.DataFrame | None)
 def observed(observations: pl.LazyFrame, year: int) -> pl.LazyFrame:
     """Per series: latest and earliest observation with a value up to t*, and how many there are."""
     reported = observations.filter((pl.col("year") <= year) & pl.col("value").is_not_null())
-    return reported.group_by(KEY).agg(
+    return reported.group_by("key").agg(
         pl.col("year").max().alias("last_year"),
-        pl.col("value").get(pl.col("year").arg_max()).alias("last_value"),
+        pl.col("value").max_by("year").alias("last_value"),
         pl.col("year").min().alias("first_year"),
-        pl.col("value").get(pl.col("year").arg_min()).alias("first_value"),
+        pl.col("value").min_by("year").alias("first_value"),
         pl.len().alias("reported"),
     )
 
 
-def given_baselines(baselines: pl.DataFrame | None) -> pl.LazyFrame:
+def given_baselines(baselines: pl.DataFrame | None, names: Names) -> pl.LazyFrame:
     if baselines is None:
-        return pl.LazyFrame(schema={**POINTS_SCHEMA}).rename({"year": "given_year", "value": "given_value"})
+        return pl.LazyFrame(schema={"key": pl.Int64, "given_year": pl.Int64, "given_value": pl.Float64})
     return (
-        typed(baselines, POINTS_SCHEMA)
+        names.keyed(typed(baselines, POINTS_SCHEMA))
         .filter(pl.col("value").is_not_null() & pl.col("year").is_not_null())
-        .unique(subset=KEY, keep="first", maintain_order=True)
-        .rename({"year": "given_year", "value": "given_value"})
+        .unique(subset="key", keep="first", maintain_order=True)
+        .select("key", pl.col("year").alias("given_year"), pl.col("value").alias("given_value"))
     )
 
 
@@ -101,14 +149,16 @@ def series_frame(
     observations: pl.LazyFrame,
     baselines: pl.DataFrame | None,
     indicators: pl.DataFrame | None,
+    names: Names,
     year: int,
 ) -> pl.LazyFrame:
     """Steps 1, 2 and 4: value used (y), active milestone, baseline (t₀, y₀) — values in millionths."""
     frame = (
         milestones(targets, year)
-        .join(indicator_parameters(targets, indicators), on="indicator", how="left")
-        .join(observed(observations, year), on=KEY, how="left")
-        .join(given_baselines(baselines), on=KEY, how="left")
+        .with_columns((pl.col("key") % CODE_SHIFT).alias("indicator_code"))
+        .join(indicator_parameters(targets, indicators, names), on="indicator_code", how="left")
+        .join(observed(observations, year), on="key", how="left")
+        .join(given_baselines(baselines, names), on="key", how="left")
     )
     has_value = pl.col("last_year").is_not_null() & (year - pl.col("last_year") <= pl.col("max_age"))
     substitute = (

@@ -16,11 +16,10 @@ import polars as pl
 from healthaction.engine.exact import EXACT, scaled
 from healthaction.engine.judgement import Judgement, fraction
 from healthaction.engine.reference import slow_verdict
-from healthaction.engine.series import KEY
 
 NEAR = 1e-9
 SLOW_SCHEMA = {
-    "sid": pl.UInt32,
+    "sid": pl.Int64,
     "slow_status": pl.Utf8,
     "growth_last": pl.Float64,
     "growth_reference": pl.Float64,
@@ -30,16 +29,16 @@ SLOW_SCHEMA = {
 def slow_verdicts(frame: pl.DataFrame, observations: pl.LazyFrame, year: int) -> pl.DataFrame:
     """sid → slow_status (NO_DATA when points are too few), last and reference growth in %."""
     series = frame.filter((pl.col("kind") == "slow") & pl.col("y_s").is_not_null()).select(
-        "sid", *KEY, "baseline_year", "y0_s", "written_target_s"
+        "sid", "baseline_year", "y0_s", "written_target_s"
     )
     if series.height == 0:
         return pl.DataFrame(schema=SLOW_SCHEMA)
-    indicators = series.get_column("indicator").unique().to_list()
+    keys = series.get_column("sid")
     later = (
         observations.filter(
-            (pl.col("year") <= year) & pl.col("value").is_not_null() & pl.col("indicator").is_in(indicators)
+            (pl.col("year") <= year) & pl.col("value").is_not_null() & pl.col("key").is_in(keys.implode())
         )
-        .join(series.lazy().select("sid", *KEY, "baseline_year"), on=KEY, how="inner")
+        .join(series.lazy().select(pl.col("sid").alias("key"), "sid", "baseline_year"), on="key", how="inner")
         .filter(pl.col("year") > pl.col("baseline_year"))
         .select("sid", "year", scaled(pl.col("value")).alias("level"))
     )
@@ -121,7 +120,7 @@ def _exact(points: pl.DataFrame, growth: pl.DataFrame) -> pl.DataFrame:
         by_series.setdefault(sid, []).append((year, level))
     references = dict(growth.select("sid", "written_target_s").iter_rows())
     verdicts = [(sid, slow_verdict(by_series[sid], references[sid])) for sid in by_series]
-    return pl.DataFrame(verdicts, schema={"sid": pl.UInt32, "slow_status": pl.Utf8}, orient="row")
+    return pl.DataFrame(verdicts, schema={"sid": pl.Int64, "slow_status": pl.Utf8}, orient="row")
 
 
 def judge_slow() -> Judgement:

@@ -81,9 +81,9 @@ def with_ratio(frame: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-def judge_numeric(year: int) -> Judgement:
+def numeric_facts() -> list[pl.Expr]:
+    """`met` (y meets T′, or equals T rounded for two-sided) and `worse_than_baseline`, once per row."""
     y, target, y0 = pl.col("y_s"), pl.col("target_s"), pl.col("y0_s")
-    d_c = pl.col("d_c").cast(EXACT)
     two_sided = pl.col("d_c") == 0
     met = (
         pl.when(two_sided)
@@ -95,12 +95,20 @@ def judge_numeric(year: int) -> Judgement:
         .then(y >= target)
         .otherwise(y <= target)
     )
+    worse = ~two_sided & y0.is_not_null() & ((y - y0) * pl.col("d_c").cast(EXACT) < 0)
+    return [met.alias("met"), worse.fill_null(False).alias("worse_than_baseline")]
+
+
+def judge_numeric(year: int) -> Judgement:
+    y, y0 = pl.col("y_s"), pl.col("y0_s")
+    two_sided = pl.col("d_c") == 0
+    met = pl.col("met")
     no_value = y.is_null()
     has_baseline = y0.is_not_null()
     due = year >= pl.col("target_year")
     progress = pl.col("progress")
     num, den = pl.col("ratio_num"), pl.col("ratio_den")
-    worse_than_baseline = (~two_sided & has_baseline & ((y - y0) * d_c < 0)).fill_null(False)
+    worse_than_baseline = pl.col("worse_than_baseline")
     status = (
         pl.when(no_value)
         .then(pl.lit("NO_DATA"))
