@@ -136,7 +136,7 @@ def test_a_department_that_did_not_report_is_listed_once_the_round_closes() -> N
 
 def test_a_report_on_a_measure_not_in_the_list_is_refused() -> None:
     measures = tracked_measures([_task(TOILETS)], starts_on=START)
-    with pytest.raises(ValueError, match="措施“9.9”不在责任清单中"):
+    with pytest.raises(ValueError, match=r"措施“9\.9”不在责任清单中"):
         supervise(
             measures, [ProgressReport("9.9", H1, "卫生健康局", "推进中")], round=H1, on=date(2021, 7, 1)
         )
