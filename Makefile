@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test check lint typecheck bench clean
+.PHONY: setup fonts run test check lint typecheck bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,14 @@ $(ASSETS): web/package.json
 	cd web && npm install --no-audit --no-fund --loglevel=error
 	touch $(ASSETS)
 
-setup: $(STAMP) $(ASSETS)
+# A CJK font for the charts in reports: Debian's fonts-noto-cjk, installed when missing and root.
+fonts:
+	@fc-list :lang=zh 2>/dev/null | grep -q . || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq fonts-noto-cjk || (apt-get update -qq && apt-get install -y -qq fonts-noto-cjk)) >/dev/null; \
+	  else echo "提示：未找到中文字体，报告图表需要它：sudo apt-get install fonts-noto-cjk" >&2; fi; }
+
+setup: $(STAMP) $(ASSETS) fonts
 
 run: setup
 	$(BIN)/healthaction demo

@@ -1,0 +1,158 @@
+"""GB/T 9704 page layout in WordprocessingML: page, text grid, fonts with w:eastAsia, fields, borders.
+
+python-docx covers page size and margins; the rest (docGrid, East Asian fonts, PAGE
+fields, repeated header rows, paragraph borders) is a few elements set here by hand.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.section import WD_SECTION_START
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+# GB/T 9704-2012 §5.2: A4, top margin 37 mm, left 28 mm, text block 156 mm × 225 mm,
+# 22 lines of 28 characters in 3号 (16 pt).
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
+TOP_MM, LEFT_MM = 37, 28
+BLOCK_WIDTH_MM, BLOCK_HEIGHT_MM = 156, 225
+LINES, CHARS = 22, 28
+BODY_PT = 16  # 3号
+TWIPS_PER_MM = 1440 / 25.4
+# The grid: line pitch in twips (rounded down so 22 lines fit), character pitch as the
+# difference from the body font size in 1/4096 pt (Word's w:charSpace).
+LINE_PITCH = int(BLOCK_HEIGHT_MM * TWIPS_PER_MM / LINES)
+CHAR_SPACE = round((BLOCK_WIDTH_MM / 25.4 * 72 / CHARS - BODY_PT) * 4096)
+
+
+def set_page(section: Any) -> None:
+    """A4 with the GB/T 9704 margins and the 22 × 28 text grid."""
+    s = section
+    s.start_type = WD_SECTION_START.NEW_PAGE
+    s.page_width, s.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    s.top_margin, s.left_margin = Mm(TOP_MM), Mm(LEFT_MM)
+    s.right_margin = Mm(PAGE_WIDTH_MM - LEFT_MM - BLOCK_WIDTH_MM)
+    s.bottom_margin = Mm(PAGE_HEIGHT_MM - TOP_MM - BLOCK_HEIGHT_MM)
+    # The page number sits 7 mm below the text block (§7.5); 4号 is about 5 mm high.
+    s.footer_distance = Mm(PAGE_HEIGHT_MM - TOP_MM - BLOCK_HEIGHT_MM - 7 - 5)
+    s.header_distance = Mm(15)
+    sect_pr = s._sectPr
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:linePitch"), str(LINE_PITCH))
+    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
+
+
+def set_fonts(r_pr_owner: Any, east_asia: str, latin: str = "Times New Roman") -> None:
+    """Fonts of a style or run, with w:eastAsia so Word uses the Chinese font for Chinese text."""
+    set_fonts_in(r_pr_owner.get_or_add_rPr(), east_asia, latin)
+
+
+def set_fonts_in(r_pr: Any, east_asia: str, latin: str = "Times New Roman") -> None:
+    fonts = r_pr.get_or_add_rFonts()
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)  # a theme font would win over the named one
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:cs"), latin)
+
+
+# The order of w:pPr children that WordprocessingML requires (Word refuses others).
+_P_PR_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+    "sectPr", "pPrChange",
+)  # fmt: skip
+
+
+def _put(p_pr: Any, element: Any) -> None:
+    """Insert ``element`` into a w:pPr at its schema position, replacing one of the same name."""
+    name = element.tag
+    old = p_pr.find(name)
+    if old is not None:
+        p_pr.remove(old)
+    local = name.split("}")[1]
+    later = _P_PR_ORDER[_P_PR_ORDER.index(local) + 1 :]
+    p_pr.insert_element_before(element, *(f"w:{t}" for t in later))
+
+
+def first_line_chars(paragraph_format_owner: Any, chars: int, size_pt: float = BODY_PT) -> None:
+    """First-line indent in characters (w:firstLineChars) with the twips beside it for other readers."""
+    p_pr = paragraph_format_owner.get_or_add_pPr()
+    ind = p_pr.get_or_add_ind()
+    ind.set(qn("w:firstLineChars"), str(chars * 100))
+    ind.set(qn("w:firstLine"), str(int(chars * size_pt * 20)))
+
+
+def outline_level(p_pr_owner: Any, level: int) -> None:
+    p_pr = p_pr_owner.get_or_add_pPr()
+    element = OxmlElement("w:outlineLvl")
+    element.set(qn("w:val"), str(level))
+    _put(p_pr, element)
+
+
+def no_grid_snap(p_pr_owner: Any) -> None:
+    """Lines of tables and pictures keep their own height instead of the text grid's."""
+    p_pr = p_pr_owner.get_or_add_pPr()
+    element = OxmlElement("w:snapToGrid")
+    element.set(qn("w:val"), "0")
+    _put(p_pr, element)
+
+
+def page_field(paragraph: Any) -> None:
+    """ "— PAGE —": the page number between two 一字线 (GB/T 9704 §7.5)."""
+    p = paragraph
+    p.add_run("— ")
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        run = p.add_run()
+        if kind is not None:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+    p.add_run(" —")
+
+
+def repeat_header(row: Any) -> None:
+    """The row repeats at the top of every page the table runs onto (w:tblHeader)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    tr_pr.append(element)
+    no_split = OxmlElement("w:cantSplit")
+    tr_pr.append(no_split)
+
+
+def borders(paragraph: Any, *, top: float | None, bottom: float | None) -> None:
+    """Rules above and below a paragraph (版记 lines), widths in mm."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    box = OxmlElement("w:pBdr")
+    for side, width in (("top", top), ("bottom", bottom)):
+        if width is None:
+            continue
+        line = OxmlElement(f"w:{side}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), str(round(width / 25.4 * 72 * 8)))  # eighths of a point
+        line.set(qn("w:space"), "1")
+        line.set(qn("w:color"), "000000")
+        box.append(line)
+    _put(p_pr, box)
+
+
+def font_size(style: Any, points: float) -> None:
+    style.font.size = Pt(points)

@@ -1,0 +1,130 @@
+"""What a report says, as typed data: one region's series at the year, its actions, the ranking and 复核.
+
+Built from a plan and the engine's results by ``healthaction.reports.collect``; the drafting
+and the writers read only this, so the web system can build it from its own tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["action", "overall", "assessment"]
+KINDS: tuple[Kind, ...] = ("action", "overall", "assessment")
+KIND_NAMES: dict[Kind, str] = {
+    "action": "专项行动实施进展专题报告",
+    "overall": "总体监测评估报告",
+    "assessment": "考核结果通报",
+}
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A target as the plan writes it (before the engine's strict → inclusive shift)."""
+
+    year: int
+    comparator: str
+    value: float | None
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """One series (region, indicator) at the report year, with last year's result beside it."""
+
+    indicator: str
+    unit: str | None
+    status: str  # engine code: ACHIEVED ON_TRACK LAGGING OFF_TRACK NO_DATA
+    label: str  # 已达标 进度正常 进度滞后 严重滞后 未达标 无数据
+    value: float | None
+    value_year: int | None
+    baseline: float | None
+    baseline_year: int | None
+    target: Milestone | None  # the active milestone, as written
+    expected: float | None
+    ratio: float | None
+    score_fraction: float | None
+    flags: tuple[str, ...]
+    explanation: str
+    in_framework: bool = False
+    previous_value: float | None = None
+    previous_label: str | None = None
+    history: tuple[tuple[int, float], ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """A 专项行动 and the series of its targets (in the plan's order)."""
+
+    seq: int
+    name: str
+    lead_departments: tuple[str, ...]
+    cooperating_departments: tuple[str, ...]
+    indicators: tuple[IndicatorResult, ...]
+
+
+@dataclass(frozen=True)
+class RegionScore:
+    """One region's 考核 result, with last year's final score and rank when known."""
+
+    region: str
+    parent: str | None
+    score: float
+    bonus: float
+    deduction: float
+    final: float
+    grade: str
+    rank: int
+    vetoed: bool
+    achieved: int
+    assessed: int
+    previous_final: float | None = None
+    previous_rank: int | None = None
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """A bonus, deduction or 一票否决 recorded in 复核, with its reason."""
+
+    region: str
+    kind: Literal["bonus", "deduction", "veto"]
+    points: float | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReviewedValue:
+    """A reported value replaced in 复核 by a reviewed one; both are shown."""
+
+    region: str
+    indicator: str
+    reported: float | None
+    reviewed: float | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReportData:
+    kind: Kind
+    year: int
+    region: str
+    campaign: str  # 健康平川行动
+    issuer: str  # 健康平川行动推进委员会办公室
+    date: dt.date
+    indicators: tuple[IndicatorResult, ...]  # the region's series: framework first, then actions'
+    actions: tuple[ActionResult, ...]
+    action: ActionResult | None = None  # the one action of an `action` report
+    scores: tuple[RegionScore, ...] = ()  # the ranked group, by rank
+    adjustments: tuple[Adjustment, ...] = ()
+    reviews: tuple[ReviewedValue, ...] = ()
+    has_previous: bool = False
+    copy_to: tuple[str, ...] = field(default=())  # 抄送
+
+    @property
+    def title(self) -> str:
+        if self.kind == "assessment":
+            return f"关于{self.region}{self.year}年度{self.campaign}考核结果的通报"
+        if self.kind == "action" and self.action is not None:
+            return f"{self.region}{self.year}年{self.action.name}实施进展专题报告"
+        return f"{self.region}{self.year}年{self.campaign}总体监测评估报告"

@@ -1,0 +1,58 @@
+"""PDF through LibreOffice headless: the .docx is written first, then converted."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from healthaction.reports.docx_writer import write_docx
+from healthaction.reports.draft import Draft
+from healthaction.reports.errors import ReportError
+
+logger = logging.getLogger(__name__)
+
+NO_LIBREOFFICE = (
+    "生成 PDF 需要 LibreOffice，但未找到 soffice 或 libreoffice 命令。"
+    "请安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer-nogui），"
+    "或改为输出 .docx 后自行转换。"
+)
+TIMEOUT_SECONDS = 180
+
+
+def libreoffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def write_pdf(draft: Draft, path: Path) -> None:
+    program = libreoffice()
+    if program is None:
+        raise ReportError(NO_LIBREOFFICE)
+    with tempfile.TemporaryDirectory(prefix="healthaction-pdf-") as folder:
+        work = Path(folder)
+        source = work / "report.docx"
+        write_docx(draft, source)
+        # A profile of its own: a LibreOffice already open for the user does not take the job.
+        profile = (work / "profile").as_uri()
+        command = [
+            program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", str(work), str(source),
+        ]  # fmt: skip
+        try:
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+            )
+        except subprocess.TimeoutExpired:
+            raise ReportError(f"LibreOffice 转换 PDF 超过 {TIMEOUT_SECONDS} 秒未完成") from None
+        produced = work / "report.pdf"
+        if done.returncode != 0 or not produced.is_file():
+            logger.debug("soffice: %s %s", done.stdout, done.stderr)
+            raise ReportError(
+                f"LibreOffice 未能把报告转换为 PDF（{(done.stderr or done.stdout).strip()[:200]}）"
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        shutil.copyfile(produced, tmp)
+        tmp.replace(path)

@@ -1,0 +1,138 @@
+"""The report's tables, with numbers as numbers and units in the headers (shared by every format)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from healthaction.reports.draft import Cell, Column, Table
+from healthaction.reports.model import ActionResult, Adjustment, IndicatorResult, RegionScore, ReviewedValue
+from healthaction.reports.wording import LABELS, status_counts, target_words, value_words
+
+ADJUSTMENT_KINDS = {"bonus": "加分", "deduction": "扣分", "veto": "一票否决"}
+_NUMBER = None  # General: 22, 7.5, 0.36 as entered
+_SCORE = "0.00"
+
+
+def _value_cell(result: IndicatorResult) -> Cell:
+    if result.value is None:
+        return None
+    if result.target is not None and result.target.comparator == "achieved":
+        return value_words(result)
+    return result.value
+
+
+def _target_cell(result: IndicatorResult) -> Cell:
+    if result.target is None:
+        return None
+    return f"{result.target.year}年{target_words(result.target, None)}"
+
+
+def indicator_table(
+    caption: str, sheet: str, results: Sequence[IndicatorResult], *, with_previous: bool
+) -> Table:
+    columns = [
+        Column("序号"),
+        Column("指标"),
+        Column("单位"),
+        Column("基期年份"),
+        Column("基期值", number_format=_NUMBER),
+        Column("目标"),
+        Column("序时目标", number_format=_NUMBER),
+        Column("实际值", number_format=_NUMBER),
+        Column("完成序时进度", "%", "0.0"),
+        Column("状态"),
+    ]
+    if with_previous:
+        columns += [Column("上年值", number_format=_NUMBER), Column("上年状态")]
+    rows: list[tuple[Cell, ...]] = []
+    for seq, r in enumerate(results, 1):
+        row: list[Cell] = [
+            seq,
+            r.indicator,
+            r.unit,
+            r.baseline_year,
+            r.baseline,
+            _target_cell(r),
+            r.expected,
+            _value_cell(r),
+            None if r.ratio is None else round(r.ratio * 100, 1),
+            r.label,
+        ]
+        if with_previous:
+            row += [r.previous_value, r.previous_label]
+        rows.append(tuple(row))
+    return Table(caption, sheet, tuple(columns), tuple(rows))
+
+
+def action_table(caption: str, actions: Sequence[ActionResult]) -> Table:
+    columns = (
+        Column("序号"),
+        Column("专项行动"),
+        Column("牵头部门"),
+        Column("指标数", "项"),
+        *(Column(label, "项") for label in LABELS),
+    )
+    rows = []
+    for action in actions:
+        counts = status_counts(action.indicators)
+        rows.append(
+            (
+                action.seq,
+                action.name,
+                "、".join(action.lead_departments) or None,
+                len(action.indicators),
+                *(counts[label] for label in LABELS),
+            )
+        )
+    return Table(caption, "专项行动", columns, tuple(rows))
+
+
+def ranking_table(caption: str, scores: Sequence[RegionScore], *, with_previous: bool) -> Table:
+    columns = [
+        Column("排名"),
+        Column("地区"),
+        Column("指标得分", "分", _SCORE),
+        Column("加分", "分", _NUMBER),
+        Column("扣分", "分", _NUMBER),
+        Column("最终得分", "分", _SCORE),
+        Column("等级"),
+        Column("达标指标", "项"),
+        Column("考核指标", "项"),
+    ]
+    if with_previous:
+        columns += [Column("上年最终得分", "分", _SCORE), Column("上年排名")]
+    rows = []
+    for s in scores:
+        row: list[Cell] = [
+            s.rank,
+            s.region + ("（一票否决）" if s.vetoed else ""),
+            s.score,
+            s.bonus,
+            s.deduction,
+            s.final,
+            s.grade,
+            s.achieved,
+            s.assessed,
+        ]
+        if with_previous:
+            row += [s.previous_final, s.previous_rank]
+        rows.append(tuple(row))
+    return Table(caption, "排名", tuple(columns), tuple(rows))
+
+
+def adjustment_table(caption: str, adjustments: Sequence[Adjustment]) -> Table:
+    columns = (Column("地区"), Column("类别"), Column("分值", "分", _NUMBER), Column("原因"))
+    rows = tuple((a.region, ADJUSTMENT_KINDS[a.kind], a.points, a.reason) for a in adjustments)
+    return Table(caption, "加减分与否决", columns, rows)
+
+
+def review_table(caption: str, reviews: Sequence[ReviewedValue]) -> Table:
+    columns = (
+        Column("地区"),
+        Column("指标"),
+        Column("上报值", number_format=_NUMBER),
+        Column("复核值", number_format=_NUMBER),
+        Column("复核原因"),
+    )
+    rows = tuple((r.region, r.indicator, r.reported, r.reviewed, r.reason) for r in reviews)
+    return Table(caption, "复核", columns, rows)
