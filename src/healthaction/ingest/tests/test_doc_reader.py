@@ -38,3 +38,28 @@ def test_it_converts_a_doc_with_libreoffice(tmp_path: Path) -> None:  # pragma: 
     rtf = tmp_path / "方案.rtf"
     rtf.write_bytes(rb"{\rtf1\ansi Health Action Plan\par}")
     assert "Health Action Plan" in read(rtf)[0].text  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(libreoffice() is None, reason="LibreOffice is not installed here")
+def test_it_reads_the_tables_of_a_real_doc(tmp_path: Path) -> None:  # pragma: no cover - needs soffice
+    import subprocess
+
+    from healthaction.ingest.blocks import Table
+
+    source = tmp_path / "清单.html"  # LibreOffice writes the .doc from a page with a real table
+    source.write_text(
+        "<html><body><p>健康某某行动责任清单</p><table border='1'>"
+        "<tr><td>任务</td><td>牵头部门</td></tr><tr><td>推进减盐</td><td>区市场监管局</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    program = libreoffice()
+    assert program is not None
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [program, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc:MS Word 97",
+         "--outdir", str(tmp_path / "doc"), str(source)],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    blocks = read(tmp_path / "doc" / "清单.doc")
+    assert Table((("任务", "牵头部门"), ("推进减盐", "区市场监管局")), "表1") in blocks
