@@ -1,7 +1,9 @@
 """Clean-up shared by every extractor, applied once to the block stream.
 
-Removes HTML remnants (``<p>``), zero-width and no-break spaces, and Word
-bookmarks (``[bookmark: _GoBack]``) that converters leave in text.
+Removes HTML remnants (``<p>``), zero-width characters and Word bookmarks
+(``[bookmark: _GoBack]``) that converters leave in text. No-break and full-width
+spaces are kept: they are part of the text as written, and extractors that split
+on white space already treat them as spaces.
 """
 
 from __future__ import annotations
