@@ -115,10 +115,13 @@ def supervise(
     ``closes_on`` is the last day to report (the round's end if not given): a department
     still silent after it is 逾期未报, before it only 未报.
     """
-    known = {measure.id for measure in measures}
+    known = {measure.id: measure for measure in measures}
     for report in reports:
-        if report.measure_id not in known:
+        measure = known.get(report.measure_id)
+        if measure is None:
             raise ValueError(f"{report.department}的进展报告对应的措施“{report.measure_id}”不在责任清单中")
+        if report.department not in measure.departments:
+            raise ValueError(f"{report.department}不是措施{measure.id}的牵头或责任部门，不能报送其进展")
     this_round = [report for report in reports if report.round == round]
     verdicts = tuple(judge(measure, this_round, round=round, on=on) for measure in measures)
     late = on > (closes_on or round.ends_on)

@@ -142,6 +142,13 @@ def test_a_report_on_a_measure_not_in_the_list_is_refused() -> None:
         )
 
 
+def test_a_department_cannot_report_on_another_departments_measure() -> None:
+    measures = tracked_measures([_task(TOILETS)], starts_on=START)
+    outsider = ProgressReport("1.1", H1, "教育局", "已完成", {0: 500})
+    with pytest.raises(ValueError, match=r"教育局不是措施1\.1的牵头或责任部门"):
+        supervise(measures, [outsider], round=H1, on=date(2021, 7, 1))
+
+
 def test_lagging_work_is_listed_by_department_and_by_leader() -> None:
     supervision = _supervise(TOILETS, 180)
     assert list(supervision.by_department()) == ["农业农村局"]
