@@ -57,7 +57,8 @@ def test_it_sends_anonymous_visitors_to_the_login_page(
     client: Client, world: World, name: str, url: Url
 ) -> None:
     response = client.get(url(world))
-    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
 
 
 def test_it_lets_a_leader_look_but_not_enter_or_review(client: Client, world: World) -> None:
