@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+
 def _django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "web.config.settings")
     import django
@@ -29,7 +30,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from web.plans.commands import import_file
 
     try:
-        return import_file(Path(args.file), args.region, dry_run=args.dry_run)
+        result: int = import_file(Path(args.file), args.region, dry_run=args.dry_run)
+        return result
     except ValueError as exc:  # raised with a Chinese message naming the file or region
         raise BadInput(str(exc)) from exc
 
