@@ -21,10 +21,14 @@ BLOCK_WIDTH_MM, BLOCK_HEIGHT_MM = 156, 225
 LINES, CHARS = 22, 28
 BODY_PT = 16  # 3号
 TWIPS_PER_MM = 1440 / 25.4
-# The grid: line pitch in twips (rounded down so 22 lines fit), character pitch as the
-# difference from the body font size in 1/4096 pt (Word's w:charSpace).
+# Lines: a line grid (w:docGrid type="lines") of 22 lines, its pitch in twips rounded down.
+# Characters: 28 a line come from condensing each 16 pt character by a quarter point
+# (w:spacing −5 twentieths: 28 × 15.75 pt ≤ 156 mm). A character grid (type="linesAndChars")
+# would say the same to Word, but LibreOffice gives every 16 pt character two cells of a
+# 15.79 pt grid and sets 14 characters a line, so the spacing is written out instead.
 LINE_PITCH = int(BLOCK_HEIGHT_MM * TWIPS_PER_MM / LINES)
-CHAR_SPACE = round((BLOCK_WIDTH_MM / 25.4 * 72 / CHARS - BODY_PT) * 4096)
+CHAR_PITCH_PT = BLOCK_WIDTH_MM / 25.4 * 72 / CHARS
+CHAR_SPACING = -(int((BODY_PT - CHAR_PITCH_PT) * 20) + 1)  # twentieths of a point
 
 
 def set_page(section: Any) -> None:
@@ -43,9 +47,8 @@ def set_page(section: Any) -> None:
     if grid is None:
         grid = OxmlElement("w:docGrid")
         sect_pr.append(grid)
-    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(LINE_PITCH))
-    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
 
 
 def set_fonts(r_pr_owner: Any, east_asia: str, latin: str = "Times New Roman") -> None:
@@ -83,6 +86,23 @@ def _put(p_pr: Any, element: Any) -> None:
     local = name.split("}")[1]
     later = _P_PR_ORDER[_P_PR_ORDER.index(local) + 1 :]
     p_pr.insert_element_before(element, *(f"w:{t}" for t in later))
+
+
+# The w:rPr children that must follow w:spacing.
+_AFTER_SPACING = (
+    "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd",
+    "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish",
+)  # fmt: skip
+
+
+def condensed(r_pr_owner: Any, twentieths: int) -> None:
+    """Character spacing (w:spacing in a run's properties), negative to condense."""
+    r_pr = r_pr_owner.get_or_add_rPr()
+    spacing = r_pr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        r_pr.insert_element_before(spacing, *(f"w:{t}" for t in _AFTER_SPACING))
+    spacing.set(qn("w:val"), str(twentieths))
 
 
 def first_line_chars(paragraph_format_owner: Any, chars: int, size_pt: float = BODY_PT) -> None:

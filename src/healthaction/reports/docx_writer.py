@@ -25,7 +25,7 @@ TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
 HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312", 3: BODY_FONT}
 PAGE_NUMBER_FONT = "宋体"
-TITLE_PT, BODY_PT, PAGE_NUMBER_PT, TABLE_PT, RECORD_PT = 22, 16, 14, 12, 14  # 2号 3号 4号 小四 4号
+TITLE_PT, BODY_PT, PAGE_NUMBER_PT, TABLE_PT, RECORD_PT = 22, 16, 14, 10.5, 14  # 2号 3号 4号 5号 4号
 LINE = Pt(layout.LINE_PITCH / 20)
 
 STYLES = {
@@ -87,6 +87,9 @@ def _define_styles(document: Any) -> None:
     # Defaults for every run, tables included: 仿宋_GB2312, Chinese as the East Asian language.
     r_pr = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     layout.set_fonts_in(r_pr, BODY_FONT)
+    # The character grid is measured in the default font size (Word: Normal; LibreOffice: the defaults).
+    for size in ("w:sz", "w:szCs"):
+        r_pr.find(qn(size)).set(qn("w:val"), str(BODY_PT * 2))
     language = r_pr.find(qn("w:lang"))
     if language is not None:
         language.set(qn("w:eastAsia"), "zh-CN")
@@ -101,6 +104,7 @@ def _define_styles(document: Any) -> None:
     fmt.line_spacing = LINE
     fmt.widow_control = True
     layout.first_line_chars(normal.element, 2)
+    layout.condensed(normal.element, layout.CHAR_SPACING)  # 28 characters a line
 
     def paragraph_style(key: str | int, font: str, size: float, *, bold: bool = False) -> Any:
         style = styles.add_style(STYLES[key], 1)  # WD_STYLE_TYPE.PARAGRAPH
@@ -184,6 +188,21 @@ def cell_text(value: Cell, column: Column) -> str:
     return str(value)
 
 
+def column_widths(block: Table) -> list[Any]:
+    """Each column as wide as its longest text (headers may wrap onto two lines), plus padding;
+    when that is wider than the text block, the widest columns give way first (never under 5)."""
+    padding, budget = 1.2, layout.BLOCK_WIDTH_MM / 25.4 * 72 / TABLE_PT
+    widths = []
+    for index, column in enumerate(block.columns):
+        longest = max((_width_in_chars(cell_text(row[index], column)) for row in block.rows), default=0)
+        widths.append(max(longest, _width_in_chars(column.header) / 2, 2) + padding)
+    while sum(widths) > budget and max(widths) > 5:
+        widest = widths.index(max(widths))
+        widths[widest] = max(5, widths[widest] - 0.5)
+    total = sum(widths)
+    return [Mm(layout.BLOCK_WIDTH_MM * w / total) for w in widths]
+
+
 def _table(document: Any, block: Table) -> None:
     add(document, block.caption, "caption")
     table = document.add_table(rows=1, cols=len(block.columns))
@@ -191,17 +210,25 @@ def _table(document: Any, block: Table) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     header = table.rows[0]
     layout.repeat_header(header)
+    table.autofit = False
+    widths = column_widths(block)
+    for grid_column, width in zip(table.columns, widths, strict=True):
+        grid_column.width = width  # w:gridCol, which LibreOffice reads
     table_style = _style_id("table")
     for cell, column in zip(header.cells, block.columns, strict=True):
         paragraph = cell.paragraphs[0]
         paragraph._p.style = table_style
         paragraph.add_run(column.header).bold = True
+    for cell, width in zip(header.cells, widths, strict=True):
+        cell.width = width
     for values in block.rows:
         cells = table.add_row().cells
         for cell, column, value in zip(cells, block.columns, values, strict=True):
             paragraph = cell.paragraphs[0]
             paragraph._p.style = table_style
             paragraph.add_run(cell_text(value, column))
+        for cell, width in zip(cells, widths, strict=True):
+            cell.width = width
 
 
 def _figure(document: Any, block: Figure) -> None:
@@ -212,7 +239,7 @@ def _figure(document: Any, block: Figure) -> None:
 
 
 def _width_in_chars(text: str) -> float:
-    return sum(0.5 if ord(c) < 0x2E80 else 1 for c in text)
+    return sum(0.6 if ord(c) < 0x2E80 else 1 for c in text)
 
 
 def _signature(document: Any, draft: Draft) -> None:

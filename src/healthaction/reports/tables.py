@@ -43,7 +43,7 @@ def indicator_table(
         Column("状态"),
     ]
     if with_previous:
-        columns += [Column("上年值", number_format=_NUMBER), Column("上年状态")]
+        columns += [Column("上年值", number_format=_NUMBER)]
     rows: list[tuple[Cell, ...]] = []
     for seq, r in enumerate(results, 1):
         row: list[Cell] = [
@@ -59,7 +59,7 @@ def indicator_table(
             r.label,
         ]
         if with_previous:
-            row += [r.previous_value, r.previous_label]
+            row += [r.previous_value]
         rows.append(tuple(row))
     return Table(caption, sheet, tuple(columns), tuple(rows))
 
