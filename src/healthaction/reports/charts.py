@@ -62,7 +62,10 @@ class FontMissingError(ReportError):
 
 def has_glyphs(path: str, text: str) -> bool:
     """Whether the font file has a glyph for every non-space character of ``text``."""
-    charmap = FT2Font(path).get_charmap()
+    try:
+        charmap = FT2Font(path).get_charmap()
+    except (OSError, RuntimeError, ValueError):  # not a font FreeType can open
+        return False
     return all(ord(c) in charmap for c in text if not c.isspace())
 
 
