@@ -61,7 +61,7 @@ def test_every_style_names_its_chinese_font_as_the_east_asian_font(built: Built)
 def test_the_title_comes_first_and_headings_use_their_levels(built: Built) -> None:
     document = Document(str(built.folder / "action.docx"))
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs if p.text]
-    assert paragraphs[0] == ("公文标题", "平川区2022年健康知识普及行动实施进展专题报告")
+    assert paragraphs[0] == ("公文标题", "平川区2022年健康知识普及行动\n实施进展专题报告")
     levels = {name: [t for n, t in paragraphs if n == name] for name in ("公文一级标题", "公文三级标题")}
     assert levels["公文一级标题"][0] == "一、总体进展"
     assert levels["公文三级标题"][0].startswith("1.")
