@@ -41,6 +41,10 @@ INSTALLED_APPS = [
     "web.monitoring",
     "web.accounts",
     "web.dashboards",
+    "web.assessment",
+    "ninja",  # serves the API docs' own static files: no CDN
+    "web.api",
+    "web.tasks",
 ]
 
 MIDDLEWARE = [

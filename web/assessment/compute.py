@@ -1,0 +1,312 @@
+"""From a scheme to healthaction.engine and back: 考核 scores, grades and ranks of the scheme's children.
+
+The engine inputs come from web.monitoring.evaluation (approved values, nearest targets and
+baselines), narrowed to the scheme's indicators, with 复核 values replacing reported ones. Each
+组织实施 item enters as one more series: target ≥ its 分值, value = the points given, weight = its
+分值, so the engine's s = points / 分值 adds exactly those points beside the indicator items. The
+engine does the arithmetic (scores, bonus cap, deductions, veto, rank, tie-break); this module
+applies the scheme's own grade names and quota.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import polars as pl
+
+from healthaction.engine import EvaluationInputs, EvaluationOptions, evaluate
+from web.assessment.models import (
+    Adjustment,
+    AssessmentScheme,
+    OrganisationScore,
+    ReviewedValue,
+)
+from web.monitoring.evaluation import evaluation_inputs
+from web.monitoring.models import Observation
+from web.regions.models import Region
+
+ORG_PREFIX = "org:"
+TARGET_SCHEMA = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "comparator": pl.Utf8}
+POINT_SCHEMA = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "value": pl.Float64}
+
+Outcome = dict[str, Any]  # {"series": [...], "scores": [...], "scheme": {...}}: JSON, frozen on publish
+
+
+def assessed_regions(scheme: AssessmentScheme) -> list[Region]:
+    return list(Region.objects.filter(parent=scheme.region).order_by("code"))
+
+
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def scheme_inputs(scheme: AssessmentScheme, regions: list[Region]) -> EvaluationInputs:
+    """Engine inputs of the scheme: its indicators with 分值, 复核 values, 组织实施 items, adjustments."""
+    base = evaluation_inputs(regions)
+    items = list(scheme.items.select_related("indicator"))
+    keys = [str(item.indicator_id) for item in items]
+    codes = [r.code for r in regions]
+    in_scheme = pl.col("indicator").is_in(keys)
+    targets = base.targets.filter(in_scheme)
+    baselines = base.baselines.filter(in_scheme) if base.baselines is not None else None
+    observations = base.observations.filter(in_scheme)
+
+    reviewed = list(
+        ReviewedValue.objects.filter(scheme=scheme, region__in=regions).values_list(
+            "region__code", "indicator_id", "year", "value"
+        )
+    )
+    if reviewed:
+        replaced = pl.DataFrame(
+            [{"region": r, "indicator": str(i), "year": y, "value": _float(v)} for r, i, y, v in reviewed],
+            schema=POINT_SCHEMA,
+        )
+        observations = pl.concat(
+            [observations.join(replaced, on=["region", "indicator", "year"], how="anti"), replaced]
+        )
+
+    organisation = list(scheme.organisation_items.all())
+    given = {
+        (s.item_id, s.region_id): s.points
+        for s in OrganisationScore.objects.filter(item__scheme=scheme, region__in=regions)
+    }
+    org_targets = [
+        {
+            "region": r.code,
+            "indicator": f"{ORG_PREFIX}{o.pk}",
+            "year": scheme.year,
+            "comparator": ">=",
+            "value": float(o.max_points),
+        }
+        for r in regions
+        for o in organisation
+    ]
+    org_points = [
+        {
+            "region": r.code,
+            "indicator": f"{ORG_PREFIX}{o.pk}",
+            "year": scheme.year,
+            "value": _float(given.get((o.pk, r.pk))),
+        }
+        for r in regions
+        for o in organisation
+    ]
+    parameters = [
+        {
+            "indicator": str(item.indicator_id),
+            "polarity": item.indicator.polarity,
+            "weight": float(item.points),
+        }
+        for item in items
+    ] + [
+        {"indicator": f"{ORG_PREFIX}{o.pk}", "polarity": 1, "weight": float(o.max_points)}
+        for o in organisation
+    ]
+    adjustments = [
+        {
+            "region": a.region.code,
+            "year": scheme.year,
+            "kind": a.kind,
+            "points": _float(a.points),
+            "reason": a.reason,
+        }
+        for a in Adjustment.objects.filter(scheme=scheme, region__code__in=codes).select_related("region")
+    ]
+    return EvaluationInputs(
+        targets=pl.concat(
+            [targets, pl.DataFrame(org_targets, schema={**TARGET_SCHEMA, "value": pl.Float64})]
+        ),
+        observations=pl.concat(
+            [observations.select(list(POINT_SCHEMA)), pl.DataFrame(org_points, schema=POINT_SCHEMA)]
+        ),
+        baselines=baselines,
+        indicators=pl.DataFrame(
+            parameters, schema={"indicator": pl.Utf8, "polarity": pl.Int64, "weight": pl.Float64}
+        ),
+        regions=base.regions,
+        adjustments=pl.DataFrame(
+            adjustments,
+            schema={
+                "region": pl.Utf8,
+                "year": pl.Int64,
+                "kind": pl.Utf8,
+                "points": pl.Float64,
+                "reason": pl.Utf8,
+            },
+        ),
+    )
+
+
+def grade_of(scheme: AssessmentScheme, final: float | None, vetoed: bool) -> str:
+    """The scheme's grade for a rounded final score; a veto gives the lowest grade."""
+    if vetoed or final is None:
+        return scheme.lowest_grade
+    points = Decimal(str(final))
+    for band in sorted(scheme.grade_bands, key=lambda b: Decimal(str(b["floor"])), reverse=True):
+        if points >= Decimal(str(band["floor"])):
+            return str(band["name"])
+    return scheme.lowest_grade
+
+
+def apply_quota(scheme: AssessmentScheme, scores: list[dict[str, Any]]) -> None:
+    """At most ``quota_percent`` % of the regions (rounded down) keep ``quota_grade``; the rest,
+    in rank order, move one grade down. Regions tied at the limit move down together."""
+    if scheme.quota_percent is None or not scheme.quota_grade or not scores:
+        return
+    allowed = int(Decimal(len(scores)) * scheme.quota_percent / 100)
+    holders = sorted((s for s in scores if s["grade"] == scheme.quota_grade), key=lambda s: s["rank"])
+    names = scheme.grade_names()
+    lower = (
+        names[names.index(scheme.quota_grade) + 1]
+        if scheme.quota_grade in names[:-1]
+        else scheme.lowest_grade
+    )
+    for position, row in enumerate(holders):
+        beyond = position >= allowed or sum(1 for h in holders if h["rank"] <= row["rank"]) > allowed
+        if beyond:
+            row["grade"] = lower
+            row["quota_note"] = (
+                f"{scheme.quota_grade}等次限额{scheme.quota_percent.normalize():f}%（{allowed}个），调整为{lower}"
+            )
+
+
+def item_points(fraction: float | None, weight: float | None) -> float | None:
+    """The points an item contributes in its own 分值 (display only; the score is the engine's)."""
+    if fraction is None or weight is None:
+        return None
+    return float((Decimal(str(fraction)) * Decimal(str(weight))).quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+
+def assessment_compute(scheme: AssessmentScheme) -> Outcome:
+    """Scores, grades and ranks of the scheme's children now, with every series behind them."""
+    from web.assessment.explain import rule_text
+
+    regions = assessed_regions(scheme)
+    names = {r.code: r.name for r in regions}
+    options = EvaluationOptions(
+        tie_break="achieved" if scheme.tie_break == "achieved" else None, bonus_cap=float(scheme.bonus_cap)
+    )
+    inputs = scheme_inputs(scheme, regions)
+    evaluation = evaluate(inputs, year=scheme.year, options=options)
+    items = {str(i.indicator_id): i.indicator for i in scheme.items.select_related("indicator")}
+    organisation = {f"{ORG_PREFIX}{o.pk}": o for o in scheme.organisation_items.all()}
+    org_scores = {
+        (f"{ORG_PREFIX}{s.item_id}", s.region.code): s
+        for s in OrganisationScore.objects.filter(item__scheme=scheme).select_related("region")
+    }
+    reviewed = {
+        (r.region.code, str(r.indicator_id), r.year): r
+        for r in ReviewedValue.objects.filter(scheme=scheme).select_related("region")
+    }
+    reported = {
+        (code, str(ind), year): value
+        for code, ind, year, value in Observation.objects.filter(
+            region__in=regions, indicator_id__in=[int(k) for k in items], state=Observation.State.APPROVED
+        ).values_list("region__code", "indicator_id", "year", "value")
+    }
+    series: list[dict[str, Any]] = []
+    for row in evaluation.series.iter_rows(named=True):
+        key, code = row["indicator"], row["region"]
+        entry = {
+            "region": code,
+            "region_name": names.get(code, code),
+            "item": key,
+            **{
+                k: row[k]
+                for k in (
+                    "status",
+                    "label",
+                    "value",
+                    "value_year",
+                    "baseline",
+                    "baseline_year",
+                    "target_year",
+                    "comparator",
+                    "target",
+                    "expected",
+                    "ratio",
+                    "score_fraction",
+                    "weight",
+                    "flags",
+                    "mode",
+                    "explanation",
+                )
+            },
+            "points": item_points(row["score_fraction"], row["weight"]),
+        }
+        if key in organisation:
+            item = organisation[key]
+            given = org_scores.get((key, code))
+            entry.update(
+                kind="organisation", name=item.name, unit="分", reported=None, reviewed=None, review_reason=""
+            )
+            entry["explanation"] = f"组织实施「{item.name}」满分{item.max_points.normalize():f}分，" + (
+                f"办公室根据佐证材料评定{given.points.normalize():f}分"
+                + (f"：{given.reason}" if given.reason else "")
+                if given
+                else "尚未评分，计0分"
+            )
+        else:
+            indicator = items[key]
+            year = row["value_year"] if row["value_year"] is not None else scheme.year
+            review = reviewed.get((code, key, year))
+            original = reported.get((code, key, year))
+            entry.update(
+                kind="indicator",
+                name=indicator.name,
+                unit=indicator.unit,
+                reported=_float(original),
+                reviewed=_float(review.value) if review else None,
+                review_reason=review.reason if review else "",
+            )
+            entry["is_reviewed"] = review is not None
+        entry["rule"] = rule_text(entry)
+        series.append(entry)
+    adjustments: dict[str, list[dict[str, Any]]] = {}
+    for a in Adjustment.objects.filter(scheme=scheme).select_related("region"):
+        adjustments.setdefault(a.region.code, []).append(
+            {"kind": a.kind, "label": a.get_kind_display(), "points": _float(a.points), "reason": a.reason}
+        )
+    scores: list[dict[str, Any]] = []
+    for row in evaluation.scores.iter_rows(named=True):
+        code = row["region"]
+        scores.append(
+            {
+                "region": code,
+                "region_name": names.get(code, code),
+                **{
+                    k: row[k]
+                    for k in (
+                        "score",
+                        "bonus",
+                        "deduction",
+                        "final",
+                        "rank",
+                        "vetoed",
+                        "achieved",
+                        "assessed",
+                    )
+                },
+                "grade": grade_of(scheme, row["final"], bool(row["vetoed"])),
+                "adjustments": adjustments.get(code, []),
+                "quota_note": "",
+            }
+        )
+    scores.sort(key=lambda s: (s["rank"] if s["rank"] is not None else 10**6, s["region"]))
+    apply_quota(scheme, scores)
+    return {
+        "scheme": {
+            "region": scheme.region.code,
+            "region_name": scheme.region.name,
+            "year": scheme.year,
+            "title": str(scheme),
+            "is_trial": scheme.is_trial,
+            "grade_bands": scheme.grade_bands,
+            "lowest_grade": scheme.lowest_grade,
+            "bonus_cap": float(scheme.bonus_cap),
+            "tie_break": scheme.tie_break,
+        },
+        "series": series,
+        "scores": scores,
+    }

@@ -1,0 +1,265 @@
+"""Writes of 考核: schemes, 复核 values, adjustments, 组织实施 scores, publication — each one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+
+from web.assessment.compute import Outcome, assessment_compute
+from web.assessment.models import (
+    Adjustment,
+    AssessmentResult,
+    AssessmentScheme,
+    OrganisationItem,
+    OrganisationScore,
+    ReviewedValue,
+    SchemeIndicator,
+)
+from web.monitoring.models import Observation
+from web.plans.models import Indicator
+from web.regions.models import Region
+
+
+class AssessmentError(Exception):
+    """A write the user must correct; the message is shown as is."""
+
+
+def _child(scheme: AssessmentScheme, region: Region) -> None:
+    if region.parent_id != scheme.region_id:
+        raise AssessmentError(f"{region.name}不是{scheme.region.name}的下级地区，不在本次考核范围内")
+
+
+def _equal_points(count: int) -> Decimal:
+    return (Decimal(100) / count).quantize(Decimal("0.01"), ROUND_HALF_UP) if count else Decimal(0)
+
+
+@transaction.atomic
+def scheme_create(
+    *,
+    region: Region,
+    year: int,
+    indicators: Iterable[Indicator],
+    points: dict[int, Decimal] | None = None,
+    organisation: Iterable[tuple[str, Decimal]] = (),
+    **settings: Any,
+) -> AssessmentScheme:
+    """A scheme with its indicator items (分值 equal unless ``points`` gives them) and 组织实施 items."""
+    if AssessmentScheme.objects.filter(region=region, year=year).exists():
+        raise AssessmentError(f"{region.name}{year}年度考核方案已存在")
+    scheme = AssessmentScheme.objects.create(region=region, year=year, **settings)
+    chosen = list(indicators)
+    equal = _equal_points(len(chosen))
+    for indicator in chosen:
+        given = (points or {}).get(indicator.pk)
+        SchemeIndicator.objects.create(scheme=scheme, indicator=indicator, points=given if given else equal)
+    for seq, (name, max_points) in enumerate(organisation, start=1):
+        OrganisationItem.objects.create(scheme=scheme, seq=seq, name=name, max_points=max_points)
+    return scheme
+
+
+@transaction.atomic
+def scheme_update(
+    *, scheme: AssessmentScheme, points: dict[int, Decimal], **settings: Any
+) -> AssessmentScheme:
+    """New settings and 分值; an item whose 分值 is 0 leaves the scheme."""
+    for name, value in settings.items():
+        setattr(scheme, name, value)
+    scheme.save()
+    for item in scheme.items.all():
+        if item.indicator_id in points:
+            if points[item.indicator_id] <= 0:
+                item.delete()
+            else:
+                item.points = points[item.indicator_id]
+                item.save(update_fields=["points"])
+    return scheme
+
+
+@transaction.atomic
+def scheme_copy_to_year(*, scheme: AssessmentScheme, year: int) -> AssessmentScheme:
+    """The same items, 分值 and rules for another year; no 复核 values, adjustments or results."""
+    if AssessmentScheme.objects.filter(region=scheme.region, year=year).exists():
+        raise AssessmentError(f"{scheme.region.name}{year}年度考核方案已存在，未复制")
+    copy = AssessmentScheme.objects.create(
+        region=scheme.region,
+        year=year,
+        title=scheme.title.replace(str(scheme.year), str(year)),
+        rule=scheme.rule,
+        grade_bands=scheme.grade_bands,
+        lowest_grade=scheme.lowest_grade,
+        bonus_cap=scheme.bonus_cap,
+        quota_grade=scheme.quota_grade,
+        quota_percent=scheme.quota_percent,
+        tie_break=scheme.tie_break,
+        is_trial=False,
+    )
+    for item in scheme.items.all():
+        SchemeIndicator.objects.create(scheme=copy, indicator_id=item.indicator_id, points=item.points)
+    for org in scheme.organisation_items.all():
+        OrganisationItem.objects.create(scheme=copy, seq=org.seq, name=org.name, max_points=org.max_points)
+    return copy
+
+
+def _reason(reason: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise AssessmentError("请填写理由")
+    return reason
+
+
+@transaction.atomic
+def review_value_set(
+    *,
+    scheme: AssessmentScheme,
+    region: Region,
+    indicator: Indicator,
+    year: int,
+    value: Decimal | None,
+    reason: str,
+    user: AbstractBaseUser | None,
+    evidence: UploadedFile | None = None,
+) -> ReviewedValue:
+    """复核: ``value`` replaces the reported one in this assessment; the reported value is kept."""
+    _child(scheme, region)
+    if not scheme.items.filter(indicator=indicator).exists():
+        raise AssessmentError(f"「{indicator.name}」不是本次考核的指标")
+    reported = (
+        Observation.objects.filter(region=region, indicator=indicator, year=year)
+        .values_list("value", flat=True)
+        .first()
+    )
+    review, _ = ReviewedValue.objects.update_or_create(
+        scheme=scheme,
+        region=region,
+        indicator=indicator,
+        year=year,
+        defaults={"value": value, "reason": _reason(reason), "reviewed_by": user, "reported_value": reported},
+    )
+    if evidence is not None:
+        review.evidence.save(evidence.name or "evidence", evidence, save=True)
+    return review
+
+
+@transaction.atomic
+def review_value_remove(*, review: ReviewedValue) -> None:
+    review.delete()
+
+
+@transaction.atomic
+def adjustment_add(
+    *,
+    scheme: AssessmentScheme,
+    region: Region,
+    kind: str,
+    points: Decimal | None,
+    reason: str,
+    user: AbstractBaseUser | None,
+) -> Adjustment:
+    """加分、扣分 (points > 0) or 一票否决 (no points), with its reason."""
+    _child(scheme, region)
+    if kind not in Adjustment.Kind.values:
+        raise AssessmentError(f"调整类型「{kind}」无法识别，可用：加分、扣分、一票否决")
+    if kind == Adjustment.Kind.VETO:
+        points = None
+    elif points is None or points <= 0:
+        raise AssessmentError("加分或扣分须填写大于0的分数")
+    return Adjustment.objects.create(
+        scheme=scheme, region=region, kind=kind, points=points, reason=_reason(reason), created_by=user
+    )
+
+
+@transaction.atomic
+def adjustment_remove(*, adjustment: Adjustment) -> None:
+    adjustment.delete()
+
+
+@transaction.atomic
+def organisation_score_set(
+    *,
+    item: OrganisationItem,
+    region: Region,
+    points: Decimal,
+    reason: str,
+    user: AbstractBaseUser | None,
+    evidence: UploadedFile | None = None,
+) -> OrganisationScore:
+    """The office's points for one 组织实施 item, between 0 and its 分值."""
+    _child(item.scheme, region)
+    if not Decimal(0) <= points <= item.max_points:
+        raise AssessmentError(f"「{item.name}」的得分应在0到{item.max_points.normalize():f}分之间")
+    score, _ = OrganisationScore.objects.update_or_create(
+        item=item, region=region, defaults={"points": points, "reason": reason.strip(), "given_by": user}
+    )
+    if evidence is not None:
+        score.evidence.save(evidence.name or "evidence", evidence, save=True)
+    return score
+
+
+SCORE_FIELDS = {
+    "final": "最终得分",
+    "score": "指标得分",
+    "grade": "等次",
+    "rank": "名次",
+    "vetoed": "一票否决",
+}
+SERIES_FIELDS = {"value": "采用值", "status": "状态", "score_fraction": "得分率"}
+
+
+def differences(old: Outcome | None, new: Outcome) -> list[dict[str, Any]]:
+    """What changed from one version to the next: per region its scores, per series its value."""
+    if old is None:
+        return []
+    changes: list[dict[str, Any]] = []
+    before = {s["region"]: s for s in old["scores"]}
+    for row in new["scores"]:
+        was = before.get(row["region"], {})
+        for field, label in SCORE_FIELDS.items():
+            if was.get(field) != row.get(field):
+                changes.append(
+                    {
+                        "region": row["region_name"],
+                        "item": "",
+                        "field": label,
+                        "old": was.get(field),
+                        "new": row.get(field),
+                    }
+                )
+    earlier = {(s["region"], s["item"]): s for s in old["series"]}
+    for row in new["series"]:
+        was = earlier.get((row["region"], row["item"]), {})
+        for field, label in SERIES_FIELDS.items():
+            if was.get(field) != row.get(field):
+                changes.append(
+                    {
+                        "region": row["region_name"],
+                        "item": row["name"],
+                        "field": label,
+                        "old": was.get(field),
+                        "new": row.get(field),
+                    }
+                )
+    return changes
+
+
+@transaction.atomic
+def assessment_publish(*, scheme: AssessmentScheme, user: AbstractBaseUser | None) -> AssessmentResult:
+    """Freeze the scores as computed now: version n+1, with its differences from version n."""
+    locked = AssessmentScheme.objects.select_for_update().get(pk=scheme.pk)
+    outcome = assessment_compute(locked)
+    if not outcome["scores"]:
+        raise AssessmentError(f"{scheme.region.name}的下级地区还没有可考核的指标，无法发布")
+    last = AssessmentResult.objects.filter(scheme=locked).order_by("-version").first()
+    version = (AssessmentResult.objects.filter(scheme=locked).aggregate(v=Max("version"))["v"] or 0) + 1
+    return AssessmentResult.objects.create(
+        scheme=locked,
+        version=version,
+        data=outcome,
+        differences=differences(last.data if last else None, outcome),
+        published_by=user,
+    )
