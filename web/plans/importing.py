@@ -358,6 +358,9 @@ def plan_import(
     indicators = _apply_indicators(region, want, document)
     _apply_targets(document, want, indicators)
     _apply_positions(region, want, _issued_on(plan) or timezone.localdate())
+    from web.tasks.services import tasks_import_from_plan  # the 责任清单's tasks: an app above plans
+
+    tasks_import_from_plan(plan=document)
     return preview
 
 

@@ -1,0 +1,54 @@
+"""The 西夏区 责任清单 (seed 004) imported for 银川市西夏区, with a clerk of one of its departments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+
+from healthaction.ingest import parse_file
+from web.accounts.models import Role
+from web.accounts.services import user_create_or_update
+from web.conftest import PASSWORD, World
+from web.organisation.models import Department
+from web.plans.importing import plan_import
+from web.plans.models import PlanDocument
+from web.regions.models import Region
+from web.regions.services import regions_load_codes
+
+XIXIA = "640105"
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "004_8b3226ce7b1288c5.txt"
+
+
+@dataclass
+class Xixia:
+    world: World
+    region: Region
+    document: PlanDocument
+    health: Department  # 卫生健康局: leads many tasks
+    office: User  # 西夏区 county admin: supervises
+    clerk: User  # 卫生健康局's clerk
+
+
+@pytest.fixture
+def xixia(world: World) -> Xixia:
+    regions_load_codes(only={XIXIA})
+    region = Region.objects.get(code=XIXIA)
+    plan_import(plan=parse_file(SEED), region=region, content=SEED.read_bytes(), file_name=SEED.name)
+    health = Department.objects.get(region=region, name="卫生健康局")
+
+    def user(name: str, role: Role, department: Department | None = None) -> User:
+        return user_create_or_update(
+            username=name, password=PASSWORD, full_name=name, role=role, region=region, department=department
+        )
+
+    return Xixia(
+        world=world,
+        region=region,
+        document=PlanDocument.objects.get(region=region),
+        health=health,
+        office=user("xixia_office", Role.COUNTY_ADMIN),
+        clerk=user("xixia_health_clerk", Role.CLERK, health),
+    )
