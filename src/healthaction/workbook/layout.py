@@ -1,0 +1,80 @@
+"""The shape of a department's 填报表: sheet names, columns, metadata keys and limits.
+
+One row per (region, indicator, year): 平川区 | 居民健康素养水平 | % | 2023 | 上年值 19.6 |
+目标 ≥22% | 填报值 … | 说明 …. The grey key cells are locked; a hidden column keeps the
+row's original keys so the reader can tell which key cell was changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+FORMAT_VERSION = "1"
+ENTRY_SHEET = "填报"
+META_SHEET = "元数据"
+
+# Columns of the 填报 sheet, 1-based, as Excel counts them.
+REGION_CODE, REGION_NAME, INDICATOR_CODE, INDICATOR_NAME, UNIT, YEAR = 1, 2, 3, 4, 5, 6
+LAST_YEAR, TARGET, VALUE, COMMENT, ORIGINAL_KEYS = 7, 8, 9, 10, 11
+HEADERS: dict[int, str] = {
+    REGION_CODE: "地区代码",
+    REGION_NAME: "地区",
+    INDICATOR_CODE: "指标编码",
+    INDICATOR_NAME: "指标",
+    UNIT: "单位",
+    YEAR: "年份",
+    LAST_YEAR: "上年值",
+    TARGET: "目标",
+    VALUE: "填报值",
+    COMMENT: "说明",
+    ORIGINAL_KEYS: "校验（勿改）",
+}
+# The key cells a user may not change, in the order the hidden column stores them.
+KEY_COLUMNS = (REGION_CODE, REGION_NAME, INDICATOR_CODE, INDICATOR_NAME, UNIT, YEAR)
+
+# Keys of the hidden 元数据 sheet (column A = key, column B = value).
+META_VERSION = "格式版本"
+META_DEPARTMENT = "部门"
+META_REGION = "地区"
+META_ROUND = "轮次"
+META_ROWS = "行数"
+META_HEADER_ROW = "表头行"
+META_CREATED = "生成时间"
+
+COMMENT_MAX_CHARS = 500
+# Excel keeps 15 significant digits; a value past this is a typo, not a statistic.
+VALUE_LIMIT = Decimal("1e12")
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """One row of the template: what the department reports for one region, indicator and year."""
+
+    region_code: str
+    region_name: str
+    indicator_code: str
+    indicator_name: str
+    unit: str
+    year: int
+    last_year_value: Decimal | float | None = None
+    target_text: str = ""
+    current_value: Decimal | float | None = None
+    comment: str = ""
+
+    @property
+    def keys(self) -> tuple[str, str, str, str, str, int]:
+        """The locked cells, in ``KEY_COLUMNS`` order."""
+        return (
+            self.region_code,
+            self.region_name,
+            self.indicator_code,
+            self.indicator_name,
+            self.unit,
+            self.year,
+        )
+
+
+def template_file_name(*, department: str, round_label: str) -> str:
+    """区卫生健康局 and 2023年度 → 区卫生健康局2023年度填报表.xlsx"""
+    return f"{department}{round_label}填报表.xlsx"
