@@ -19,10 +19,10 @@ from healthaction.engine.model import (
     EvaluationOptions,
 )
 from healthaction.engine.series import (
-    POINTS_SCHEMA,
     TARGETS_SCHEMA,
     Names,
     first_per_year,
+    reported_points,
     series_frame,
     typed,
 )
@@ -46,13 +46,13 @@ def evaluate(
     targets = first_per_year(
         names.keyed(typed(inputs.targets, {**TARGETS_SCHEMA, "value": pl.Float64})).collect()
     )
-    observations = names.keyed(typed(inputs.observations, POINTS_SCHEMA))
-    frame = series_frame(targets.lazy(), observations, inputs.baselines, inputs.indicators, names, year)
+    points = reported_points(inputs.observations, names, year).lazy()
+    frame = series_frame(targets.lazy(), points, inputs.baselines, inputs.indicators, names, year)
     table = effective_target(frame.with_columns(pl.col("key").alias("sid")), year).collect()
-    slow = slow_verdicts(table, observations, year)
+    slow = slow_verdicts(table, points)
     lazy = (
         table.lazy()
-        .join(expected(table.lazy(), year, options.trajectory), on="sid", how="left")
+        .join(expected(table.lazy(), targets.lazy(), year, options.trajectory), on="sid", how="left")
         .with_columns((pl.col("progress") & pl.col("expected_num").is_not_null()).alias("progress"))
         .join(slow.lazy(), on="sid", how="left")
     )

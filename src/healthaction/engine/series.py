@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from healthaction.engine.comparators import NUMERIC, polarity_from_comparators
+from healthaction.engine.comparators import polarity_from_comparators
 from healthaction.engine.exact import EXACT, SCALE_DIGITS, scaled
 
 KEY = ["region", "indicator"]
@@ -58,33 +58,55 @@ class Names:
 
 
 def milestones(targets: pl.LazyFrame, year: int) -> pl.LazyFrame:
-    """Per series: the active milestone (first with year ≥ t*, else the last) and every numeric one.
+    """Per series: the active milestone (first with year ≥ t*, else the last), in key order.
 
-    Milestones are sorted by year first, so that the lists keep year order; the caller has
-    kept only the first of two rows for the same series and year (`first_per_year`).
+    `targets` come from `first_per_year`: in (key, year) order with one row per series and
+    year. The years ≥ t* of a series are then its last rows, so the active milestone is the
+    first of them or, when there is none, the series' last row; no group-by is needed.
     """
-    ordered = targets.sort("year", maintain_order=True)
-    # Largest for the active milestone: the earliest year ≥ t*, or failing that the latest.
-    activeness = pl.when(pl.col("year") >= year).then(-pl.col("year")).otherwise(pl.col("year") - 100_000)
-    numeric_value = pl.when(pl.col("comparator").is_in(NUMERIC)).then(pl.col("value"))
-    return (
-        ordered.with_columns(activeness.alias("activeness"), numeric_value.alias("numeric_value"))
-        .group_by("key")
-        .agg(
-            pl.col("year").max_by("activeness").alias("target_year"),
-            pl.col("comparator").max_by("activeness").alias("written_comparator"),
-            pl.col("value").max_by("activeness").alias("written_target"),
-            (pl.col("year").max() < year).alias("deadline_passed"),
-            pl.col("year").alias("milestone_years"),
-            pl.col("numeric_value").alias("milestone_values"),
-        )
+    key, ahead = pl.col("key"), pl.col("year") >= year
+    same_series = key == key.shift(1)
+    last_of_series = (key != key.shift(-1)).fill_null(True)
+    first_ahead = ahead & ~(same_series & ahead.shift(1)).fill_null(False)
+    active = (first_ahead | (last_of_series & ~ahead)).fill_null(False)
+    return targets.filter(active).select(
+        "key",
+        pl.col("year").alias("target_year"),
+        pl.col("comparator").alias("written_comparator"),
+        pl.col("value").alias("written_target"),
+        (pl.col("year") < year).alias("deadline_passed"),
     )
 
 
+def in_series_order(rows: pl.DataFrame) -> pl.DataFrame:
+    """Rows in (key, year) order, ties in their given order, `key` flagged sorted.
+
+    Rows usually arrive in this order already (a checked scan, no sort); every later group-by
+    then runs over sorted groups, several times cheaper than hashing the keys.
+    """
+    key, year = pl.col("key"), pl.col("year")
+    step = (key > key.shift(1)) | ((key == key.shift(1)) & (year >= year.shift(1)))
+    ordered = rows.select(step.fill_null(True).all() & (year.null_count() == 0)).item()
+    if not ordered:
+        rows = rows.sort("key", "year", maintain_order=True)
+    return rows.with_columns(key.set_sorted())
+
+
 def first_per_year(targets: pl.DataFrame) -> pl.DataFrame:
-    """Targets with one row per series and year (the first), checked cheaply on integers first."""
-    twice = targets.select((pl.col("key") * 4096 + pl.col("year")).is_duplicated().any()).item()
-    return targets.unique(subset=["key", "year"], keep="first", maintain_order=True) if twice else targets
+    """Targets in series order with one row per series and year (the first given)."""
+    ordered = in_series_order(targets)
+    repeated = (pl.col("key") == pl.col("key").shift(1)) & (pl.col("year") == pl.col("year").shift(1))
+    if ordered.select(repeated.any()).item():
+        ordered = ordered.filter(~repeated.fill_null(False))
+    return ordered
+
+
+def reported_points(observations: pl.DataFrame, names: Names, year: int) -> pl.DataFrame:
+    """Observations with a value up to t*, keyed and in series order (filtered before keying)."""
+    points = typed(observations, POINTS_SCHEMA).filter(
+        (pl.col("year") <= year) & pl.col("value").is_not_null()
+    )
+    return in_series_order(names.keyed(points).collect())
 
 
 def indicator_parameters(
@@ -121,14 +143,16 @@ def indicator_parameters(
     )
 
 
-def observed(observations: pl.LazyFrame, year: int) -> pl.LazyFrame:
-    """Per series: latest and earliest observation with a value up to t*, and how many there are."""
-    reported = observations.filter((pl.col("year") <= year) & pl.col("value").is_not_null())
-    return reported.group_by("key").agg(
-        pl.col("year").max().alias("last_year"),
-        pl.col("value").max_by("year").alias("last_value"),
-        pl.col("year").min().alias("first_year"),
-        pl.col("value").min_by("year").alias("first_value"),
+def observed(points: pl.LazyFrame) -> pl.LazyFrame:
+    """Per series: latest and earliest reported observation, and how many there are.
+
+    `points` come from `reported_points` (in series order, values up to t* only).
+    """
+    return points.group_by("key", maintain_order=True).agg(
+        pl.col("year").last().alias("last_year"),
+        pl.col("value").last().alias("last_value"),
+        pl.col("year").first().alias("first_year"),
+        pl.col("value").first().alias("first_value"),
         pl.len().alias("reported"),
     )
 
@@ -146,7 +170,7 @@ def given_baselines(baselines: pl.DataFrame | None, names: Names) -> pl.LazyFram
 
 def series_frame(
     targets: pl.LazyFrame,
-    observations: pl.LazyFrame,
+    points: pl.LazyFrame,
     baselines: pl.DataFrame | None,
     indicators: pl.DataFrame | None,
     names: Names,
@@ -157,7 +181,7 @@ def series_frame(
         milestones(targets, year)
         .with_columns((pl.col("key") % CODE_SHIFT).alias("indicator_code"))
         .join(indicator_parameters(targets, indicators, names), on="indicator_code", how="left")
-        .join(observed(observations, year), on="key", how="left")
+        .join(observed(points), on="key", how="left")
         .join(given_baselines(baselines, names), on="key", how="left")
     )
     has_value = pl.col("last_year").is_not_null() & (year - pl.col("last_year") <= pl.col("max_age"))

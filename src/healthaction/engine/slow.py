@@ -26,8 +26,11 @@ SLOW_SCHEMA = {
 }
 
 
-def slow_verdicts(frame: pl.DataFrame, observations: pl.LazyFrame, year: int) -> pl.DataFrame:
-    """sid → slow_status (NO_DATA when points are too few), last and reference growth in %."""
+def slow_verdicts(frame: pl.DataFrame, points: pl.LazyFrame) -> pl.DataFrame:
+    """sid → slow_status (NO_DATA when points are too few), last and reference growth in %.
+
+    `points`: the reported observations up to t* (`series.reported_points`).
+    """
     series = frame.filter((pl.col("kind") == "slow") & pl.col("y_s").is_not_null()).select(
         "sid", "baseline_year", "y0_s", "written_target_s"
     )
@@ -35,9 +38,7 @@ def slow_verdicts(frame: pl.DataFrame, observations: pl.LazyFrame, year: int) ->
         return pl.DataFrame(schema=SLOW_SCHEMA)
     keys = series.get_column("sid")
     later = (
-        observations.filter(
-            (pl.col("year") <= year) & pl.col("value").is_not_null() & pl.col("key").is_in(keys.implode())
-        )
+        points.filter(pl.col("key").is_in(keys.implode()))
         .join(series.lazy().select(pl.col("sid").alias("key"), "sid", "baseline_year"), on="key", how="inner")
         .filter(pl.col("year") > pl.col("baseline_year"))
         .select("sid", "year", scaled(pl.col("value")).alias("level"))

@@ -19,25 +19,34 @@ from typing import Literal
 
 import polars as pl
 
+from healthaction.engine.comparators import NUMERIC
 from healthaction.engine.exact import EXACT, scaled
 
 Trajectory = Literal["linear", "exponential"]
 
 
-def expected(frame: pl.LazyFrame, year: int, trajectory: Trajectory) -> pl.LazyFrame:
-    """sid → expected_num, expected_den (E = num / den millionths) for series in progress mode."""
+def expected(frame: pl.LazyFrame, targets: pl.LazyFrame, year: int, trajectory: Trajectory) -> pl.LazyFrame:
+    """sid → expected_num, expected_den (E = num / den millionths) for series in progress mode.
+
+    `targets` are the milestones in (key, year) order (`series.first_per_year`).
+    """
+    facts = frame.filter(pl.col("progress")).select("sid", "baseline_year", "y0_s", "d_c")
+    numeric = pl.col("comparator").is_in(NUMERIC)
     points = (
-        frame.filter(pl.col("progress"))
-        .select("sid", "baseline_year", "y0_s", "d_c", "milestone_years", "milestone_values")
-        .explode("milestone_years", "milestone_values")
-        .with_columns(scaled(pl.col("milestone_values")).alias("milestone_s"))
+        targets.select(
+            pl.col("key").alias("sid"),
+            pl.col("year").alias("milestone_years"),
+            pl.when(numeric).then(scaled(pl.col("value"))).alias("milestone_s"),
+        )
+        .join(facts, on="sid", how="inner", maintain_order="left")
+        .with_columns(pl.col("sid").set_sorted())
         .filter(
             (pl.col("milestone_years") > pl.col("baseline_year"))
             & ((pl.col("milestone_s") - pl.col("y0_s")) * pl.col("d_c") > 0)
         )
     )
     ahead = pl.col("milestone_years") >= year
-    segments = points.group_by("sid").agg(
+    segments = points.group_by("sid", maintain_order=True).agg(
         pl.col("milestone_years").filter(ahead).first().alias("next_year"),
         pl.col("milestone_s").filter(ahead).first().alias("next_s"),
         pl.col("milestone_years").filter(~ahead).last().alias("previous_year"),
