@@ -26,10 +26,10 @@ SLOW_SCHEMA = {
 }
 
 
-def slow_verdicts(frame: pl.DataFrame, points: pl.LazyFrame) -> pl.DataFrame:
+def slow_verdicts(frame: pl.DataFrame, reported: pl.LazyFrame) -> pl.DataFrame:
     """sid → slow_status (NO_DATA when points are too few), last and reference growth in %.
 
-    `points`: the reported observations up to t* (`series.reported_points`).
+    `reported`: the observations with a value up to t* (`series.reported_points`).
     """
     series = frame.filter((pl.col("kind") == "slow") & pl.col("y_s").is_not_null()).select(
         "sid", "baseline_year", "y0_s", "written_target_s"
@@ -38,14 +38,15 @@ def slow_verdicts(frame: pl.DataFrame, points: pl.LazyFrame) -> pl.DataFrame:
         return pl.DataFrame(schema=SLOW_SCHEMA)
     keys = series.get_column("sid")
     later = (
-        points.filter(pl.col("key").is_in(keys.implode()))
+        reported.filter(pl.col("key").is_in(keys.implode()))
         .join(series.lazy().select(pl.col("sid").alias("key"), "sid", "baseline_year"), on="key", how="inner")
         .filter(pl.col("year") > pl.col("baseline_year"))
         .select("sid", "year", scaled(pl.col("value")).alias("level"))
     )
     starts = series.lazy().filter(pl.col("y0_s").is_not_null())
     starts = starts.select("sid", pl.col("baseline_year").alias("year"), pl.col("y0_s").alias("level"))
-    points = pl.concat([starts, later]).sort("sid", "year").collect()
+    ordered = pl.concat([starts, later]).sort("sid", "year")
+    points = ordered.with_columns(pl.col("sid").set_sorted()).collect()
     growth = _growth(points).join(series.select("sid", "written_target_s"), on="sid", how="right")
     decided = _decide(growth)
     near = decided.filter(pl.col("near")).get_column("sid").to_list()
@@ -68,7 +69,7 @@ def _growth(points: pl.DataFrame) -> pl.DataFrame:
         points.with_columns(log_level.alias("log_level"))
         .with_columns(yearly.alias("log_growth"))
         .with_columns(change.alias("change"))
-        .group_by("sid")
+        .group_by("sid", maintain_order=True)
         .agg(
             pl.len().alias("points"),
             (pl.col("level") <= 0).any().alias("nonpositive"),
