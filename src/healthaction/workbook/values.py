@@ -70,10 +70,10 @@ def _number_cell(cell: RawCell, unit: str) -> ReadValue:
     shown = f"{_plain(value.scaleb(2))}%"
     if not is_rate(unit):
         raise CellValueError(f"单元格为百分比格式（{shown}），本行单位为「{unit or '无'}」，无法换算")
-    converted = value.scaleb(2 + scale_exponent(PERCENT, unit))
+    converted = _tidy(value.scaleb(2 + scale_exponent(PERCENT, unit)))
     if normalise_unit(unit) == PERCENT:
         return ReadValue(converted, f"单元格为百分比格式，按 {shown} 读为 {_plain(converted)}")
-    return ReadValue(converted, f"单元格为百分比格式，{shown} 换算为 {_plain(converted)}{unit}")
+    return ReadValue(converted, f"单元格为百分比格式，{shown} 换算为「{unit}」：{_plain(converted)}")
 
 
 def _text_cell(text: str, unit: str) -> ReadValue:
@@ -101,14 +101,19 @@ def _text_cell(text: str, unit: str) -> ReadValue:
             f"填写的单位「{suffix}」与本行单位「{unit or '无'}」不同，无法换算；"
             f"请只填数字（单位：{unit or '无'}）"
         ) from error
-    converted = value.scaleb(exponent)
-    return ReadValue(converted, f"按单位「{suffix}」换算：{written} = {_plain(converted)}{unit}")
+    converted = _tidy(value.scaleb(exponent))
+    return ReadValue(converted, f"按「{suffix}」换算为「{unit}」：{written} → {_plain(converted)}")
 
 
 def _hint(cleaned: str) -> str:
     if not re.search(r"\d", cleaned):
         return "；无数据请留空，并在「说明」中写明原因"
     return "；只填一个数字，估计、范围等请写在「说明」中"
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """0.1 scaled to % is Decimal('1E+1'); stored and shown, it should be 10."""
+    return Decimal(_plain(value))
 
 
 def _plain(value: Decimal) -> str:
