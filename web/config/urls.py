@@ -13,4 +13,5 @@ urlpatterns = [
     path("plans/", include("web.plans.urls")),
     path("monitoring/", include("web.monitoring.urls")),
     path("regions/", include("web.dashboards.urls")),
+    path("assessment/", include("web.assessment.urls")),
 ]

@@ -1,0 +1,42 @@
+from django.contrib import admin
+
+from web.assessment.models import (
+    Adjustment,
+    AssessmentResult,
+    AssessmentScheme,
+    OrganisationItem,
+    ReviewedValue,
+    SchemeIndicator,
+)
+
+
+class ItemInline(admin.TabularInline[SchemeIndicator, AssessmentScheme]):
+    model = SchemeIndicator
+    extra = 0
+
+
+class OrganisationInline(admin.TabularInline[OrganisationItem, AssessmentScheme]):
+    model = OrganisationItem
+    extra = 0
+
+
+@admin.register(AssessmentScheme)
+class SchemeAdmin(admin.ModelAdmin[AssessmentScheme]):
+    list_display = ("region", "year", "title", "is_trial")
+    inlines = [ItemInline, OrganisationInline]
+
+
+@admin.register(ReviewedValue)
+class ReviewedValueAdmin(admin.ModelAdmin[ReviewedValue]):
+    list_display = ("scheme", "region", "indicator", "year", "reported_value", "value", "reason")
+
+
+@admin.register(Adjustment)
+class AdjustmentAdmin(admin.ModelAdmin[Adjustment]):
+    list_display = ("scheme", "region", "kind", "points", "reason")
+
+
+@admin.register(AssessmentResult)
+class ResultAdmin(admin.ModelAdmin[AssessmentResult]):
+    list_display = ("scheme", "version", "published_at", "published_by")
+    readonly_fields = ("scheme", "version", "data", "differences", "published_at", "published_by")

@@ -1,0 +1,359 @@
+"""考核 pages. Reads need VIEW on the region, writes need REVIEW (the office of the scheme's region)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from web.accounts.scope import Need, region_for_user, region_scope_for
+from web.assessment.compute import Outcome, assessment_compute
+from web.assessment.explain import comparator_symbol
+from web.assessment.forms import SchemeSettingsForm, parse_decimal
+from web.assessment.models import (
+    Adjustment,
+    AssessmentResult,
+    AssessmentScheme,
+    OrganisationItem,
+    ReviewedValue,
+)
+from web.assessment.selectors import (
+    candidate_indicators,
+    matrix,
+    published_below,
+    region_score,
+    region_series,
+    reported_history,
+    schemes_of,
+    trace_entry,
+    versions,
+)
+from web.assessment.services import (
+    AssessmentError,
+    adjustment_add,
+    adjustment_remove,
+    assessment_publish,
+    organisation_score_set,
+    review_value_remove,
+    review_value_set,
+    scheme_copy_to_year,
+    scheme_create,
+    scheme_update,
+)
+from web.plans.models import Indicator
+from web.regions.models import Region
+
+
+def _scheme(request: HttpRequest, pk: int, need: Need = Need.VIEW) -> AssessmentScheme:
+    scheme = get_object_or_404(AssessmentScheme.objects.select_related("region"), pk=pk)
+    region_for_user(request.user, scheme.region.code, need)
+    return scheme
+
+
+def _child(request: HttpRequest, scheme: AssessmentScheme, code: str, need: Need = Need.VIEW) -> Region:
+    region = region_for_user(request.user, code, need)
+    if region.parent_id != scheme.region_id:
+        raise Http404("该地区不在本次考核范围内")
+    return region
+
+
+def _may_write(request: HttpRequest, region: Region) -> bool:
+    scope = region_scope_for(request.user)
+    return scope.may(Need.REVIEW) and scope.contains(region)
+
+
+@login_required
+def schemes(request: HttpRequest, code: str) -> HttpResponse:
+    region = region_for_user(request.user, code)
+    candidates = candidate_indicators(region)
+    if request.method == "POST":
+        region_for_user(request.user, code, Need.REVIEW)
+        chosen = [i for i in candidates if f"indicator-{i.pk}" in request.POST]
+        try:
+            year = int(request.POST.get("year", ""))
+            if not chosen:
+                raise AssessmentError("请至少选择一个考核指标")
+            organisation = [
+                (name, Decimal(points))
+                for name, points in (("机构设置", 5), ("工作机制", 5), ("宣传", 5))
+                if f"organisation-{name}" in request.POST
+            ]
+            scheme = scheme_create(
+                region=region,
+                year=year,
+                indicators=chosen,
+                organisation=organisation,
+                is_trial="is_trial" in request.POST,
+            )
+        except ValueError:
+            messages.error(request, "考核年度应为整数，如2022")
+        except AssessmentError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"已创建{scheme}，各指标分值相等，可在方案页调整")
+            return redirect("assessment-edit", pk=scheme.pk)
+    return render(
+        request,
+        "assessment/schemes.html",
+        {
+            "region": region,
+            "schemes": schemes_of(region),
+            "below": published_below(region),
+            "candidates": candidates,
+            "may_write": _may_write(request, region),
+        },
+    )
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    scheme = _scheme(request, pk, Need.REVIEW)
+    form = SchemeSettingsForm(request.POST or None, instance=scheme)
+    errors: list[str] = []
+    if request.method == "POST":
+        points: dict[int, Decimal] = {}
+        for item in scheme.items.select_related("indicator"):
+            try:
+                value = parse_decimal(
+                    request.POST.get(f"points-{item.indicator_id}", ""), item.indicator.name
+                )
+            except forms.ValidationError as exc:
+                errors.extend(exc.messages)
+                continue
+            if value is not None:
+                points[item.indicator_id] = value
+        if form.is_valid() and not errors:
+            scheme_update(
+                scheme=scheme,
+                points=points,
+                **{k: v for k, v in form.cleaned_data.items() if k != "bands"},
+                grade_bands=form.cleaned_data["bands"],
+            )
+            name = request.POST.get("organisation-name", "").strip()
+            if name:
+                try:
+                    max_points = parse_decimal(
+                        request.POST.get("organisation-points", ""), "分值"
+                    ) or Decimal(5)
+                    OrganisationItem.objects.get_or_create(
+                        scheme=scheme,
+                        name=name,
+                        defaults={"max_points": max_points, "seq": scheme.organisation_items.count() + 1},
+                    )
+                except forms.ValidationError as exc:
+                    errors.extend(exc.messages)
+            if not errors:
+                messages.success(request, "方案已保存")
+                return redirect("assessment-edit", pk=scheme.pk)
+    return render(
+        request,
+        "assessment/edit.html",
+        {"scheme": scheme, "form": form, "errors": errors, "items": scheme.items.select_related("indicator")},
+    )
+
+
+def _table(outcome: Outcome) -> dict[str, Any]:
+    items, rows = matrix(outcome)
+    return {"scores": outcome["scores"], "items": items, "rows": rows}
+
+
+@login_required
+def results(request: HttpRequest, pk: int) -> HttpResponse:
+    scheme = _scheme(request, pk)
+    outcome = assessment_compute(scheme)
+    return render(
+        request,
+        "assessment/results.html",
+        {
+            "scheme": scheme,
+            "outcome": outcome,
+            **_table(outcome),
+            "versions": versions(scheme),
+            "below": published_below(scheme.region),
+            "may_write": _may_write(request, scheme.region),
+            "version": None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    scheme = _scheme(request, pk, Need.REVIEW)
+    try:
+        result = assessment_publish(scheme=scheme, user=request.user)
+    except AssessmentError as exc:
+        messages.error(request, str(exc))
+        return redirect("assessment-results", pk=scheme.pk)
+    messages.success(request, f"已发布第{result.version}版考核结果")
+    return redirect("assessment-version", pk=scheme.pk, version=result.version)
+
+
+@login_required
+@require_POST
+def copy(request: HttpRequest, pk: int) -> HttpResponse:
+    scheme = _scheme(request, pk, Need.REVIEW)
+    try:
+        new = scheme_copy_to_year(scheme=scheme, year=scheme.year + 1)
+    except AssessmentError as exc:
+        messages.error(request, str(exc))
+        return redirect("assessment-results", pk=scheme.pk)
+    messages.success(request, f"已复制为{new}")
+    return redirect("assessment-edit", pk=new.pk)
+
+
+@login_required
+def version(request: HttpRequest, pk: int, version: int) -> HttpResponse:
+    scheme = _scheme(request, pk)
+    result = get_object_or_404(AssessmentResult, scheme=scheme, version=version)
+    return render(
+        request,
+        "assessment/results.html",
+        {
+            "scheme": scheme,
+            "outcome": result.data,
+            **_table(result.data),
+            "versions": versions(scheme),
+            "below": [],
+            "may_write": _may_write(request, scheme.region),
+            "version": result,
+        },
+    )
+
+
+@login_required
+def self_assessment(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    scheme = get_object_or_404(AssessmentScheme.objects.select_related("region"), pk=pk)
+    region = _child(request, scheme, code)
+    outcome = assessment_compute(scheme)
+    return render(
+        request,
+        "assessment/self.html",
+        {
+            "scheme": scheme,
+            "region": region,
+            "series": region_series(outcome, code),
+            "score": region_score(outcome, code),
+            "may_review": _may_write(request, scheme.region),
+        },
+    )
+
+
+def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region) -> None:
+    action = request.POST.get("action", "")
+    reason = request.POST.get("reason", "")
+    evidence = request.FILES.get("evidence")
+    if action == "review":
+        indicator = get_object_or_404(Indicator, pk=int(request.POST.get("indicator", "0") or 0))
+        value = parse_decimal(request.POST.get("value", ""), "复核值")
+        review_value_set(
+            scheme=scheme,
+            region=region,
+            indicator=indicator,
+            year=int(request.POST.get("year") or scheme.year),
+            value=value,
+            reason=reason,
+            user=request.user,
+            evidence=evidence,
+        )
+        messages.success(request, f"已记录「{indicator.name}」的复核值")
+    elif action == "unreview":
+        review_value_remove(
+            review=get_object_or_404(ReviewedValue, scheme=scheme, region=region, pk=request.POST.get("pk"))
+        )
+        messages.success(request, "已撤销复核值，恢复采用上报值")
+    elif action == "adjust":
+        adjustment = adjustment_add(
+            scheme=scheme,
+            region=region,
+            kind=request.POST.get("kind", ""),
+            points=parse_decimal(request.POST.get("points", ""), "分数"),
+            reason=reason,
+            user=request.user,
+        )
+        messages.success(request, f"已记录{adjustment.get_kind_display()}")
+    elif action == "unadjust":
+        adjustment_remove(
+            adjustment=get_object_or_404(Adjustment, scheme=scheme, region=region, pk=request.POST.get("pk"))
+        )
+        messages.success(request, "已删除该项加减分")
+    elif action == "organisation":
+        item = get_object_or_404(OrganisationItem, scheme=scheme, pk=request.POST.get("item"))
+        points = parse_decimal(request.POST.get("points", ""), "得分")
+        if points is None:
+            raise AssessmentError("请填写得分")
+        organisation_score_set(
+            item=item, region=region, points=points, reason=reason, user=request.user, evidence=evidence
+        )
+        messages.success(request, f"已评定「{item.name}」")
+
+
+@login_required
+def review(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    scheme = _scheme(request, pk, Need.REVIEW)
+    region = _child(request, scheme, code, Need.REVIEW)
+    if request.method == "POST":
+        try:
+            _review_post(request, scheme, region)
+        except (AssessmentError, forms.ValidationError) as exc:
+            text = "；".join(exc.messages) if isinstance(exc, forms.ValidationError) else str(exc)
+            messages.error(request, text)
+        except ValueError:
+            messages.error(request, "年份应为整数")
+        return redirect("assessment-review", pk=scheme.pk, code=code)
+    outcome = assessment_compute(scheme)
+    organisation = [
+        (item, item.scores.filter(region=region).first()) for item in scheme.organisation_items.all()
+    ]
+    return render(
+        request,
+        "assessment/review.html",
+        {
+            "scheme": scheme,
+            "region": region,
+            "series": region_series(outcome, code),
+            "score": region_score(outcome, code),
+            "reviews": ReviewedValue.objects.filter(scheme=scheme, region=region).select_related("indicator"),
+            "adjustments": Adjustment.objects.filter(scheme=scheme, region=region),
+            "organisation": organisation,
+            "kinds": Adjustment.Kind.choices,
+        },
+    )
+
+
+@login_required
+def trace(request: HttpRequest, pk: int, code: str, item: str) -> HttpResponse:
+    scheme = get_object_or_404(AssessmentScheme.objects.select_related("region"), pk=pk)
+    region = _child(request, scheme, code)
+    number = request.GET.get("version", "")
+    result = None
+    if number.isdigit():
+        result = get_object_or_404(AssessmentResult, scheme=scheme, version=int(number))
+        outcome = result.data
+    else:
+        outcome = assessment_compute(scheme)
+    entry = trace_entry(outcome, code, item)
+    if entry is None:
+        raise Http404("本次考核没有这一项")
+    return render(
+        request,
+        "assessment/trace.html",
+        {
+            "scheme": scheme,
+            "region": region,
+            "entry": entry,
+            "symbol": comparator_symbol(entry.get("comparator")),
+            "history": reported_history(region, item),
+            "reviews": ReviewedValue.objects.filter(
+                scheme=scheme, region=region, indicator_id=int(item) if item.isdigit() else None
+            ),
+            "score": region_score(outcome, code),
+            "result": result,
+        },
+    )
