@@ -151,6 +151,8 @@ def read_workbook(
         damaged = "文件已损坏或不是本系统生成的填报表，请重新下载模板填写"
         result.errors.append(CellError(name, "", "", damaged))
         result.error_count += 1
+    if result.error_count:
+        result.rows.clear()
     if result.error_count > len(result.errors):
         hidden = result.error_count - len(result.errors)
         result.errors.append(CellError(name, "", "", f"另有{hidden}处错误未列出，请先改正以上错误"))
@@ -165,7 +167,7 @@ def _check_size(path: Path, name: str, limits: ReadLimits) -> None:
         raise _FileRefusedError("找不到文件") from error
     if size > limits.max_file_bytes:
         raise _FileRefusedError(
-            f"文件过大（{size / MEGABYTE:.1f} MB），上限为 {limits.max_file_bytes / MEGABYTE:g} MB；"
+            f"文件过大（{_size(size)}），上限为 {_size(limits.max_file_bytes)}；"
             "请按地区或指标分成几个文件上传"
         )
 
@@ -185,11 +187,17 @@ def _open(binary: IO[bytes], name: str, limits: ReadLimits) -> Package:
         raise _FileRefusedError("不是 Excel 工作簿（.xlsx），请上传从系统下载并填好的填报表")
     if unzipped > limits.max_unzipped_bytes:
         raise _FileRefusedError(
-            f"文件解压后过大（{unzipped / MEGABYTE:.0f} MB），"
-            f"上限为 {limits.max_unzipped_bytes / MEGABYTE:g} MB"
+            f"文件解压后过大（{_size(unzipped)}），上限为 {_size(limits.max_unzipped_bytes)}"
         )
     binary.seek(0)
     return open_package(binary)
+
+
+def _size(count: int) -> str:
+    """52428800 → '50 MB', 1024 → '1 KB'."""
+    if count >= MEGABYTE:
+        return f"{count / MEGABYTE:.3g} MB"
+    return f"{max(count / 1024, 1):.3g} KB"
 
 
 def _sheet(package: Package, sheet_name: str) -> Sheet:
@@ -276,8 +284,6 @@ def _read_rows(
             result.rows.append(entered)
         else:
             on_row(entered)
-    if result.error_count:
-        result.rows.clear()
 
 
 def _check_header(cells: dict[int, RawCell], number: int, report: Callable[[str, str], None]) -> None:

@@ -133,6 +133,7 @@ def _iterparse(stream: IO[bytes], tag: str) -> Iterator[Element]:
                 yield node
                 if parents:
                     parents[-1].remove(node)
+    parser.close()  # a truncated part raises ParseError here, not while feeding
 
 
 def _rows(
