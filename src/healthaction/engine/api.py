@@ -57,16 +57,21 @@ def evaluate(
         .join(slow.lazy(), on="sid", how="left")
     )
     plan = _judged(with_ratio(lazy).with_columns(numeric_facts()), year)
-    explanation = explain.explanation(year) if options.explain else pl.lit(None, dtype=pl.Utf8)
-    columns = [*_series_columns(year), explanation.alias("explanation"), explain.label().alias("label")]
+    columns = [*_series_columns(year), explain.label().alias("label")]
+    shown = {"status", "comparator", "value_year", "baseline_year", "target_year"}  # in `columns` already
+    kept = [name for name in explain.NEEDED if name not in shown] if options.explain else []
     judged = (
-        plan.select("key", *columns, "score_num", "score_den")
+        plan.select("key", *columns, "score_num", "score_den", *kept)
         .sort("key")
         .with_columns(names.decoded())
         .collect()
     )
     logger.debug("evaluated %d series at %d", judged.height, year)
-    series = judged.select(*SERIES_COLUMNS, "mode", "explanation", "label")
+    if options.explain:
+        explanation = explain.sentences(judged, year)
+    else:
+        explanation = pl.Series("explanation", [None] * judged.height, dtype=pl.Utf8)
+    series = judged.select(*SERIES_COLUMNS, "mode", explanation.alias("explanation"), "label")
     return Evaluation(series=series, scores=_scores_table(judged, inputs, year, options))
 
 

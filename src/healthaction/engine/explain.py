@@ -1,7 +1,11 @@
-"""A short Chinese sentence per series, built as column expressions (no Python per row).
+"""A short Chinese sentence per series, built column-wise (no Python per row).
 
 居民健康素养水平 in 2021: "2021年实际值19%，序时目标19.2%，完成序时进度的98.2%".
 The tooltip, the .docx report and the tests read this one string.
+
+Strings are dear: each distinct number is formatted once (a few thousand, not one per
+series), and each series' sentence is assembled only by the template of its case, so a
+row pays for one concatenation instead of every branch of a when/then chain.
 """
 
 from __future__ import annotations
@@ -14,6 +18,36 @@ from healthaction.engine.judgement import MISSED_LABEL, STATUS_LABELS
 SYMBOLS = {">=": "≥", "<=": "≤", "=": "="}
 # "1/10万" reads "50/10万" after a number.
 UNIT_AFTER_NUMBER = {"1/10万": "/10万", "1/10 万": "/10万"}
+# The columns `sentences` reads from the judged series.
+NEEDED = (
+    "status",
+    "written_comparator",
+    "comparator",
+    "kind",
+    "unit",
+    "decimals",
+    "value_year",
+    "y_s",
+    "target_year",
+    "target_s",
+    "baseline_year",
+    "y0_s",
+    "d_c",
+    "expected_num",
+    "expected_den",
+    "ratio_num",
+    "ratio_den",
+    "growth_last",
+    "growth_reference",
+    "last_year",
+    "flag_missing",
+    "flag_insufficient_points",
+    "flag_no_baseline",
+    "flag_early",
+    "flag_declined_since_baseline",
+    "flag_missed",
+    "flag_regressing",
+)
 
 
 def label() -> pl.Expr:
@@ -22,79 +56,109 @@ def label() -> pl.Expr:
     return pl.when(pl.col("flag_missed")).then(pl.lit(MISSED_LABEL)).otherwise(plain)
 
 
-def explanation(year: int) -> pl.Expr:
+def sentences(judged: pl.DataFrame, year: int) -> pl.Series:
+    """The sentence of every row of `judged` (columns NEEDED), in its row order."""
+    frame = judged.select(NEEDED).with_row_index("row")
+    numbers = {
+        "y_t": pl.col("y_s"),
+        "target_t": pl.col("target_s"),
+        "y0_t": pl.col("y0_s"),
+        "expected_t": round_scaled(
+            div_half_up(pl.col("expected_num"), pl.col("expected_den")), pl.col("decimals")
+        ),
+        "ratio_t": div_half_up(pl.col("ratio_num") * 1000, pl.col("ratio_den")) * 100_000,
+        "growth_last_t": round_scaled(scaled(pl.col("growth_last")), 2),
+        "growth_reference_t": round_scaled(scaled(pl.col("growth_reference")), 2),
+    }
+    frame = frame.with_columns(**numbers)
+    frame = frame.with_columns(_formatted(frame.get_column(name)).alias(name) for name in numbers)
+    cases = _cases(year)
+    case = pl.lit(len(cases), dtype=pl.UInt32)
+    for index in reversed(range(len(cases))):
+        case = pl.when(cases[index][0]).then(pl.lit(index, dtype=pl.UInt32)).otherwise(case)
+    frame = frame.with_columns(case.alias("case"))
+    present = frame.get_column("case").unique().to_list()
+    lazy = frame.lazy()
+    parts = [
+        lazy.filter(pl.col("case") == index).select("row", cases[index][1].alias("explanation"))
+        for index in present
+    ]
+    return pl.concat(parts).collect().sort("row").get_column("explanation")
+
+
+def _formatted(values: pl.Series) -> pl.Series:
+    """Millionths as decimal strings, each distinct value formatted once."""
+    distinct = values.unique().to_frame("v").with_columns(format_scaled(pl.col("v")).alias("t"))
+    joined = values.to_frame("v").join(distinct, on="v", how="left", nulls_equal=True, maintain_order="left")
+    return joined.get_column("t")
+
+
+def _cases(year: int) -> list[tuple[pl.Expr, pl.Expr]]:
+    """(condition, sentence) in order of precedence; the last one applies when none holds."""
     unit = pl.col("unit").replace(UNIT_AFTER_NUMBER).fill_null("")
 
-    def number(value_s: pl.Expr) -> pl.Expr:
-        return format_scaled(value_s) + unit
+    def number(name: str) -> pl.Expr:
+        return pl.col(f"{name}_t") + unit
 
     def text(value: pl.Expr | int) -> pl.Expr:
         return (value if isinstance(value, pl.Expr) else pl.lit(value)).cast(pl.Utf8)
 
     status, written = pl.col("status"), pl.col("written_comparator")
-    reported = text(pl.col("value_year")) + "年实际值" + number(pl.col("y_s"))
+    reported = text(pl.col("value_year")) + "年实际值" + number("y")
     symbol = pl.col("comparator").replace(SYMBOLS)
-    goal = text(pl.col("target_year")) + "年目标" + symbol + number(pl.col("target_s"))
-    expected_s = div_half_up(pl.col("expected_num"), pl.col("expected_den"))
-    tenths = div_half_up(pl.col("ratio_num") * 1000, pl.col("ratio_den"))
-    on_the_way = (
-        reported
-        + "，序时目标"
-        + number(round_scaled(expected_s, pl.col("decimals")))
-        + "，完成序时进度的"
-        + format_scaled(tenths * 100_000)
-        + "%"
-    )
-    baseline = "基期" + text(pl.col("baseline_year")) + "年" + number(pl.col("y0_s"))
+    goal = text(pl.col("target_year")) + "年目标" + symbol + number("target")
+    on_the_way = reported + "，序时目标" + number("expected") + "，完成序时进度的" + pl.col("ratio_t") + "%"
+    baseline = "基期" + text(pl.col("baseline_year")) + "年" + number("y0")
     change = (pl.col("y_s") - pl.col("y0_s")) * pl.col("d_c")
     compared = (
         pl.when(change > 0).then(pl.lit("较基期改善")).when(change == 0).then(pl.lit("与基期持平"))
     ).otherwise(pl.lit("较基期退步"))
-    growth = pl.col("growth_last"), pl.col("growth_reference")
-    percent = [format_scaled(round_scaled(scaled(g), 2)) + "%" for g in growth]
 
     def suffix(flag: str, words: pl.Expr | str) -> pl.Expr:
         phrase = pl.lit(words) if isinstance(words, str) else words
         return pl.when(pl.col(f"flag_{flag}")).then(phrase).otherwise(pl.lit(""))
 
-    return (
-        pl.when(pl.col("flag_missing") & pl.col("last_year").is_not_null())
-        .then(text(year) + "年无可用数据（最近一次报告为" + text(pl.col("last_year")) + "年）")
-        .when(pl.col("flag_missing"))
-        .then(pl.lit(f"截至{year}年无报告数据"))
-        .when(pl.col("flag_insufficient_points"))
-        .then(reported + "，数据点不足，无法判断增速是否减缓")
-        .when(written == "achieved")
-        .then(
+    true = pl.lit(True)
+    return [
+        (
+            pl.col("flag_missing") & pl.col("last_year").is_not_null(),
+            text(year) + "年无可用数据（最近一次报告为" + text(pl.col("last_year")) + "年）",
+        ),
+        (pl.col("flag_missing"), pl.lit(f"截至{year}年无报告数据")),
+        (pl.col("flag_insufficient_points"), reported + "，数据点不足，无法判断增速是否减缓"),
+        (
+            written == "achieved",
             text(pl.col("value_year"))
-            + pl.when(status == "ACHIEVED").then(pl.lit("年已实现")).otherwise(pl.lit("年尚未实现"))
-        )
-        .when(written == "slow")
-        .then(
+            + pl.when(status == "ACHIEVED").then(pl.lit("年已实现")).otherwise(pl.lit("年尚未实现")),
+        ),
+        (
+            written == "slow",
             reported
             + "，最近年均增速"
-            + percent[0]
-            + "，参考增速"
-            + percent[1]
-            + pl.when(status == "LAGGING").then(pl.lit("，增速曾有加快")).otherwise(pl.lit(""))
-        )
-        .when(pl.col("kind") == "word")
-        .then(
+            + pl.col("growth_last_t")
+            + "%，参考增速"
+            + pl.col("growth_reference_t")
+            + "%"
+            + pl.when(status == "LAGGING").then(pl.lit("，增速曾有加快")).otherwise(pl.lit("")),
+        ),
+        (
+            pl.col("kind") == "word",
             pl.when(pl.col("flag_no_baseline"))
             .then(reported + "，缺少基期值，无法比较")
-            .otherwise(reported + "，" + baseline + "，" + compared)
-        )
-        .when(status == "ACHIEVED")
-        .then(
+            .otherwise(reported + "，" + baseline + "，" + compared),
+        ),
+        (
+            status == "ACHIEVED",
             reported
             + "，已达到"
             + goal
             + suffix("early", "，提前达标")
-            + suffix("declined_since_baseline", "，但较" + baseline + "有所退步")
-        )
-        .when(pl.col("ratio_num").is_not_null())
-        .then(on_the_way + suffix("missed", "，未达到" + goal))
-        .when(pl.col("flag_no_baseline"))
-        .then(reported + "，" + goal + "，缺少基期值，无法计算序时进度")
-        .otherwise(reported + "，未达到" + goal + suffix("regressing", "，且较" + baseline + "退步"))
-    )
+            + suffix("declined_since_baseline", "，但较" + baseline + "有所退步"),
+        ),
+        (pl.col("ratio_num").is_not_null(), on_the_way + suffix("missed", "，未达到" + goal)),
+        (pl.col("flag_no_baseline"), reported + "，" + goal + "，缺少基期值，无法计算序时进度"),
+        (
+            true,
+            reported + "，未达到" + goal + suffix("regressing", "，且较" + baseline + "退步"),
+        ),
+    ]
