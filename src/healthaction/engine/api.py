@@ -21,6 +21,7 @@ from healthaction.engine.model import (
 from healthaction.engine.series import (
     TARGETS_SCHEMA,
     Names,
+    aligned,
     first_per_year,
     reported_points,
     series_frame,
@@ -47,14 +48,16 @@ def evaluate(
         names.keyed(typed(inputs.targets, {**TARGETS_SCHEMA, "value": pl.Float64})).collect()
     )
     points = reported_points(inputs.observations, names, year).lazy()
-    frame = series_frame(targets.lazy(), points, inputs.baselines, inputs.indicators, names, year)
+    frame = series_frame(targets, points, inputs.baselines, inputs.indicators, names, year)
     table = effective_target(frame.with_columns(pl.col("key").alias("sid")), year).collect()
     slow = slow_verdicts(table, points)
+    keys = table.get_column("sid")
+    path = expected(table, targets, year, options.trajectory).collect().rename({"sid": "key"})
+    parts = [table, aligned(keys, path), aligned(keys, slow.rename({"sid": "key"}).sort("key"))]
     lazy = (
-        table.lazy()
-        .join(expected(table.lazy(), targets.lazy(), year, options.trajectory), on="sid", how="left")
+        pl.concat(parts, how="horizontal")
+        .lazy()
         .with_columns((pl.col("progress") & pl.col("expected_num").is_not_null()).alias("progress"))
-        .join(slow.lazy(), on="sid", how="left")
     )
     plan = _judged(with_ratio(lazy).with_columns(numeric_facts()), year)
     columns = [*_series_columns(year), explain.label().alias("label")]

@@ -157,19 +157,38 @@ def observed(points: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-def given_baselines(baselines: pl.DataFrame | None, names: Names) -> pl.LazyFrame:
+def given_baselines(baselines: pl.DataFrame | None, names: Names) -> pl.DataFrame:
+    """key → given_year, given_value: the first baseline given for each series, in key order."""
     if baselines is None:
-        return pl.LazyFrame(schema={"key": pl.Int64, "given_year": pl.Int64, "given_value": pl.Float64})
-    return (
+        return pl.DataFrame(schema={"key": pl.Int64, "given_year": pl.Int64, "given_value": pl.Float64})
+    given = (
         names.keyed(typed(baselines, POINTS_SCHEMA))
         .filter(pl.col("value").is_not_null() & pl.col("year").is_not_null())
-        .unique(subset="key", keep="first", maintain_order=True)
         .select("key", pl.col("year").alias("given_year"), pl.col("value").alias("given_value"))
+        .collect()
     )
+    if not given.get_column("key").is_sorted():
+        given = given.sort("key", maintain_order=True)
+    return given.filter((pl.col("key") != pl.col("key").shift(1)).fill_null(True))
+
+
+def aligned(keys: pl.Series, table: pl.DataFrame, on: str = "key") -> pl.DataFrame:
+    """The other columns of `table` (unique `on` in ascending order) for each of `keys`, null where absent.
+
+    A left join by binary search and gather: both sides are already in key order.
+    """
+    rest = table.drop(on)
+    if table.height == 0:
+        return rest.clear(keys.len())
+    sorted_keys = table.get_column(on)
+    position = sorted_keys.search_sorted(keys, side="left").cast(pl.Int64).clip(upper_bound=table.height - 1)
+    found = sorted_keys.gather(position) == keys
+    index = pl.select(pl.when(pl.lit(found)).then(pl.lit(position))).to_series()
+    return rest.select(pl.all().gather(index))
 
 
 def series_frame(
-    targets: pl.LazyFrame,
+    targets: pl.DataFrame,
     points: pl.LazyFrame,
     baselines: pl.DataFrame | None,
     indicators: pl.DataFrame | None,
@@ -177,13 +196,19 @@ def series_frame(
     year: int,
 ) -> pl.LazyFrame:
     """Steps 1, 2 and 4: value used (y), active milestone, baseline (t₀, y₀) — values in millionths."""
-    frame = (
-        milestones(targets, year)
-        .with_columns((pl.col("key") % CODE_SHIFT).alias("indicator_code"))
-        .join(indicator_parameters(targets, indicators, names), on="indicator_code", how="left")
-        .join(observed(points), on="key", how="left")
-        .join(given_baselines(baselines, names), on="key", how="left")
-    )
+    active = milestones(targets.lazy(), year).collect()
+    keys = active.get_column("key")
+    codes = (keys % CODE_SHIFT).alias("indicator_code")
+    parameters = indicator_parameters(targets.lazy(), indicators, names).sort("indicator_code").collect()
+    frame = pl.concat(
+        [
+            active,
+            aligned(codes, parameters, on="indicator_code"),
+            aligned(keys, observed(points).collect()),
+            aligned(keys, given_baselines(baselines, names)),
+        ],
+        how="horizontal",
+    ).lazy()
     has_value = pl.col("last_year").is_not_null() & (year - pl.col("last_year") <= pl.col("max_age"))
     substitute = (
         pl.col("given_year").is_null()

@@ -21,40 +21,56 @@ import polars as pl
 
 from healthaction.engine.comparators import NUMERIC
 from healthaction.engine.exact import EXACT, scaled
+from healthaction.engine.series import aligned
 
 Trajectory = Literal["linear", "exponential"]
 
 
-def expected(frame: pl.LazyFrame, targets: pl.LazyFrame, year: int, trajectory: Trajectory) -> pl.LazyFrame:
+def expected(frame: pl.DataFrame, targets: pl.DataFrame, year: int, trajectory: Trajectory) -> pl.LazyFrame:
     """sid → expected_num, expected_den (E = num / den millionths) for series in progress mode.
 
-    `targets` are the milestones in (key, year) order (`series.first_per_year`).
+    `frame` is in sid order and `targets` in (key, year) order (`series.first_per_year`), so
+    each series' path points stay together in year order: the next milestone is the first
+    point ≥ t*, the previous one the last point before it, found by comparing neighbours.
     """
-    facts = frame.filter(pl.col("progress")).select("sid", "baseline_year", "y0_s", "d_c")
+    facts = frame.filter(pl.col("progress")).select(
+        pl.col("sid").alias("key"), "baseline_year", "y0_s", "d_c"
+    )
     numeric = pl.col("comparator").is_in(NUMERIC)
-    points = (
-        targets.select(
-            pl.col("key").alias("sid"),
-            pl.col("year").alias("milestone_years"),
-            pl.when(numeric).then(scaled(pl.col("value"))).alias("milestone_s"),
-        )
-        .join(facts, on="sid", how="inner", maintain_order="left")
-        .with_columns(pl.col("sid").set_sorted())
-        .filter(
-            (pl.col("milestone_years") > pl.col("baseline_year"))
-            & ((pl.col("milestone_s") - pl.col("y0_s")) * pl.col("d_c") > 0)
-        )
+    milestones = targets.select(
+        pl.col("key").alias("sid"),
+        pl.col("year").alias("milestone_years"),
+        pl.when(numeric).then(scaled(pl.col("value"))).alias("milestone_s"),
     )
-    ahead = pl.col("milestone_years") >= year
-    segments = points.group_by("sid", maintain_order=True).agg(
-        pl.col("milestone_years").filter(ahead).first().alias("next_year"),
-        pl.col("milestone_s").filter(ahead).first().alias("next_s"),
-        pl.col("milestone_years").filter(~ahead).last().alias("previous_year"),
-        pl.col("milestone_s").filter(~ahead).last().alias("previous_s"),
-        pl.col("milestone_s").last().alias("last_s"),
-        pl.first("baseline_year"),
-        pl.first("y0_s"),
+    points = pl.concat([milestones, aligned(milestones.get_column("sid"), facts)], how="horizontal").filter(
+        (pl.col("milestone_years") > pl.col("baseline_year"))
+        & ((pl.col("milestone_s") - pl.col("y0_s")) * pl.col("d_c") > 0)
     )
+    sid, ahead = pl.col("sid"), pl.col("milestone_years") >= year
+    last = (sid != sid.shift(-1)).fill_null(True)
+    first = (sid != sid.shift(1)).fill_null(True)
+    points = points.with_columns(
+        (ahead & (first | ~ahead.shift(1).fill_null(False))).alias("is_next"),
+        (~ahead & (last | ahead.shift(-1).fill_null(False))).alias("is_previous"),
+        last.alias("is_last"),
+    )
+    ends = points.filter(pl.col("is_last")).select(
+        "sid", pl.col("milestone_s").alias("last_s"), "baseline_year", "y0_s"
+    )
+    sids = ends.get_column("sid")
+
+    def marked(flag: str, name: str) -> pl.DataFrame:
+        rows = points.filter(pl.col(flag)).select(
+            pl.col("sid").alias("key"),
+            pl.col("milestone_years").alias(f"{name}_year"),
+            pl.col("milestone_s").alias(f"{name}_s"),
+        )
+        return aligned(sids, rows)
+
+    segments = pl.concat(
+        [ends, marked("is_next", "next"), marked("is_previous", "previous")], how="horizontal"
+    )
+    segments_lazy = segments.lazy()
     start_year = pl.coalesce("previous_year", "baseline_year").cast(EXACT)
     start = pl.coalesce("previous_s", "y0_s")
     span = pl.col("next_year").cast(EXACT) - start_year
