@@ -67,10 +67,8 @@ def expected(frame: pl.DataFrame, targets: pl.DataFrame, year: int, trajectory: 
         )
         return aligned(sids, rows)
 
-    segments = pl.concat(
-        [ends, marked("is_next", "next"), marked("is_previous", "previous")], how="horizontal"
-    )
-    segments_lazy = segments.lazy()
+    parts = [ends, marked("is_next", "next"), marked("is_previous", "previous")]
+    segments = pl.concat(parts, how="horizontal").lazy()
     start_year = pl.coalesce("previous_year", "baseline_year").cast(EXACT)
     start = pl.coalesce("previous_s", "y0_s")
     span = pl.col("next_year").cast(EXACT) - start_year
