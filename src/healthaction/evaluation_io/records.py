@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from healthaction.catalog import normalise_unit
 from healthaction.evaluation_io import cells
-from healthaction.evaluation_io.csv_table import CsvTable, Row
+from healthaction.evaluation_io.csv_table import CsvTable
+from healthaction.evaluation_io.record_columns import checked_baselines, checked_targets
 
 TARGET_COLUMNS = ("region", "indicator", "year", "comparator", "value")
 BASELINE_COLUMNS = ("region", "indicator", "year", "value")
@@ -50,30 +50,23 @@ class BaselineRecord:
         return (self.region, self.indicator)
 
 
-def _required_text(row: Row, column: str) -> str:
-    text = row[column]
-    if not text:
-        raise row.error(column, "不能为空")
-    return text
-
-
 def read_targets(table: CsvTable) -> list[TargetRecord]:
     """Rows of a targets file; a numeric comparator needs a value, a word comparator ignores it
     (except ``slow``, whose value is the reference growth in % per year)."""
+    frame = checked_targets(table)
+    columns = ("line", "region", "indicator", "year_f", "code", "value_f", "unit")
     records = []
-    for row in table:
-        comparator = cells.comparator(row)
-        words = comparator in cells.WORD_COMPARATORS
-        value = cells.number(row, "value", required=not words)
+    for line, region, indicator, year, code, value, unit in frame.select(columns).iter_rows():
+        kept = value != "" and (code == "slow" or code not in cells.WORD_COMPARATORS)
         records.append(
             TargetRecord(
-                where=row.where,
-                region=_required_text(row, "region"),
-                indicator=_required_text(row, "indicator"),
-                year=cells.year(row, required=False),
-                comparator=comparator,
-                value=value if comparator == "slow" or not words else None,
-                unit=normalise_unit(row["unit"]),
+                where=f"{table.name} 第{line}行",
+                region=region,
+                indicator=indicator,
+                year=int(year) if year else None,
+                comparator=code,
+                value=Decimal(value) if kept else None,
+                unit=unit,
             )
         )
     return records
@@ -81,20 +74,9 @@ def read_targets(table: CsvTable) -> list[TargetRecord]:
 
 def read_baselines(table: CsvTable) -> list[BaselineRecord]:
     """Rows of a baselines file; a row with an empty value gives no baseline."""
-    records = []
-    for row in table:
-        year = cells.year(row)
-        value = cells.number(row, "value", required=False)
-        if value is None or year is None:
-            continue
-        records.append(
-            BaselineRecord(
-                row.where,
-                _required_text(row, "region"),
-                _required_text(row, "indicator"),
-                year,
-                value,
-                normalise_unit(row["unit"]),
-            )
-        )
-    return records
+    frame = checked_baselines(table)
+    columns = ("line", "region", "indicator", "year_f", "value_f", "unit")
+    return [
+        BaselineRecord(f"{table.name} 第{line}行", region, indicator, int(year), Decimal(value), unit)
+        for line, region, indicator, year, value, unit in frame.select(columns).iter_rows()
+    ]
