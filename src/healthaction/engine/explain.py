@@ -4,7 +4,7 @@
 The tooltip, the .docx report and the tests read this one string.
 
 Strings are dear: each distinct number is formatted once (a few thousand, not one per
-series), and each series' sentence is assembled only by the template of its case, so a
+series, in integer arithmetic), and each series' sentence is assembled only by the template of its case, so a
 row pays for one concatenation instead of every branch of a when/then chain.
 """
 
@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import polars as pl
 
-from healthaction.engine.exact import div_half_up, format_scaled, round_scaled, scaled
+from healthaction.engine.exact import SCALE, SCALE_DIGITS, div_half_up, round_scaled, scaled
 from healthaction.engine.judgement import MISSED_LABEL, STATUS_LABELS
 
 SYMBOLS = {">=": "≥", "<=": "≤", "=": "="}
 # "1/10万" reads "50/10万" after a number.
 UNIT_AFTER_NUMBER = {"1/10万": "/10万", "1/10 万": "/10万"}
+YEARS = ("value_year", "target_year", "baseline_year", "last_year")
 # The columns `sentences` reads from the judged series.
 NEEDED = (
     "status",
@@ -70,9 +71,15 @@ def sentences(judged: pl.DataFrame, year: int) -> pl.Series:
         "growth_last_t": round_scaled(scaled(pl.col("growth_last")), 2),
         "growth_reference_t": round_scaled(scaled(pl.col("growth_reference")), 2),
     }
+    cases = _cases(year)
     frame = frame.with_columns(**numbers)
     frame = frame.with_columns(_formatted(frame.get_column(name)).alias(name) for name in numbers)
-    cases = _cases(year)
+    # Each piece once per row, so that the templates below only concatenate.
+    frame = frame.with_columns(
+        pl.col("unit").replace(UNIT_AFTER_NUMBER).fill_null("").alias("unit_t"),
+        pl.col("comparator").replace(SYMBOLS).alias("symbol_t"),
+        *[pl.col(name).cast(pl.Utf8).alias(f"{name}_t") for name in YEARS],
+    )
     case = pl.lit(len(cases), dtype=pl.UInt32)
     for index in reversed(range(len(cases))):
         case = pl.when(cases[index][0]).then(pl.lit(index, dtype=pl.UInt32)).otherwise(case)
@@ -87,15 +94,25 @@ def sentences(judged: pl.DataFrame, year: int) -> pl.Series:
 
 
 def _formatted(values: pl.Series) -> pl.Series:
-    """Millionths as decimal strings, each distinct value formatted once."""
-    distinct = values.unique().to_frame("v").with_columns(format_scaled(pl.col("v")).alias("t"))
-    joined = values.to_frame("v").join(distinct, on="v", how="left", nulls_equal=True, maintain_order="left")
-    return joined.get_column("t")
+    """Millionths as decimal strings, each distinct value formatted once (a few thousand at most)."""
+    distinct = values.unique().drop_nulls()
+    table = pl.DataFrame(
+        {"v": distinct, "t": [decimal_text(value) for value in distinct.to_list()]},
+        schema={"v": values.dtype, "t": pl.Utf8},
+    )
+    return values.to_frame("v").join(table, on="v", how="left", maintain_order="left").get_column("t")
+
+
+def decimal_text(millionths: int) -> str:
+    """19_200_000 → "19.2", −500_000 → "-0.5", 3_000_000 → "3" (as `exact.format_scaled`)."""
+    whole, fraction = divmod(abs(millionths), SCALE)
+    digits = f"{fraction:0{SCALE_DIGITS}d}".rstrip("0")
+    return ("-" if millionths < 0 else "") + str(whole) + ("." + digits if digits else "")
 
 
 def _cases(year: int) -> list[tuple[pl.Expr, pl.Expr]]:
     """(condition, sentence) in order of precedence; the last one applies when none holds."""
-    unit = pl.col("unit").replace(UNIT_AFTER_NUMBER).fill_null("")
+    unit = pl.col("unit_t")
 
     def number(name: str) -> pl.Expr:
         return pl.col(f"{name}_t") + unit
@@ -104,11 +121,10 @@ def _cases(year: int) -> list[tuple[pl.Expr, pl.Expr]]:
         return (value if isinstance(value, pl.Expr) else pl.lit(value)).cast(pl.Utf8)
 
     status, written = pl.col("status"), pl.col("written_comparator")
-    reported = text(pl.col("value_year")) + "年实际值" + number("y")
-    symbol = pl.col("comparator").replace(SYMBOLS)
-    goal = text(pl.col("target_year")) + "年目标" + symbol + number("target")
+    reported = pl.col("value_year_t") + "年实际值" + number("y")
+    goal = pl.col("target_year_t") + "年目标" + pl.col("symbol_t") + number("target")
     on_the_way = reported + "，序时目标" + number("expected") + "，完成序时进度的" + pl.col("ratio_t") + "%"
-    baseline = "基期" + text(pl.col("baseline_year")) + "年" + number("y0")
+    baseline = "基期" + pl.col("baseline_year_t") + "年" + number("y0")
     change = (pl.col("y_s") - pl.col("y0_s")) * pl.col("d_c")
     compared = (
         pl.when(change > 0).then(pl.lit("较基期改善")).when(change == 0).then(pl.lit("与基期持平"))
@@ -122,13 +138,13 @@ def _cases(year: int) -> list[tuple[pl.Expr, pl.Expr]]:
     return [
         (
             pl.col("flag_missing") & pl.col("last_year").is_not_null(),
-            text(year) + "年无可用数据（最近一次报告为" + text(pl.col("last_year")) + "年）",
+            text(year) + "年无可用数据（最近一次报告为" + pl.col("last_year_t") + "年）",
         ),
         (pl.col("flag_missing"), pl.lit(f"截至{year}年无报告数据")),
         (pl.col("flag_insufficient_points"), reported + "，数据点不足，无法判断增速是否减缓"),
         (
             written == "achieved",
-            text(pl.col("value_year"))
+            pl.col("value_year_t")
             + pl.when(status == "ACHIEVED").then(pl.lit("年已实现")).otherwise(pl.lit("年尚未实现")),
         ),
         (
