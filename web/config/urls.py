@@ -13,5 +13,6 @@ urlpatterns = [
     path("plans/", include("web.plans.urls")),
     path("monitoring/", include("web.monitoring.urls")),
     path("regions/", include("web.dashboards.urls")),
+    path("tasks/", include("web.tasks.urls")),
     path("assessment/", include("web.assessment.urls")),
 ]

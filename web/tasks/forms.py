@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+
+from healthaction.plan import Task as PlanTask
+from web.plans.models import Action
+from web.tasks.models import Task
+
+_NAMES = re.compile(r"[、，,；;\s]+")
+
+
+def _names(text: str) -> list[str]:
+    return [name for name in _NAMES.split(text) if name]
+
+
+class TaskForm(forms.Form):
+    """A task typed in the web: names separated by 、, one measure a line."""
+
+    program = forms.CharField(label="工程", max_length=200, required=False)
+    name = forms.CharField(label="重点工作任务", max_length=500)
+    measures = forms.CharField(
+        label="具体措施（每行一条）", widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    responsible_leaders = forms.CharField(label="包抓领导", required=False)
+    lead_leaders = forms.CharField(label="牵头领导", required=False)
+    lead_departments = forms.CharField(label="牵头部门", required=False)
+    responsible_departments = forms.CharField(label="责任部门", required=False)
+    deadline = forms.CharField(
+        label="完成时限", max_length=100, required=False, help_text="如 2021-12、每年、长期"
+    )
+    action = forms.ModelChoiceField(label="专项行动", queryset=Action.objects.none(), required=False)
+
+    def __init__(self, *args: Any, actions: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if actions is not None:
+            self.fields["action"].queryset = actions  # type: ignore[attr-defined]
+
+    def plan_task(self) -> PlanTask:
+        data = self.cleaned_data
+        return PlanTask(
+            seq=None,
+            program=data["program"] or None,
+            task=data["name"],
+            measures=[line.strip() for line in data["measures"].splitlines() if line.strip()],
+            responsible_leaders=_names(data["responsible_leaders"]),
+            lead_leaders=_names(data["lead_leaders"]),
+            lead_departments=_names(data["lead_departments"]),
+            responsible_departments=_names(data["responsible_departments"]),
+            deadline=data["deadline"] or None,
+        )
+
+    @staticmethod
+    def initial_for(task: Task) -> dict[str, Any]:
+        roles = list(task.department_roles.all())
+        leaders = list(task.leaders.all())
+        return {
+            "program": task.program,
+            "name": task.name,
+            "measures": "\n".join(m.text for m in task.measures.all()),
+            "responsible_leaders": "、".join(x.written_as for x in leaders if x.role == x.Role.RESPONSIBLE),
+            "lead_leaders": "、".join(x.written_as for x in leaders if x.role == x.Role.LEAD),
+            "lead_departments": "、".join(r.written_as for r in roles if r.role == r.Role.LEAD),
+            "responsible_departments": "、".join(r.written_as for r in roles if r.role == r.Role.RESPONSIBLE),
+            "deadline": task.deadline_text,
+            "action": task.action_id,
+        }
+
+
+class RectificationForm(forms.Form):
+    department = forms.ModelChoiceField(label="责任部门", queryset=None)  # type: ignore[arg-type]
+    issue = forms.CharField(label="整改事项", widget=forms.Textarea(attrs={"rows": 2}))
+    due_on = forms.DateField(label="整改时限", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: Any, departments: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments  # type: ignore[attr-defined]

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from web.tasks import views
+
+urlpatterns = [
+    path("<str:code>/", views.task_list, name="task-list"),
+    path("<str:code>/new/", views.task_edit, name="task-create"),
+    path("<str:code>/<int:pk>/edit/", views.task_edit, name="task-edit"),
+    path("<str:code>/progress/<str:round_code>/", views.progress, name="task-progress"),
+    path("<str:code>/supervision/", views.supervision, name="task-supervision"),
+    path("<str:code>/supervision/interviews/", views.interviews_propose, name="task-interviews"),
+    path("<str:code>/supervision/rectifications/", views.rectifications_create, name="task-rectifications"),
+    path("<str:code>/export.<str:fmt>", views.export, name="task-export"),
+    path("task/<int:pk>/", views.task_detail, name="task-detail"),
+    path("rectifications/<int:pk>/close/", views.rectification_close_view, name="task-rectification-close"),
+]

@@ -1,0 +1,329 @@
+"""责任清单 pages: the list, a task, a department's half-yearly report, the office's 督导, export."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import tempfile
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from healthaction.responsibility.export import write_docx, write_xlsx
+from healthaction.responsibility.rounds import ReportingRound
+from healthaction.responsibility.supervision import rectifications_raise
+from web.accounts.models import Role
+from web.accounts.scope import Need, region_for_user, region_scope_for
+from web.organisation.models import Department
+from web.plans.models import Action
+from web.tasks import selectors
+from web.tasks.forms import RectificationForm, TaskForm
+from web.tasks.models import Interview, ProgressReport, Rectification, Task
+from web.tasks.services import (
+    ProgressError,
+    interview_propose,
+    progress_report_save,
+    rectification_close,
+    rectification_create,
+    task_save,
+)
+
+# Worst first: a task shows the worst verdict of its measures.
+_SEVERITY = {"逾期": 0, "滞后": 1, "未开始": 2, "推进中": 3, "已完成": 4}
+RECTIFY_DAYS = 30
+
+
+def _round(request: HttpRequest, region_code: str, value: str | None = None) -> ReportingRound:
+    text = value or request.GET.get("round", "")
+    if not text:
+        region = region_for_user(request.user, region_code)
+        return selectors.default_round(region)
+    try:
+        return ReportingRound.parse(text)
+    except ValueError as exc:
+        raise Http404(str(exc)) from exc
+
+
+@login_required
+def task_list(request: HttpRequest, code: str) -> HttpResponse:
+    region = region_for_user(request.user, code)
+    round_ = _round(request, code)
+    view = selectors.supervision_for(region, round_)
+    by_measure = {view.tracked.measure_for(v).pk: v for v in view.supervision.verdicts}
+    program = request.GET.get("program", "")
+    department = Department.objects.filter(pk=request.GET.get("department") or 0, region=region).first()
+    status = request.GET.get("status", "")
+    rows = []
+    for task in selectors.tasks_for_region(region, program=program, department=department):
+        verdicts = [by_measure[m.pk] for m in task.measures.all() if m.pk in by_measure]
+        worst = min((v.status for v in verdicts), key=_SEVERITY.__getitem__, default="未开始")
+        if status and worst != status:
+            continue
+        rows.append((task, worst))
+    scope = region_scope_for(request.user)
+    return render(
+        request,
+        "tasks/list.html",
+        {
+            "region": region,
+            "round": round_,
+            "rows": rows,
+            "programs": selectors.programs_in(region),
+            "departments": selectors.departments_with_tasks(region),
+            "statuses": list(_SEVERITY),
+            "chosen": {"program": program, "department": department, "status": status},
+            "can_manage": scope.may(Need.MANAGE),
+            "can_review": scope.may(Need.REVIEW),
+            "can_enter": scope.may(Need.ENTER),
+        },
+    )
+
+
+@login_required
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_object_or_404(Task.objects.select_related("region", "action", "document"), pk=pk)
+    region_for_user(request.user, task.region.code)
+    round_ = _round(request, task.region.code)
+    view = selectors.supervision_for(task.region, round_)
+    verdicts = {view.tracked.measure_for(v).pk: v for v in view.supervision.verdicts}
+    measures = [(m, verdicts.get(m.pk)) for m in task.measures.prefetch_related("sub_targets", "reports")]
+    today = timezone.localdate()
+    return render(
+        request,
+        "tasks/detail.html",
+        {
+            "task": task,
+            "round": round_,
+            "measures": measures,
+            "leaders": [(x, x.holder_name(today)) for x in task.leaders.select_related("position")],
+            "roles": task.department_roles.select_related("department"),
+            "can_manage": region_scope_for(request.user).may(Need.MANAGE),
+        },
+    )
+
+
+@login_required
+def task_edit(request: HttpRequest, code: str, pk: int | None = None) -> HttpResponse:
+    region = region_for_user(request.user, code, Need.MANAGE)
+    task = get_object_or_404(Task, pk=pk, region=region) if pk else None
+    actions = Action.objects.filter(region__in=[*region.ancestors(), region]).order_by("region__code", "seq")
+    initial = TaskForm.initial_for(task) if task else None
+    form = TaskForm(request.POST or None, initial=initial, actions=actions)
+    if request.method == "POST" and form.is_valid():
+        saved = task_save(region=region, row=form.plan_task(), task=task, action=form.cleaned_data["action"])
+        messages.success(request, f"已保存任务“{saved.name}”")
+        return redirect("task-detail", pk=saved.pk)
+    return render(request, "tasks/edit.html", {"region": region, "task": task, "form": form})
+
+
+def _department_for_report(request: HttpRequest, code: str) -> tuple[Department | None, bool]:
+    """The department whose report this is: a clerk's own; an admin picks one (?department=)."""
+    scope = region_scope_for(request.user)
+    if scope.role == Role.CLERK:
+        if scope.department is None:
+            raise PermissionDenied("您的账户没有所属部门，不能报送进展")
+        return scope.department, False
+    chosen = request.GET.get("department") or request.POST.get("department")
+    department = Department.objects.filter(pk=chosen, region__code=code).first() if chosen else None
+    return department, True
+
+
+@login_required
+def progress(request: HttpRequest, code: str, round_code: str) -> HttpResponse:
+    region = region_for_user(request.user, code, Need.ENTER)
+    round_ = _round(request, code, round_code)
+    department, may_choose = _department_for_report(request, code)
+    if department is not None and department.region_id != region.pk:
+        raise PermissionDenied("不能为其他地区的部门报送进展")
+    measures = selectors.measures_for_department(region, department) if department else []
+    errors: dict[int, str] = {}
+    if request.method == "POST" and department is not None:
+        own = {m.pk: m for m in measures}
+        posted = {int(k.split("-")[1]) for k in request.POST if k.startswith("status-") and k[7:].isdigit()}
+        if posted - own.keys():
+            raise PermissionDenied("不能报送其他部门的措施进展")
+        saved = 0
+        for pk in sorted(posted):
+            measure = own[pk]
+            status = request.POST.get(f"status-{pk}", "")
+            if not status:
+                continue
+            amounts: dict[int, Decimal] = {}
+            for sub in measure.sub_targets.all():
+                raw = request.POST.get(f"amount-{pk}-{sub.index}", "").strip().replace(",", "")
+                if not raw:
+                    continue
+                try:
+                    amounts[sub.index] = Decimal(raw)
+                except InvalidOperation:
+                    errors[pk] = f"{sub.label}：应为数字，实际为「{raw}」"
+            if pk in errors:
+                continue
+            try:
+                progress_report_save(
+                    measure=measure,
+                    department=department,
+                    round=round_.code,
+                    status=status,
+                    amounts=amounts,
+                    text=request.POST.get(f"text-{pk}", ""),
+                    evidence=request.FILES.get(f"evidence-{pk}"),
+                    user=request.user,
+                )
+                saved += 1
+            except ProgressError as exc:
+                errors[pk] = str(exc)
+        if not errors:
+            messages.success(request, f"已报送{saved}项措施的{round_.name}进展")
+            url = request.path + (f"?department={department.pk}" if may_choose else "")
+            return redirect(url)
+    reports = selectors.reports_of(department, round_.code) if department else {}
+    return render(
+        request,
+        "tasks/progress.html",
+        {
+            "region": region,
+            "round": round_,
+            "department": department,
+            "may_choose": may_choose,
+            "departments": selectors.departments_with_tasks(region) if may_choose else [],
+            "rows": [(m, reports.get(m.pk), errors.get(m.pk)) for m in measures],
+            "statuses": ProgressReport.Status.values,
+        },
+    )
+
+
+@login_required
+def supervision(request: HttpRequest, code: str) -> HttpResponse:
+    region = region_for_user(request.user, code, Need.REVIEW)
+    round_ = _round(request, code)
+    view = selectors.supervision_for(region, round_)
+    today = timezone.localdate()
+    rectifications = Rectification.objects.filter(region=region).select_related("department", "measure")
+    return render(
+        request,
+        "tasks/supervision.html",
+        {
+            "region": region,
+            "round": round_,
+            "rounds": selectors.rounds_in(region),
+            "view": view,
+            "sup": view.supervision,
+            "by_department": sorted(view.supervision.by_department().items()),
+            "by_leader": sorted(view.supervision.by_leader().items()),
+            "interviews": Interview.objects.filter(region=region).select_related("department"),
+            "rectifications": [(item, item.state(today)) for item in rectifications],
+            "form": RectificationForm(
+                departments=selectors.departments_with_tasks(region),
+                initial={"due_on": today + datetime.timedelta(days=RECTIFY_DAYS)},
+            ),
+        },
+    )
+
+
+def _department_named(region_code: str, name: str) -> Department:
+    department = Department.objects.filter(region__code=region_code, name=name).first()
+    if department is None:
+        raise Http404(f"没有部门“{name}”")
+    return department
+
+
+@login_required
+@require_POST
+def interviews_propose(request: HttpRequest, code: str) -> HttpResponse:
+    region = region_for_user(request.user, code, Need.REVIEW)
+    round_ = _round(request, code, request.POST.get("round"))
+    view = selectors.supervision_for(region, round_)
+    for proposal in view.interviews:
+        department = Department.objects.filter(region=region, name=proposal.department).first()
+        if department is None:
+            continue  # a collective name (各镇街) cannot be interviewed
+        interview_propose(
+            region=region,
+            department=department,
+            round=proposal.rounds[1].code,
+            previous_round=proposal.rounds[0].code,
+            reason=proposal.reason,
+            user=request.user,
+        )
+    messages.success(request, f"已提出{len(view.interviews)}项约谈建议")
+    return redirect(f"/tasks/{region.code}/supervision/?round={round_.code}")
+
+
+@login_required
+@require_POST
+def rectifications_create(request: HttpRequest, code: str) -> HttpResponse:
+    """From the round's findings (``raise``) or one typed in by the office."""
+    region = region_for_user(request.user, code, Need.REVIEW)
+    round_ = _round(request, code, request.POST.get("round"))
+    if "raise" in request.POST:
+        view = selectors.supervision_for(region, round_)
+        due = selectors.round_closes_on(round_) + datetime.timedelta(days=RECTIFY_DAYS)
+        count = 0
+        for item in rectifications_raise(view.supervision, due=due):
+            department = Department.objects.filter(region=region, name=item.department).first()
+            if department is None:
+                continue
+            measure = view.tracked.rows.get(item.measure_id) if item.measure_id else None
+            rectification_create(
+                region=region,
+                department=department,
+                issue=item.issue,
+                round=round_.code,
+                due_on=item.due,
+                measure=measure,
+                user=request.user,
+            )
+            count += 1
+        messages.success(request, f"已生成{count}项整改事项")
+    else:
+        form = RectificationForm(request.POST, departments=selectors.departments_with_tasks(region))
+        if not form.is_valid():
+            messages.error(
+                request, "整改事项填写不完整：" + "；".join(e for es in form.errors.values() for e in es)
+            )
+        else:
+            rectification_create(
+                region=region,
+                department=form.cleaned_data["department"],
+                issue=form.cleaned_data["issue"],
+                round=round_.code,
+                due_on=form.cleaned_data["due_on"],
+                user=request.user,
+            )
+            messages.success(request, "已添加整改事项")
+    return redirect(f"/tasks/{region.code}/supervision/?round={round_.code}")
+
+
+@login_required
+@require_POST
+def rectification_close_view(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(Rectification.objects.select_related("region"), pk=pk)
+    region_for_user(request.user, item.region.code, Need.REVIEW)
+    try:
+        rectification_close(item=item, note=request.POST.get("note", ""), user=request.user)
+        messages.success(request, "整改事项已销号")
+    except ValueError as exc:
+        messages.error(request, str(exc))
+    return redirect(f"/tasks/{item.region.code}/supervision/?round={item.round}")
+
+
+@login_required
+def export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    region = region_for_user(request.user, code)
+    writers = {"xlsx": write_xlsx, "docx": write_docx}
+    if fmt not in writers:
+        raise Http404("只能导出 .xlsx 或 .docx")
+    tasks = [selectors.plan_task(t) for t in selectors.tasks_for_region(region)]
+    title = f"{region.name}责任清单"
+    with tempfile.TemporaryDirectory(prefix="tasks-export-") as folder:
+        path = writers[fmt](tasks, Path(folder) / f"{title}.{fmt}", title=title)
+        content = path.read_bytes()
+    return FileResponse(io.BytesIO(content), as_attachment=True, filename=f"{title}.{fmt}")
