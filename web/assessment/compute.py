@@ -141,12 +141,12 @@ def scheme_inputs(scheme: AssessmentScheme, regions: list[Region]) -> Evaluation
 def grade_of(scheme: AssessmentScheme, final: float | None, vetoed: bool) -> str:
     """The scheme's grade for a rounded final score; a veto gives the lowest grade."""
     if vetoed or final is None:
-        return scheme.lowest_grade
+        return str(scheme.lowest_grade)
     points = Decimal(str(final))
     for band in sorted(scheme.grade_bands, key=lambda b: Decimal(str(b["floor"])), reverse=True):
         if points >= Decimal(str(band["floor"])):
             return str(band["name"])
-    return scheme.lowest_grade
+    return str(scheme.lowest_grade)
 
 
 def apply_quota(scheme: AssessmentScheme, scores: list[dict[str, Any]]) -> None:

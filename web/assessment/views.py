@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AbstractBaseUser
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -65,7 +66,12 @@ def _child(request: HttpRequest, scheme: AssessmentScheme, code: str, need: Need
 
 def _may_write(request: HttpRequest, region: Region) -> bool:
     scope = region_scope_for(request.user)
-    return scope.may(Need.REVIEW) and scope.contains(region)
+    return bool(scope.may(Need.REVIEW) and scope.contains(region))
+
+
+def _user(request: HttpRequest) -> AbstractBaseUser | None:
+    user = request.user
+    return user if isinstance(user, AbstractBaseUser) else None
 
 
 @login_required
@@ -187,7 +193,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     scheme = _scheme(request, pk, Need.REVIEW)
     try:
-        result = assessment_publish(scheme=scheme, user=request.user)
+        result = assessment_publish(scheme=scheme, user=_user(request))
     except AssessmentError as exc:
         messages.error(request, str(exc))
         return redirect("assessment-results", pk=scheme.pk)
@@ -259,7 +265,7 @@ def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region)
             year=int(request.POST.get("year") or scheme.year),
             value=value,
             reason=reason,
-            user=request.user,
+            user=_user(request),
             evidence=evidence,
         )
         messages.success(request, f"已记录「{indicator.name}」的复核值")
@@ -275,7 +281,7 @@ def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region)
             kind=request.POST.get("kind", ""),
             points=parse_decimal(request.POST.get("points", ""), "分数"),
             reason=reason,
-            user=request.user,
+            user=_user(request),
         )
         messages.success(request, f"已记录{adjustment.get_kind_display()}")
     elif action == "unadjust":
@@ -289,7 +295,7 @@ def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region)
         if points is None:
             raise AssessmentError("请填写得分")
         organisation_score_set(
-            item=item, region=region, points=points, reason=reason, user=request.user, evidence=evidence
+            item=item, region=region, points=points, reason=reason, user=_user(request), evidence=evidence
         )
         messages.success(request, f"已评定「{item.name}」")
 
