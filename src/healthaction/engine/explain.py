@@ -3,16 +3,17 @@
 居民健康素养水平 in 2021: "2021年实际值19%，序时目标19.2%，完成序时进度的98.2%".
 The tooltip, the .docx report and the tests read this one string.
 
-Strings are dear: each distinct number is formatted once (a few thousand, not one per
-series, in integer arithmetic), and each series' sentence is assembled only by the template of its case, so a
-row pays for one concatenation instead of every branch of a when/then chain.
+Strings are dear: each distinct number is formatted once (integer part and digits by
+integer arithmetic, no float), the pieces (unit, symbol, years) once per row, and each
+series' sentence is assembled only by the template of its case, so a row pays for one
+concatenation instead of every branch of a when/then chain.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-from healthaction.engine.exact import SCALE, SCALE_DIGITS, div_half_up, round_scaled, scaled
+from healthaction.engine.exact import div_half_up, format_scaled, round_scaled, scaled
 from healthaction.engine.judgement import MISSED_LABEL, STATUS_LABELS
 
 SYMBOLS = {">=": "≥", "<=": "≤", "=": "="}
@@ -94,20 +95,10 @@ def sentences(judged: pl.DataFrame, year: int) -> pl.Series:
 
 
 def _formatted(values: pl.Series) -> pl.Series:
-    """Millionths as decimal strings, each distinct value formatted once (a few thousand at most)."""
-    distinct = values.unique().drop_nulls()
-    table = pl.DataFrame(
-        {"v": distinct, "t": [decimal_text(value) for value in distinct.to_list()]},
-        schema={"v": values.dtype, "t": pl.Utf8},
-    )
-    return values.to_frame("v").join(table, on="v", how="left", maintain_order="left").get_column("t")
-
-
-def decimal_text(millionths: int) -> str:
-    """19_200_000 → "19.2", −500_000 → "-0.5", 3_000_000 → "3" (as `exact.format_scaled`)."""
-    whole, fraction = divmod(abs(millionths), SCALE)
-    digits = f"{fraction:0{SCALE_DIGITS}d}".rstrip("0")
-    return ("-" if millionths < 0 else "") + str(whole) + ("." + digits if digits else "")
+    """Millionths as decimal strings (`exact.format_scaled`), each distinct value formatted once."""
+    distinct = values.unique().to_frame("v").with_columns(format_scaled(pl.col("v")).alias("t"))
+    joined = values.to_frame("v").join(distinct, on="v", how="left", nulls_equal=True, maintain_order="left")
+    return joined.get_column("t")
 
 
 def _cases(year: int) -> list[tuple[pl.Expr, pl.Expr]]:
