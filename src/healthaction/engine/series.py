@@ -85,9 +85,15 @@ def in_series_order(rows: pl.DataFrame) -> pl.DataFrame:
     then runs over sorted groups, several times cheaper than hashing the keys.
     """
     key, year = pl.col("key"), pl.col("year")
-    step = (key > key.shift(1)) | ((key == key.shift(1)) & (year >= year.shift(1)))
-    ordered = rows.select(step.fill_null(True).all() & (year.null_count() == 0)).item()
-    if not ordered:
+    low, high, nulls, largest = rows.select(
+        year.min().alias("low"), year.max().alias("high"), year.null_count().alias("nulls"), key.max()
+    ).row(0)
+    if rows.height and not nulls and (largest + 1) * (high - low + 1) < 2**62:
+        # One integer in (key, year) order: checked in one scan, sorted on one column.
+        order = rows.select(key * (high - low + 1) + (year - low)).to_series()
+        if not order.is_sorted():
+            rows = rows.with_columns(order.alias("order")).sort("order", maintain_order=True).drop("order")
+    elif rows.height:
         rows = rows.sort("key", "year", maintain_order=True)
     return rows.with_columns(key.set_sorted())
 

@@ -33,17 +33,21 @@ def expected(frame: pl.DataFrame, targets: pl.DataFrame, year: int, trajectory: 
     each series' path points stay together in year order: the next milestone is the first
     point ≥ t*, the previous one the last point before it, found by comparing neighbours.
     """
-    facts = frame.filter(pl.col("progress")).select(
-        pl.col("sid").alias("key"), "baseline_year", "y0_s", "d_c"
-    )
+    # frame has one row per series of `targets`, in the same order: row i of frame is the
+    # series of the targets rows after the i-th change of key.
+    series_row = ((pl.col("key") != pl.col("key").shift(1)).fill_null(True).cum_sum() - 1).alias("series_row")
     numeric = pl.col("comparator").is_in(NUMERIC)
     milestones = targets.select(
         pl.col("key").alias("sid"),
         pl.col("year").alias("milestone_years"),
         pl.when(numeric).then(scaled(pl.col("value"))).alias("milestone_s"),
+        series_row,
     )
-    points = pl.concat([milestones, aligned(milestones.get_column("sid"), facts)], how="horizontal").filter(
-        (pl.col("milestone_years") > pl.col("baseline_year"))
+    facts = frame.select("progress", "baseline_year", "y0_s", "d_c")
+    facts = facts.select(pl.all().gather(milestones.get_column("series_row")))
+    points = pl.concat([milestones, facts], how="horizontal").filter(
+        pl.col("progress")
+        & (pl.col("milestone_years") > pl.col("baseline_year"))
         & ((pl.col("milestone_s") - pl.col("y0_s")) * pl.col("d_c") > 0)
     )
     sid, ahead = pl.col("sid"), pl.col("milestone_years") >= year
