@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 from xml.etree.ElementTree import ParseError
+from xml.parsers.expat import ExpatError
 
 from openpyxl.utils import get_column_letter
 
@@ -146,7 +147,7 @@ def read_workbook(
     except _FileRefusedError as refusal:
         result.errors.append(CellError(name, "", "", str(refusal)))
         result.error_count += 1
-    except (zipfile.BadZipFile, KeyError, ParseError, ValueError, IndexError) as error:
+    except (zipfile.BadZipFile, KeyError, ParseError, ExpatError, ValueError, IndexError) as error:
         log.warning("填报表 %s 无法读取：%r", name, error)
         damaged = "文件已损坏或不是本系统生成的填报表，请重新下载模板填写"
         result.errors.append(CellError(name, "", "", damaged))

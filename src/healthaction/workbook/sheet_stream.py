@@ -2,10 +2,11 @@
 
 openpyxl's read-only mode streams too, but turns every cell into Python objects through
 several calls: on a modest 2-core machine 100 k rows × 11 cells take ≈15 s of CPU, past the
-10 s an import may take. Here the standard library's pull parser reads the sheet XML out of
-the zip; each finished <row> becomes a dict of raw cells and is dropped from the tree, so
-memory stays flat. Shared strings (one list per file, as Excel keeps them) and the number
-formats of the cell styles (to tell 10% typed in Excel, stored as 0.1, from 0.1) are read once.
+10 s an import may take. Here the standard library's expat parser reads the sheet XML out of
+the zip through callbacks, without building a tree; each finished <row> becomes a dict of raw
+cells and is handed on, so memory stays flat. Shared strings (one list per file, as Excel
+keeps them) and the number formats of the cell styles (to tell 10% typed in Excel, stored
+as 0.1, from 0.1) are read once.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, NamedTuple
 from xml.etree.ElementTree import Element, XMLPullParser, parse
+from xml.parsers import expat
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils import column_index_from_string
@@ -25,7 +27,6 @@ MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CHUNK = 1 << 16
-_COORDINATE = re.compile(r"([A-Z]+)(\d+)")
 
 
 class RawCell(NamedTuple):
@@ -104,7 +105,7 @@ class Package:
 
 
 def open_package(stream: IO[bytes]) -> Package:
-    """Raises zipfile.BadZipFile, KeyError (a part is missing) or ParseError for a broken file."""
+    """Raises BadZipFile, KeyError (a part is missing), ParseError or ExpatError for a broken file."""
     return Package(zipfile.ZipFile(stream))
 
 
@@ -139,36 +140,93 @@ def _iterparse(stream: IO[bytes], tag: str) -> Iterator[Element]:
 def _rows(
     stream: IO[bytes], strings: list[str], styles: list[str], max_column: int
 ) -> Iterator[tuple[int, dict[int, RawCell]]]:
-    row_tag, cell_tag, value_tag = f"{MAIN}row", f"{MAIN}c", f"{MAIN}v"
-    inline_tag = f"{MAIN}is"
-    number = 0
-    for row in _iterparse(stream, row_tag):
-        number = int(row.get("r") or number + 1)
-        cells: dict[int, RawCell] = {}
-        column = 0
-        for cell in row.iter(cell_tag):
-            reference = cell.get("r")
-            match = _COORDINATE.match(reference) if reference else None
-            column = column_index_from_string(match.group(1)) if match else column + 1
-            if column > max_column:
-                continue
-            kind = cell.get("t", "n")
-            style_index = int(cell.get("s") or 0)
-            style = styles[style_index] if style_index < len(styles) else ""
-            if kind == "inlineStr":
-                inline = cell.find(inline_tag)
-                raw = RawCell("text", _text_of(inline) if inline is not None else "", style)
-            else:
-                text = cell.findtext(value_tag)
-                if text is None:
-                    continue
-                if kind == "s":
-                    raw = RawCell("text", strings[int(text)], style)
-                else:
-                    raw = RawCell(_KINDS.get(kind, "text"), text, style)
-            cells[column] = raw
-        if cells:
-            yield number, cells
+    collector = _RowCollector(strings, styles, max_column)
+    # Callbacks, not a tree: at 11 cells a row, building elements costs more than reading them.
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+    parser.StartElementHandler = collector.start
+    parser.EndElementHandler = collector.end
+    parser.CharacterDataHandler = collector.data
+    for chunk in iter(lambda: stream.read(_CHUNK), b""):
+        parser.Parse(chunk, False)
+        yield from collector.finished
+        collector.finished.clear()
+    parser.Parse(b"", True)  # a truncated part raises ExpatError here
+    yield from collector.finished
+
+
+_TAG_ROW, _TAG_CELL, _TAG_VALUE = f"{MAIN[1:]}row", f"{MAIN[1:]}c", f"{MAIN[1:]}v"
+_TAG_TEXT, _TAG_PHONETIC = f"{MAIN[1:]}t", f"{MAIN[1:]}rPh"
+
+
+class _RowCollector:
+    """Expat callbacks that gather each <row>'s cells; finished rows wait in ``finished``."""
+
+    def __init__(self, strings: list[str], styles: list[str], max_column: int) -> None:
+        self.strings, self.styles, self.max_column = strings, styles, max_column
+        self.finished: list[tuple[int, dict[int, RawCell]]] = []
+        self.number = 0
+        self.column = 0
+        self.cells: dict[int, RawCell] = {}
+        self.cell: dict[str, str] | None = None
+        self.parts: list[str] = []
+        self.collecting = False
+        self.phonetic = False
+
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        if tag == _TAG_CELL:
+            self.cell, self.parts = attributes, []
+        elif tag == _TAG_VALUE or (tag == _TAG_TEXT and self.cell is not None and not self.phonetic):
+            self.collecting = True
+        elif tag == _TAG_ROW:
+            self.number = int(attributes.get("r") or self.number + 1)
+            self.column, self.cells = 0, {}
+        elif tag == _TAG_PHONETIC:
+            self.phonetic = True
+
+    def end(self, tag: str) -> None:
+        if tag == _TAG_CELL:
+            self._finish_cell()
+        elif tag in (_TAG_VALUE, _TAG_TEXT):
+            self.collecting = False
+        elif tag == _TAG_ROW:
+            if self.cells:
+                self.finished.append((self.number, self.cells))
+        elif tag == _TAG_PHONETIC:
+            self.phonetic = False
+
+    def data(self, text: str) -> None:
+        if self.collecting:
+            self.parts.append(text)
+
+    def _finish_cell(self) -> None:
+        cell, self.cell = self.cell, None
+        if cell is None:
+            return
+        reference = cell.get("r")
+        self.column = _column(reference) if reference else self.column + 1
+        if self.column > self.max_column or not self.parts:
+            return
+        text = "".join(self.parts)
+        style_index = int(cell.get("s") or 0)
+        style = self.styles[style_index] if style_index < len(self.styles) else ""
+        kind = cell.get("t", "n")
+        if kind == "s":
+            self.cells[self.column] = RawCell("text", self.strings[int(text)], style)
+        else:
+            self.cells[self.column] = RawCell(_KINDS.get(kind, "text"), text, style)
+
+
+_COLUMNS: dict[str, int] = {}
+
+
+def _column(reference: str) -> int:
+    """'K12' → 11; the letters of a row's few columns are looked up once."""
+    letters = reference.rstrip("0123456789")
+    column = _COLUMNS.get(letters)
+    if column is None:
+        column = _COLUMNS[letters] = column_index_from_string(letters)
+    return column
 
 
 _KINDS = {"n": "number", "str": "text", "b": "bool", "e": "error", "d": "date"}
