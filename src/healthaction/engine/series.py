@@ -112,7 +112,7 @@ def reported_points(observations: pl.DataFrame, names: Names, year: int) -> pl.D
     points = typed(observations, POINTS_SCHEMA).filter(
         (pl.col("year") <= year) & pl.col("value").is_not_null()
     )
-    return in_series_order(names.keyed(points).collect())
+    return in_series_order(names.keyed(points).collect().rechunk())  # one chunk: cheaper scans
 
 
 def indicator_parameters(
