@@ -187,6 +187,8 @@ def aligned(keys: pl.Series, table: pl.DataFrame, on: str = "key") -> pl.DataFra
     if table.height == 0:
         return rest.clear(keys.len())
     sorted_keys = table.get_column(on)
+    if table.height == keys.len() and sorted_keys.equals(keys, check_names=False):
+        return rest  # the same keys: already aligned
     position = sorted_keys.search_sorted(keys, side="left").cast(pl.Int64).clip(upper_bound=table.height - 1)
     found = sorted_keys.gather(position) == keys
     index = pl.select(pl.when(pl.lit(found)).then(pl.lit(position))).to_series()
