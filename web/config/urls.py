@@ -15,4 +15,5 @@ urlpatterns = [
     path("regions/", include("web.dashboards.urls")),
     path("tasks/", include("web.tasks.urls")),
     path("assessment/", include("web.assessment.urls")),
+    path("api/", include("web.api.urls")),
 ]

@@ -1,0 +1,98 @@
+"""Observations: a filtered list within the caller's scope; submission through the entry form's service."""
+
+# No `from __future__ import annotations`: ninja reads the Query[...] parameters at run time.
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Query, Router, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from web.accounts.scope import Need, region_for_user, region_scope_for
+from web.api.schemas import ErrorOut, ObservationIn, ObservationOut
+from web.monitoring.models import Observation
+from web.monitoring.selectors import indicators_for, open_round
+from web.monitoring.services import ConflictError, ObservationError, observation_save
+
+router = Router(tags=["监测值"])
+
+
+@router.get(
+    "/observations",
+    response={200: list[ObservationOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="监测值列表",
+)
+@paginate(LimitOffsetPagination)
+def observation_list(
+    request: HttpRequest,
+    region: Query[str | None] = None,
+    indicator_id: Query[int | None] = None,
+    year: Query[int | None] = None,
+    state: Query[Observation.State | None] = None,
+    subtree: Query[bool] = True,
+) -> QuerySet[Observation]:
+    """您权限范围内的监测值。`region` 为行政区划代码（默认为您所在的地区）；`subtree` 为 true 时包括下级地区。
+    可按指标编号、年份、状态筛选；用 `limit`、`offset` 分页。演示数据的 `is_demo` 为 true。"""
+    scope = region_scope_for(request.user)
+    observations = Observation.objects.select_related("region", "indicator", "department").order_by(
+        "region__code", "indicator__name", "year"
+    )
+    if region is not None:
+        place = region_for_user(request.user, region)
+        observations = (
+            observations.filter(region__path__startswith=place.path)
+            if subtree
+            else observations.filter(region=place)
+        )
+    elif not scope.everything:
+        if scope.root is None:
+            raise PermissionDenied("您的账户还没有分配角色")
+        observations = observations.filter(region__path__startswith=scope.root.path)
+    if indicator_id is not None:
+        observations = observations.filter(indicator_id=indicator_id)
+    if year is not None:
+        observations = observations.filter(year=year)
+    if state is not None:
+        observations = observations.filter(state=state)
+    return observations
+
+
+@router.post(
+    "/observations",
+    response={200: ObservationOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    summary="填报监测值（保存草稿或提交）",
+)
+def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[Observation | dict[str, str]]:
+    """与网页填报表单相同：只能填报开放中的轮次、您有权填报的地区和指标（部门填报员只能填本部门的指标）；
+    与上年相比变化异常时须在 `comment` 说明原因（否则 400）；已提交或已审核的值只有审核人能改；
+    `version` 与库中不一致时返回 409，什么也不保存。"""
+    place = region_for_user(request.user, payload.region, Need.ENTER)
+    scope = region_scope_for(request.user)
+    indicator = indicators_for(place).filter(pk=payload.indicator_id).first()
+    if indicator is None:
+        raise Http404("这个地区没有该指标")
+    if not scope.may_enter(place, indicator):
+        raise PermissionDenied("不能填报其他部门的指标")
+    if open_round(place, payload.year, timezone.localdate()) is None:
+        raise PermissionDenied(f"{payload.year}年的填报未开放或已截止")
+    try:
+        observation = observation_save(
+            region=place,
+            indicator=indicator,
+            year=payload.year,
+            value=payload.value,
+            comment=payload.comment,
+            user=request.user,
+            version=payload.version,
+            submit=payload.submit,
+            department=scope.department,
+            reviewer=scope.may(Need.REVIEW),
+        )
+    except ConflictError as exc:
+        return Status(409, {"detail": str(exc)})
+    except ObservationError as exc:
+        return Status(400, {"detail": str(exc)})
+    observation = Observation.objects.select_related("region", "indicator", "department").get(
+        pk=observation.pk
+    )
+    return Status(200, observation)

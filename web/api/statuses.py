@@ -1,0 +1,70 @@
+"""The engine's statuses for a region and year, as the dashboards show them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from web.accounts.scope import region_for_user
+from web.api.schemas import ErrorOut, StatusesOut
+from web.dashboards.selectors import STATUS_LABELS, STATUS_ORDER, latest_year, region_overview
+from web.monitoring.models import SeriesStatus
+
+router = Router(tags=["评估结果"])
+
+# Lagging first, as on the overview page: the office looks at what needs action.
+_URGENCY = {"OFF_TRACK": 0, "LAGGING": 1, "NO_DATA": 2, "ON_TRACK": 3, "ACHIEVED": 4}
+
+
+def _counts(cells: list[int]) -> list[dict[str, Any]]:
+    return [
+        {"status": status, "label": STATUS_LABELS[status], "count": count}
+        for status, count in zip(STATUS_ORDER, cells, strict=True)
+    ]
+
+
+@router.get(
+    "/regions/{code}/statuses",
+    response={200: StatusesOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="地区的指标评估结果",
+)
+def region_statuses(request: HttpRequest, code: str, year: Query[int | None] = None) -> dict[str, Any]:
+    """评估引擎对该地区每个指标在某一年的判定（已达标、进度正常、进度滞后、严重滞后、无数据），
+    与仪表盘相同；审核通过一个值后立即重新计算。`year` 默认为最近有结果的年份。"""
+    region = region_for_user(request.user, code)
+    year = year if year is not None else latest_year(region)
+    result: dict[str, Any] = {
+        "region": {"code": region.code, "name": region.name},
+        "year": year,
+        "totals": _counts([0] * len(STATUS_ORDER)),
+        "actions": [],
+        "series": [],
+    }
+    if year is None:
+        return result
+    overview = region_overview(region, year)
+    result["totals"] = [
+        {"status": status, "label": label, "count": count} for label, count, status in overview["totals"]
+    ]
+    result["actions"] = [{"action": a.name, "counts": _counts(a.cells)} for a in overview["actions"]]
+    statuses = SeriesStatus.objects.filter(region=region, year=year).select_related("indicator")
+    result["series"] = [
+        {
+            "indicator_id": s.indicator_id,
+            "indicator": s.indicator.name,
+            "status": s.status,
+            "label": STATUS_LABELS.get(s.status, s.status),
+            "value": s.value,
+            "expected": s.expected,
+            "target": s.target,
+            "target_year": s.target_year,
+            "ratio": s.ratio,
+            "explanation": s.explanation,
+        }
+        for s in sorted(
+            statuses, key=lambda s: (_URGENCY.get(s.status, 9), s.ratio if s.ratio is not None else 0.0)
+        )
+    ]
+    return result
