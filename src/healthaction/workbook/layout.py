@@ -1,7 +1,7 @@
 """The shape of a department's 填报表: sheet names, columns, metadata keys and limits.
 
 One row per (region, indicator, year): 平川区 | 居民健康素养水平 | % | 2023 | 上年值 19.6 |
-目标 ≥22% | 填报值 … | 说明 …. The grey key cells are locked; a hidden column keeps the
+目标 ≥22% | 填报值 … | 说明 …. The grey key cells are locked; two hidden columns keep the
 row's original keys so the reader can tell which key cell was changed.
 """
 
@@ -16,7 +16,8 @@ META_SHEET = "元数据"
 
 # Columns of the 填报 sheet, 1-based, as Excel counts them.
 REGION_CODE, REGION_NAME, INDICATOR_CODE, INDICATOR_NAME, UNIT, YEAR = 1, 2, 3, 4, 5, 6
-LAST_YEAR, TARGET, VALUE, COMMENT, ORIGINAL_KEYS = 7, 8, 9, 10, 11
+LAST_YEAR, TARGET, VALUE, COMMENT = 7, 8, 9, 10
+ORIGINAL_REGION, ORIGINAL_INDICATOR = 11, 12  # hidden: the keys as the template wrote them
 HEADERS: dict[int, str] = {
     REGION_CODE: "地区代码",
     REGION_NAME: "地区",
@@ -28,9 +29,10 @@ HEADERS: dict[int, str] = {
     TARGET: "目标",
     VALUE: "填报值",
     COMMENT: "说明",
-    ORIGINAL_KEYS: "校验（勿改）",
+    ORIGINAL_REGION: "地区校验（勿改）",
+    ORIGINAL_INDICATOR: "指标校验（勿改）",
 }
-# The key cells a user may not change, in the order the hidden column stores them.
+# The key cells a user may not change, in the order the hidden columns store them.
 KEY_COLUMNS = (REGION_CODE, REGION_NAME, INDICATOR_CODE, INDICATOR_NAME, UNIT, YEAR)
 
 # Keys of the hidden 元数据 sheet (column A = key, column B = value).
@@ -61,6 +63,14 @@ class EntryRow:
     target_text: str = ""
     current_value: Decimal | float | None = None
     comment: str = ""
+
+    @property
+    def original_region(self) -> list[str]:
+        return [self.region_code, self.region_name]
+
+    @property
+    def original_indicator(self) -> list[str | int]:
+        return [self.indicator_code, self.indicator_name, self.unit, self.year]
 
     @property
     def keys(self) -> tuple[str, str, str, str, str, int]:

@@ -13,7 +13,6 @@ caller then rolls back if the result has errors.
 
 from __future__ import annotations
 
-import json
 import logging
 import unicodedata
 import zipfile
@@ -40,10 +39,11 @@ from healthaction.workbook.layout import (
     META_ROUND,
     META_SHEET,
     META_VERSION,
-    ORIGINAL_KEYS,
+    ORIGINAL_INDICATOR,
+    ORIGINAL_REGION,
     VALUE,
-    YEAR,
 )
+from healthaction.workbook.row_keys import DuplicateIndex, OriginalKeys
 from healthaction.workbook.sheet_stream import Package, RawCell, Sheet, open_package
 from healthaction.workbook.values import CellValueError, read_value
 
@@ -249,7 +249,7 @@ def _read_rows(
 ) -> None:
     header_row = int(meta[META_HEADER_ROW])
     sheet = _sheet(package, ENTRY_SHEET)
-    first_seen: dict[tuple[str, str, int], int] = {}
+    duplicates, keys = DuplicateIndex(), OriginalKeys()
     header_seen = False
 
     def report(cell: str, message: str) -> None:
@@ -257,7 +257,7 @@ def _read_rows(
         if len(result.errors) < limits.max_errors:
             result.errors.append(CellError(name, ENTRY_SHEET, cell, message))
 
-    for number, cells in package.rows(sheet, max_column=ORIGINAL_KEYS):
+    for number, cells in package.rows(sheet, max_column=ORIGINAL_INDICATOR):
         if number < header_row:
             continue
         if number == header_row:
@@ -270,21 +270,19 @@ def _read_rows(
         if result.row_count >= limits.max_rows:
             report("", f"行数超过上限 {limits.max_rows} 行，请分成几个文件上传")
             return
-        entered = _read_row(number, cells, report, result, name)
+        entered = _read_row(number, cells, keys, report, result, name)
         if entered is None:
             continue
         result.row_count += 1
-        key = (entered.region_code, entered.indicator_code, entered.year)
-        if key in first_seen:
-            report(f"A{number}", f"与第{first_seen[key]}行重复（同一地区、指标、年份只能填一行）")
-            continue
-        first_seen[key] = number
+        duplicates.add((entered.region_code, entered.indicator_code, entered.year), number)
         if result.error_count:
             continue  # nothing is handed on once the file is known to be refused
         if on_row is None:
             result.rows.append(entered)
         else:
             on_row(entered)
+    for number, first in duplicates.repeats():
+        report(f"A{number}", f"与第{first}行重复（同一地区、指标、年份只能填一行）")
 
 
 def _check_header(cells: dict[int, RawCell], number: int, report: Callable[[str, str], None]) -> None:
@@ -300,13 +298,14 @@ def _check_header(cells: dict[int, RawCell], number: int, report: Callable[[str,
 def _read_row(
     number: int,
     cells: dict[int, RawCell],
+    keys: OriginalKeys,
     report: Callable[[str, str], None],
     result: WorkbookResult,
     name: str,
 ) -> EnteredValue | None:
     """The row as entered (its value None where the cell has an error, all reported), or None
     for a row that is not from the template."""
-    original = _original_keys(cells.get(ORIGINAL_KEYS))
+    original = keys.of(cells.get(ORIGINAL_REGION), cells.get(ORIGINAL_INDICATOR))
     if original is None:
         if any(_text(cell) for cell in cells.values()):
             report(f"A{number}", "本行不是模板中的行（可能是新增或复制来的），请删除本行或重新下载模板")
@@ -344,21 +343,6 @@ def _read_row(
         value=read.value if read is not None and result.error_count == errors_before else None,
         comment=comment,
     )
-
-
-def _original_keys(cell: RawCell | None) -> list[str] | None:
-    """The keys the template wrote into the hidden column, as text; None if absent or not ours."""
-    if cell is None or cell.kind != "text":
-        return None
-    try:
-        keys = json.loads(cell.text)
-    except json.JSONDecodeError:
-        return None
-    if not isinstance(keys, list) or len(keys) != len(KEY_COLUMNS):
-        return None
-    if not str(keys[KEY_COLUMNS.index(YEAR)]).isdigit():
-        return None
-    return [str(key) for key in keys]
 
 
 def _text(cell: RawCell | None) -> str:

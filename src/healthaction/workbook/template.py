@@ -39,7 +39,8 @@ from healthaction.workbook.layout import (
     META_ROWS,
     META_SHEET,
     META_VERSION,
-    ORIGINAL_KEYS,
+    ORIGINAL_INDICATOR,
+    ORIGINAL_REGION,
     TARGET,
     VALUE,
     VALUE_LIMIT,
@@ -50,7 +51,7 @@ from healthaction.workbook.layout import (
 log = logging.getLogger(__name__)
 
 LAST_COLUMN = get_column_letter(COMMENT)
-WIDTHS = {1: 10, 2: 12, 3: 9, 4: 36, 5: 9, 6: 7, 7: 10, 8: 18, 9: 12, 10: 40, 11: 8}
+WIDTHS = {1: 10, 2: 12, 3: 9, 4: 36, 5: 9, 6: 7, 7: 10, 8: 18, 9: 12, 10: 40, 11: 8, 12: 8}
 
 _THIN = Side(style="thin", color="BFBFBF")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -86,10 +87,11 @@ def build_template(
     sheet = workbook.create_sheet(ENTRY_SHEET)
     # Write-only sheets carry no <dimension>; readers such as openpyxl's read-only mode then
     # parse the whole sheet once just to size it. We know the size, so we state it.
-    sheet.calculate_dimension = lambda: f"A1:{get_column_letter(ORIGINAL_KEYS)}{last}"
+    sheet.calculate_dimension = lambda: f"A1:{get_column_letter(ORIGINAL_INDICATOR)}{last}"
     for column, width in WIDTHS.items():
         sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.column_dimensions[get_column_letter(ORIGINAL_KEYS)].hidden = True
+    for hidden in (ORIGINAL_REGION, ORIGINAL_INDICATOR):
+        sheet.column_dimensions[get_column_letter(hidden)].hidden = True
     sheet.freeze_panes = f"{get_column_letter(INDICATOR_NAME + 1)}{first}"
     for line_number in range(1, header_row):
         sheet.merged_cells.add(f"A{line_number}:{LAST_COLUMN}{line_number}")
@@ -205,7 +207,9 @@ def _row_cells(sheet: Any, row: EntryRow) -> Iterator[WriteOnlyCell]:
         yield _cell(sheet, values[column], fill=_GREY, border=True)
     yield _cell(sheet, row.current_value, fill=_OPEN_FILL, border=True, locked=False)
     yield _cell(sheet, row.comment or None, fill=_OPEN_FILL, border=True, locked=False, wrap=True)
-    yield _cell(sheet, json.dumps(list(row.keys), ensure_ascii=False))
+    # Two cells, not one: each repeats across rows, so the shared-string table stays small.
+    yield _cell(sheet, json.dumps(row.original_region, ensure_ascii=False))
+    yield _cell(sheet, json.dumps(row.original_indicator, ensure_ascii=False))
 
 
 def _header(sheet: Any, text: str) -> WriteOnlyCell:

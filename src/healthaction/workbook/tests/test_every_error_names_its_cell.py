@@ -64,7 +64,7 @@ def test_it_names_a_row_copied_over_another_as_a_duplicate(tmp_path: Path) -> No
     path = template(tmp_path)
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["填报"]
-    for column in range(1, 12):
+    for column in range(1, 13):
         sheet.cell(13, column).value = sheet.cell(9, column).value
     workbook.save(path)
     assert _errors(path) == {"A13": "与第9行重复（同一地区、指标、年份只能填一行）"}

@@ -19,7 +19,7 @@ def test_it_protects_the_sheet_and_opens_only_value_and_comment(workbook: openpy
     assert sheet.protection.sheet
     row = FIRST_ROW
     locked = {cell.column_letter: cell.protection.locked for cell in sheet[row]}
-    assert locked == dict.fromkeys("ABCDEFGHK", True) | {"I": False, "J": False}
+    assert locked == dict.fromkeys("ABCDEFGHKL", True) | {"I": False, "J": False}
     assert workbook.security is not None
     assert workbook.security.lockStructure
 
@@ -47,6 +47,7 @@ def test_it_shows_the_title_instructions_units_last_year_and_target(workbook: op
     assert first == ["620403", "平川区", "17", "居民健康素养水平", "%", 2023, 19.6, "≥22%"]
     assert sheet.freeze_panes == f"E{FIRST_ROW}"
     assert sheet.column_dimensions["K"].hidden
+    assert sheet.column_dimensions["L"].hidden
 
 
 def test_it_checks_values_as_decimals_naming_each_rows_unit(workbook: openpyxl.Workbook) -> None:
