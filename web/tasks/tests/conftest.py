@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
 
 from healthaction.ingest import parse_file
+from healthaction.plan import Plan
 from web.accounts.models import Role
 from web.accounts.services import user_create_or_update
 from web.conftest import PASSWORD, World
@@ -32,11 +34,18 @@ class Xixia:
     clerk: User  # 卫生健康局's clerk
 
 
+@cache
+def _seed_plan() -> Plan:
+    return parse_file(SEED)  # parsed once for the session: the import is what is tested
+
+
 @pytest.fixture
 def xixia(world: World) -> Xixia:
     regions_load_codes(only={XIXIA})
     region = Region.objects.get(code=XIXIA)
-    plan_import(plan=parse_file(SEED), region=region, content=SEED.read_bytes(), file_name=SEED.name)
+    plan_import(
+        plan=_seed_plan().model_copy(deep=True), region=region, content=SEED.read_bytes(), file_name=SEED.name
+    )
     health = Department.objects.get(region=region, name="卫生健康局")
 
     def user(name: str, role: Role, department: Department | None = None) -> User:
