@@ -22,16 +22,16 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+from healthaction.workbook import EnteredValue, EntryRow, build_template, read_workbook
+
 UNITS = ("%", "‰", "1/10万", "岁", "人", "张")
 DEPARTMENT, ROUND = "市卫生健康委员会", "2023年度"
 
 
-def entry_rows(count: int, seed: int = 2024) -> list[object]:
-    from healthaction.workbook import EntryRow
-
+def entry_rows(count: int, seed: int = 2024) -> list[EntryRow]:
     rng = random.Random(seed)
     indicators = 200
-    rows: list[object] = []
+    rows: list[EntryRow] = []
     for index in range(count):
         region, indicator = divmod(index, indicators)
         unit = UNITS[indicator % len(UNITS)]
@@ -54,17 +54,13 @@ def entry_rows(count: int, seed: int = 2024) -> list[object]:
 
 
 def write(count: int, path: Path) -> dict[str, float]:
-    from healthaction.workbook import build_template
-
     rows = entry_rows(count)
     start = time.perf_counter()
-    build_template(rows, department=DEPARTMENT, region_name="演示市", round_label=ROUND, path=path)  # type: ignore[arg-type]
+    build_template(rows, department=DEPARTMENT, region_name="演示市", round_label=ROUND, path=path)
     return {"seconds": time.perf_counter() - start}
 
 
 def read(path: Path, mode: str) -> dict[str, float]:
-    from healthaction.workbook import EnteredValue, read_workbook
-
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     seen = 0
 

@@ -164,6 +164,7 @@ class _RowCollector:
 
     def __init__(self, strings: list[str], styles: list[str], max_column: int) -> None:
         self.strings, self.styles, self.max_column = strings, styles, max_column
+        self.style_of: dict[str, str] = {}  # the s="…" attribute → percent/date/''
         self.finished: list[tuple[int, dict[int, RawCell]]] = []
         self.number = 0
         self.column = 0
@@ -208,8 +209,11 @@ class _RowCollector:
         if self.column > self.max_column or not self.parts:
             return
         text = "".join(self.parts)
-        style_index = int(cell.get("s") or 0)
-        style = self.styles[style_index] if style_index < len(self.styles) else ""
+        style_id = cell.get("s", "0")
+        style = self.style_of.get(style_id)
+        if style is None:
+            index = int(style_id)
+            style = self.style_of[style_id] = self.styles[index] if index < len(self.styles) else ""
         kind = cell.get("t", "n")
         if kind == "s":
             self.cells[self.column] = RawCell("text", self.strings[int(text)], style)
