@@ -1,11 +1,13 @@
 from django.urls import path
 
-from web.monitoring import views
+from web.monitoring import views, workbook_views
 
 urlpatterns = [
     path("<str:code>/", views.rounds, name="rounds"),
     path("<str:code>/<int:year>/", views.entry, name="entry"),
     path("<str:code>/review/", views.review, name="review"),
+    path("<str:code>/<int:year>/workbook/", workbook_views.workbook_download, name="workbook-download"),
+    path("<str:code>/<int:year>/workbook/upload/", workbook_views.workbook_upload, name="workbook-upload"),
     path("observations/<int:pk>/decide/", views.decide, name="decide"),
     path("observations/<int:pk>/history/", views.history, name="history"),
 ]
