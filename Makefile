@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup fonts run test check lint typecheck bench clean
+.PHONY: setup fonts chromium run test check lint typecheck bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ fonts:
 	    (export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq fonts-noto-cjk || (apt-get update -qq && apt-get install -y -qq fonts-noto-cjk)) >/dev/null; \
 	  else echo "提示：未找到中文字体，报告图表需要它：sudo apt-get install fonts-noto-cjk" >&2; fi; }
 
+# The browser for the end-to-end test (web/e2e): Debian's chromium, driven by Playwright; no browser download.
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq --no-install-recommends chromium || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium)) >/dev/null; \
+	  else echo "提示：未找到 chromium，浏览器测试将跳过：sudo apt-get install chromium" >&2; fi; }
+
 setup: $(STAMP) $(ASSETS) fonts
 
 run: setup
@@ -33,7 +40,7 @@ run: setup
 	$(BIN)/healthaction serve
 
 # The web tests run on SQLite, and again on PostgreSQL when TEST_DATABASE_URL is set (CI).
-test: setup
+test: setup chromium
 	$(BIN)/python -m pytest
 	if [ -n "$$TEST_DATABASE_URL" ]; then DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/python -m pytest web; fi
 
