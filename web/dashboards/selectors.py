@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Count, Max
 
 from web.monitoring.models import Observation, RegionScore, SeriesStatus
 from web.plans.models import Indicator, Target
@@ -46,27 +46,35 @@ def latest_year(region: Region) -> int | None:
 
 
 def region_overview(region: Region, year: int) -> dict[str, Any]:
-    statuses = list(
-        SeriesStatus.objects.filter(region=region, year=year)
-        .select_related("indicator")
-        .prefetch_related("indicator__actions")
-    )
+    statuses = list(SeriesStatus.objects.filter(region=region, year=year).select_related("indicator"))
+    # One query for the actions of all indicators (a prefetch builds a manager per indicator: slow at 150).
+    action_names: dict[int, list[str]] = {}
+    for indicator_id, name in Indicator.actions.through.objects.filter(
+        indicator_id__in={s.indicator_id for s in statuses}
+    ).values_list("indicator_id", "action__name"):
+        action_names.setdefault(indicator_id, []).append(name)
     actions: dict[str, ActionSummary] = {}
     for status in statuses:
-        names = [a.name for a in status.indicator.actions.all()] or ["指标框架"]
+        names = action_names.get(status.indicator_id) or ["指标框架"]
         for name in names:
             actions.setdefault(name, ActionSummary(name)).counts[status.status] += 1
     lagging = sorted(
         (s for s in statuses if s.status in ("OFF_TRACK", "LAGGING")),
         key=lambda s: (_URGENCY[s.status], s.ratio if s.ratio is not None else 0.0),
     )
-    children = []
-    for child in Region.objects.filter(parent=region).order_by("code"):
-        counts = Counter(
-            SeriesStatus.objects.filter(region=child, year=year).values_list("status", flat=True)
-        )
-        if counts:
-            children.append((child, [counts.get(s, 0) for s in STATUS_ORDER]))
+    child_counts: dict[int, Counter[str]] = {}
+    for region_id, status_code, n in (
+        SeriesStatus.objects.filter(region__parent=region, year=year)
+        .values("region_id", "status")
+        .annotate(n=Count("id"))
+        .values_list("region_id", "status", "n")
+    ):
+        child_counts.setdefault(region_id, Counter())[status_code] = n
+    children = [
+        (child, [child_counts[child.pk].get(s, 0) for s in STATUS_ORDER])
+        for child in Region.objects.filter(parent=region).order_by("code")
+        if child.pk in child_counts
+    ]
     totals = Counter(s.status for s in statuses)
     return {
         "actions": sorted(actions.values(), key=lambda a: a.urgency),

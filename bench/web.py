@@ -1,0 +1,345 @@
+"""The web system under load: a province on PostgreSQL, the real server, 16 concurrent connections.
+
+    .venv/bin/python bench/web.py [--database postgres://postgres@127.0.0.1:5432/healthaction_bench]
+                                  [--counties 100] [--indicators 150] [--seconds 10] [--connections 16]
+
+Builds a province (10 cities × 10 counties by default, 150 indicators in 15 actions, approved
+values 2017–2024 for every region, statuses and scores from the engine) in a fresh database,
+starts `healthaction serve` (gunicorn, 2 workers) on a free port and loads each page for a fixed
+time with wrk (or, without wrk, a Python client with as many threads as connections). Prints
+p50/p95/throughput per page and the p95 ratio to a trivial page (the login form) on the same server.
+Goals: p95 ≤ 150 ms at 16 concurrent, ≤ 3× the trivial page. The database is dropped and rebuilt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+YEARS = range(2017, 2025)
+GOAL_P95_MS, GOAL_RATIO = 150.0, 3.0
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  local bad = summary.errors.status + summary.errors.connect + summary.errors.read
+            + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT %d %d %d %d %d\\n", latency:percentile(50), latency:percentile(95),
+                         summary.requests, summary.duration, bad))
+end
+"""
+
+
+def recreate_database(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def build(counties: int, indicators: int) -> dict[str, str]:
+    """The province, its plan, values and statuses. Returns the URLs' region codes and a session key."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.models import User
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from web.accounts.models import Role
+    from web.accounts.services import user_create_or_update
+    from web.monitoring.evaluation import statuses_refresh
+    from web.monitoring.models import Observation
+    from web.plans.models import Action, Baseline, Indicator, PlanDocument, Target
+    from web.regions.models import Region
+
+    rng = random.Random(2024)
+    province = Region.objects.create(
+        code="990000", name="示范省", level=Region.Level.PROVINCE, path="990000/"
+    )
+    cities: list[Region] = []
+    county_regions: list[Region] = []
+    per_city = 10
+    for c in range(1, (counties + per_city - 1) // per_city + 1):
+        code = f"99{c:02d}00"
+        city = Region(code=code, name=f"第{c}市", level=Region.Level.CITY, parent=province)
+        city.path = f"{province.path}{code}/"
+        cities.append(city)
+    Region.objects.bulk_create(cities)
+    for i in range(counties):
+        city = cities[i // per_city]
+        code = f"{city.code[:4]}{i % per_city + 1:02d}"
+        county = Region(code=code, name=f"{city.name}第{i % per_city + 1}区", level=Region.Level.COUNTY)
+        county.parent, county.path = city, f"{city.path}{code}/"
+        county_regions.append(county)
+    Region.objects.bulk_create(county_regions)
+
+    document = PlanDocument.objects.create(
+        region=province, title="健康示范省行动实施方案（压测）", file="plans/bench.txt",
+        file_name="bench.txt", sha256="0" * 64, parsed={}, issued_on=date(2020, 1, 1),
+    )  # fmt: skip
+    actions = Action.objects.bulk_create(
+        Action(document=document, region=province, seq=s, name=f"第{s}项专项行动") for s in range(1, 16)
+    )
+    items = Indicator.objects.bulk_create(
+        Indicator(region=province, name=f"压测指标{j:03d}", unit="%", polarity=1 if j % 3 else -1)
+        for j in range(indicators)
+    )
+    Indicator.actions.through.objects.bulk_create(
+        Indicator.actions.through(indicator_id=item.pk, action_id=actions[j % len(actions)].pk)
+        for j, item in enumerate(items)
+    )
+    baselines: dict[int, float] = {}
+    targets: list[Target] = []
+    for item in items:
+        start = baselines[item.pk] = rng.uniform(20, 60)
+        step = 1.0 if item.polarity == 1 else -1.0
+        for year, gain in ((2022, 5), (2030, 12)):
+            comparator = ">=" if item.polarity == 1 else "<="
+            value = round(start + step * gain, 1)
+            targets.append(
+                Target(
+                    indicator=item, region=province, document=document, source=Target.Source.FRAMEWORK,
+                    year=year, comparator=comparator, value=value, unit="%", text=f"{comparator}{value}",
+                )
+            )  # fmt: skip
+    Target.objects.bulk_create(targets)
+    Baseline.objects.bulk_create(
+        Baseline(indicator=item, region=province, document=document, year=2017, value=round(v, 1), text="")
+        for item in items
+        for v in [baselines[item.pk]]
+    )
+    regions = [province, *cities, *county_regions]
+    rows = []
+    for region in regions:
+        for item in items:
+            pace = rng.uniform(-0.5, 2.0) * (1 if item.polarity == 1 else -1)
+            for year in YEARS:
+                value = baselines[item.pk] + pace * (year - 2017) + rng.gauss(0, 0.4)
+                rows.append(
+                    Observation(
+                        region=region, indicator=item, year=year, value=round(value, 2), unit="%",
+                        state=Observation.State.APPROVED, is_demo=True,
+                    )
+                )  # fmt: skip
+    Observation.objects.bulk_create(rows, batch_size=5000)
+    by_city = [county_regions[i : i + per_city] for i in range(0, counties, per_city)]
+    for group in [[province], cities, *by_city]:
+        statuses_refresh(regions=group, years=range(2018, 2025))
+
+    office = user_create_or_update(
+        username="bench-office", password="bench-password-1", full_name="压测办公室",
+        role=Role.OFFICE_ADMIN, region=province, department=None,
+    )  # fmt: skip
+    user = User.objects.get(pk=office.pk)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    result = {"session": session.session_key or "", "city": cities[0].code, "province": province.code}
+    try:  # the API, when the project has it: a token for the same user
+        from web.api.services import api_token_create
+
+        result["token"] = api_token_create(user=user, name="压测")[1]
+    except ImportError:
+        pass
+    print(
+        f"数据：{len(regions)}个地区（{counties}个县区），{indicators}项指标，"
+        f"{len(rows):,}条审核通过的监测值，2017–2024年",
+        flush=True,
+    )
+    return result
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass
+class Result:
+    p50_ms: float
+    p95_ms: float
+    per_second: float
+    errors: int
+
+
+def load_wrk(url: str, headers: dict[str, str], seconds: int, connections: int, script: Path) -> Result:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script)]
+    for key, value in headers.items():
+        command += ["-H", f"{key}: {value}"]
+    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    line = next(x for x in out.splitlines() if x.startswith("RESULT "))
+    p50, p95, requests, duration_us, bad = (int(v) for v in line.split()[1:])
+    return Result(p50 / 1000, p95 / 1000, requests / (duration_us / 1e6), bad)
+
+
+def load_python(url: str, headers: dict[str, str], seconds: int, connections: int, _: Path) -> Result:
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def worker() -> None:
+        conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=30)
+        mine: list[float] = []
+        while time.perf_counter() < stop:
+            start = time.perf_counter()
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            mine.append(time.perf_counter() - start)
+            if response.status != 200:
+                with lock:
+                    errors[0] += 1
+        with lock:
+            latencies.extend(mine)
+
+    start = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - start
+    q = statistics.quantiles(latencies, n=100)
+    return Result(q[49] * 1000, q[94] * 1000, len(latencies) / elapsed, errors[0])
+
+
+def wait_for(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit("服务未能启动")
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.3)
+    sys.exit("服务启动超时")
+
+
+def fetch(url: str, headers: dict[str, str]) -> tuple[int, int]:
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, len(response.read())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/healthaction_bench")
+    parser.add_argument("--counties", type=int, default=100)
+    parser.add_argument("--indicators", type=int, default=150)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    args = parser.parse_args(argv)
+
+    var = Path(tempfile.mkdtemp(prefix="healthaction-bench-"))
+    env = {
+        **os.environ,
+        "DATABASE_URL": args.database,
+        "HEALTHACTION_VAR": str(var),
+        "DJANGO_SETTINGS_MODULE": "web.config.settings",
+    }
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    recreate_database(args.database)
+    started = time.perf_counter()
+    built = build(args.counties, args.indicators)
+    print(f"建库用时 {time.perf_counter() - started:.1f} 秒", flush=True)
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    program = str(Path(sys.executable).parent / "healthaction")
+    serve = [program, "serve", "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(serve, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"{base}/login/", server)
+        cookie = {"Cookie": f"sessionid={built['session']}"}
+        city, province = built["city"], built["province"]
+        pages: list[tuple[str, str, dict[str, str]]] = [
+            ("简单页面（登录表单）", "/login/", {}),
+            ("省总览（10个市）", f"/regions/{province}/?year=2024", cookie),
+            ("市总览（10个县区）", f"/regions/{city}/?year=2024", cookie),
+            ("县区排名（市）", f"/regions/{city}/league/?year=2024", cookie),
+            ("指标页（时间序列）", f"/regions/{city}/indicators/1/", cookie),
+        ]
+        if "token" in built:
+            api = {"Authorization": f"Bearer {built['token']}"}
+            pages.append(("接口：地区评估结果", f"/api/regions/{city}/statuses?year=2024", api))
+        first_indicator = _first_indicator()
+        pages = [(n, p.replace("/indicators/1/", f"/indicators/{first_indicator}/"), h) for n, p, h in pages]
+        use_wrk = shutil.which("wrk") is not None
+        script = var / "report.lua"
+        script.write_text(WRK_SCRIPT)
+        print(
+            f"负载：{'wrk' if use_wrk else 'Python 客户端'}，{args.connections}个并发连接，"
+            f"每页{args.seconds}秒（先预热2秒），gunicorn 2个进程，PostgreSQL",
+            flush=True,
+        )
+        print(f"{'页面':<16}{'大小':>9}{'p50 ms':>9}{'p95 ms':>9}{'次/秒':>9}{'错误':>6}{'p95倍数':>9}")
+        trivial: float | None = None
+        verdicts: list[bool] = []
+        for name, path, headers in pages:
+            status, size = fetch(base + path, headers)
+            if status != 200:
+                sys.exit(f"{name} {path} 返回 {status}")
+            run = load_wrk if use_wrk else load_python
+            run(base + path, headers, 2, args.connections, script)  # warm both workers, unmeasured
+            result = run(base + path, headers, args.seconds, args.connections, script)
+            trivial = trivial or result.p95_ms
+            ratio = result.p95_ms / trivial
+            if path != "/login/":
+                verdicts.append(result.p95_ms <= GOAL_P95_MS and ratio <= GOAL_RATIO)
+            print(
+                f"{name:<16}{size:>9,}{result.p50_ms:>9.1f}{result.p95_ms:>9.1f}"
+                f"{result.per_second:>9.0f}{result.errors:>6}{ratio:>8.1f}×",
+                flush=True,
+            )
+        met = all(verdicts)
+        goal = f"目标 p95 ≤ {GOAL_P95_MS:.0f} ms 且 ≤ {GOAL_RATIO:.0f}× 简单页面"
+        print(f"{goal}：{'达到' if met else '未达到'}")
+        return 0 if met else 1
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(var, ignore_errors=True)
+
+
+def _first_indicator() -> Any:
+    from web.plans.models import Indicator
+
+    return Indicator.objects.order_by("pk").values_list("pk", flat=True).first()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
