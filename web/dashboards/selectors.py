@@ -104,7 +104,7 @@ def indicator_chart(indicator: Indicator, region: Region) -> dict[str, Any]:
     for name, year, value in values:
         if value is not None:
             by_region.setdefault(name, {})[year] = float(value)
-    series = [
+    series: list[dict[str, Any]] = [
         {"name": r.name, "type": "line", "data": [by_region.get(r.name, {}).get(y) for y in years]}
         for r in regions
         if r.name in by_region

@@ -45,7 +45,9 @@ class Action(models.Model):
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="actions")
     seq = models.PositiveIntegerField("序号")
     name = models.CharField("名称", max_length=200)
-    departments = models.ManyToManyField(Department, through="ActionDepartment", related_name="actions")
+    departments: models.ManyToManyField[Department, ActionDepartment] = models.ManyToManyField(
+        Department, through="ActionDepartment", related_name="actions"
+    )
 
     class Meta:
         ordering = ["region__code", "seq"]
