@@ -1,6 +1,6 @@
 """Evaluation engine: statuses, expected values, scores and ranks on whole tables (evaluation.md)."""
 
-from healthaction.engine.api import evaluate
+from healthaction.engine.api import PreparedEvaluation, evaluate, prepare
 from healthaction.engine.judgement import FLAGS, MISSED_LABEL, STATUS_LABELS, STATUSES
 from healthaction.engine.model import Evaluation, EvaluationInputs, EvaluationOptions
 
@@ -12,5 +12,7 @@ __all__ = [
     "Evaluation",
     "EvaluationInputs",
     "EvaluationOptions",
+    "PreparedEvaluation",
     "evaluate",
+    "prepare",
 ]

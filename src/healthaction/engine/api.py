@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -23,8 +24,11 @@ from healthaction.engine.series import (
     Names,
     aligned,
     first_per_year,
+    given_baselines,
+    indicator_parameters,
     reported_points,
     series_frame,
+    static_frame,
     typed,
 )
 from healthaction.engine.slow import judge_slow, slow_verdicts
@@ -41,14 +45,69 @@ def evaluate(
     inputs: EvaluationInputs, *, year: int, options: EvaluationOptions = DEFAULT_OPTIONS
 ) -> Evaluation:
     """Every series with a target: status, expected value, ratio, score fraction, flags, explanation."""
+    return prepare(inputs).evaluate(inputs.observations, year=year, options=options)
+
+
+def prepare(inputs: EvaluationInputs) -> PreparedEvaluation:
+    """The parts of `inputs` that do not depend on the observations, checked and keyed once.
+
+    For re-evaluating the same targets as values come in (a city after each approval):
+    `prepare(inputs).evaluate(observations, year=…)` equals `evaluate` on the same tables.
+    `inputs.observations` is not read.
+    """
     check_comparators(inputs.targets)
-    _check_magnitudes(inputs)
+    _check_magnitudes(targets=inputs.targets, baselines=inputs.baselines)
     names = Names.of(inputs.targets)
     targets = first_per_year(
         names.keyed(typed(inputs.targets, {**TARGETS_SCHEMA, "value": pl.Float64})).collect()
     )
-    points = reported_points(inputs.observations, names, year).lazy()
-    frame = series_frame(targets, points, inputs.baselines, inputs.indicators, names, year)
+    parameters = indicator_parameters(targets.lazy(), inputs.indicators, names)
+    return PreparedEvaluation(
+        names=names,
+        targets=targets,
+        parameters=parameters.sort("indicator_code").collect(),
+        given=given_baselines(inputs.baselines, names),
+        parents=_parents(inputs.regions),
+        adjustments=inputs.adjustments,
+    )
+
+
+@dataclass(frozen=True)
+class PreparedEvaluation:
+    """Targets, indicator parameters, baselines and regions of `prepare`, ready for any observations."""
+
+    names: Names
+    targets: pl.DataFrame  # keyed, (key, year) order, one row per series and year
+    parameters: pl.DataFrame  # indicator_code order
+    given: pl.DataFrame  # key → given_year, given_value
+    parents: pl.DataFrame  # region → parent
+    adjustments: pl.DataFrame | None
+    # t* → the static columns of every series (`series.static_frame`), filled on first use.
+    statics: dict[int, pl.DataFrame] = field(default_factory=dict, compare=False, repr=False)
+
+    def evaluate(
+        self, observations: pl.DataFrame, *, year: int, options: EvaluationOptions = DEFAULT_OPTIONS
+    ) -> Evaluation:
+        """`evaluate` of the prepared targets with these observations (region, indicator, year, value)."""
+        _check_magnitudes(observations=observations)
+        static = self.statics.get(year)
+        if static is None:
+            static = self.statics.setdefault(
+                year, static_frame(self.targets, self.parameters, self.given, year)
+            )
+        return _evaluated(self, static, observations, year, options)
+
+
+def _evaluated(
+    prepared: PreparedEvaluation,
+    static: pl.DataFrame,
+    observations: pl.DataFrame,
+    year: int,
+    options: EvaluationOptions,
+) -> Evaluation:
+    names, targets = prepared.names, prepared.targets
+    points = reported_points(observations, names, year).lazy()
+    frame = series_frame(static, points, year)
     table = effective_target(frame.with_columns(pl.col("key").alias("sid")), year).collect()
     slow = slow_verdicts(table, points)
     keys = table.get_column("sid")
@@ -75,7 +134,7 @@ def evaluate(
     else:
         explanation = pl.Series("explanation", [None] * judged.height, dtype=pl.Utf8)
     series = judged.select(*SERIES_COLUMNS, "mode", explanation.alias("explanation"), "label")
-    return Evaluation(series=series, scores=_scores_table(judged, inputs, year, options))
+    return Evaluation(series=series, scores=_scores_table(judged, prepared, year, options))
 
 
 def _judged(frame: pl.LazyFrame, year: int) -> pl.LazyFrame:
@@ -138,20 +197,23 @@ def _series_columns(year: int) -> list[pl.Expr]:
     ]
 
 
+def _parents(regions: pl.DataFrame | None) -> pl.DataFrame:
+    if regions is None:
+        return pl.DataFrame(schema={"region": pl.Utf8, "parent": pl.Utf8})
+    parents = regions.select(pl.col("region").cast(pl.Utf8), pl.col("parent").cast(pl.Utf8))
+    return parents.unique(subset=["region"], keep="first", maintain_order=True)
+
+
 def _scores_table(
-    judged: pl.DataFrame, inputs: EvaluationInputs, year: int, options: EvaluationOptions
+    judged: pl.DataFrame, prepared: PreparedEvaluation, year: int, options: EvaluationOptions
 ) -> pl.DataFrame:
     sums = scores.region_scores(
         judged.lazy().select("region", "weight", "score_num", "score_den", "status"),
-        inputs.adjustments,
+        prepared.adjustments,
         year,
         options,
     )
-    parents = pl.DataFrame(schema={"region": pl.Utf8, "parent": pl.Utf8})
-    if inputs.regions is not None:
-        parents = inputs.regions.select(pl.col("region").cast(pl.Utf8), pl.col("parent").cast(pl.Utf8))
-        parents = parents.unique(subset=["region"], keep="first", maintain_order=True)
-    frame = sums.join(parents, on="region", how="left")
+    frame = sums.join(prepared.parents, on="region", how="left")
     return (
         frame.with_columns(
             ranks.rank(options.tie_break).alias("rank"), scores.grade(pl.col("final_h")).alias("grade")
@@ -175,12 +237,8 @@ def _scores_table(
     )
 
 
-def _check_magnitudes(inputs: EvaluationInputs) -> None:
-    for name, table in (
-        ("targets", inputs.targets),
-        ("observations", inputs.observations),
-        ("baselines", inputs.baselines),
-    ):
+def _check_magnitudes(**tables: pl.DataFrame | None) -> None:
+    for name, table in tables.items():
         if table is None or table.height == 0:
             continue
         largest = table.select(pl.col("value").cast(pl.Float64).abs().max()).item()

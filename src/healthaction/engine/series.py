@@ -195,28 +195,25 @@ def aligned(keys: pl.Series, table: pl.DataFrame, on: str = "key") -> pl.DataFra
     return rest.select(pl.all().gather(index))
 
 
-def series_frame(
-    targets: pl.DataFrame,
-    points: pl.LazyFrame,
-    baselines: pl.DataFrame | None,
-    indicators: pl.DataFrame | None,
-    names: Names,
-    year: int,
-) -> pl.LazyFrame:
-    """Steps 1, 2 and 4: value used (y), active milestone, baseline (t₀, y₀) — values in millionths."""
+def static_frame(
+    targets: pl.DataFrame, parameters: pl.DataFrame, given: pl.DataFrame, year: int
+) -> pl.DataFrame:
+    """Steps 1 and 2 without the observations: active milestone, indicator parameters, given baseline.
+
+    `parameters` from `indicator_parameters` in indicator_code order, `given` from `given_baselines`.
+    """
     active = milestones(targets.lazy(), year).collect()
     keys = active.get_column("key")
     codes = (keys % CODE_SHIFT).alias("indicator_code")
-    parameters = indicator_parameters(targets.lazy(), indicators, names).sort("indicator_code").collect()
-    frame = pl.concat(
-        [
-            active,
-            aligned(codes, parameters, on="indicator_code"),
-            aligned(keys, observed(points).collect()),
-            aligned(keys, given_baselines(baselines, names)),
-        ],
-        how="horizontal",
-    ).lazy()
+    return pl.concat(
+        [active, aligned(codes, parameters, on="indicator_code"), aligned(keys, given)], how="horizontal"
+    )
+
+
+def series_frame(static: pl.DataFrame, points: pl.LazyFrame, year: int) -> pl.LazyFrame:
+    """Steps 1, 2 and 4: value used (y), active milestone, baseline (t₀, y₀) — values in millionths."""
+    keys = static.get_column("key")
+    frame = pl.concat([static, aligned(keys, observed(points).collect())], how="horizontal").lazy()
     has_value = pl.col("last_year").is_not_null() & (year - pl.col("last_year") <= pl.col("max_age"))
     substitute = (
         pl.col("given_year").is_null()
