@@ -9,6 +9,10 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from healthaction.reports import ReportData
 
 
 def _django() -> None:
@@ -52,7 +56,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def report_source(kind: str, region: str, year: int, args: argparse.Namespace) -> ReportData:
+    """``healthaction report KIND --region CODE --year Y`` from the database (registered below)."""
+    _django()
+    from web.reports.source import region_lookup, report_data
+
+    return report_data(
+        kind,  # type: ignore[arg-type]  # argparse's choices are the report kinds
+        region_lookup(region),
+        year,
+        action=getattr(args, "action", None),
+        issuer=getattr(args, "issuer", None),
+        date=getattr(args, "date", None),
+    )
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from healthaction import cli_report
+
+    if report_source not in cli_report.DATABASE_SOURCES:
+        cli_report.DATABASE_SOURCES.append(report_source)
     p = sub.add_parser("import", help="把规划文件导入数据库（先预览，再写入）")
     p.add_argument("file")
     p.add_argument("--region", required=True, help="地区的区划代码，如 620403（平川区）")

@@ -1,0 +1,215 @@
+"""ReportData from the database: a region's plan, its approved values through the engine, published 考核.
+
+``overall`` and ``action`` reports evaluate the region with ``web.monitoring.evaluation`` (approved
+values, nearest targets and baselines) for the year and the year before; ``assessment`` reads the
+latest published version of the region's scheme for the year (the frozen snapshot, with 复核
+values and adjustments), never a fresh computation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import polars as pl
+
+from healthaction.engine import Evaluation, EvaluationInputs, evaluate
+from healthaction.plan import Plan
+from healthaction.reports import ReportData, ReportError, ReviewedValue, build_report_data
+from healthaction.reports.collect import campaign_name
+from healthaction.reports.model import Adjustment, Kind, RegionScore
+from web.assessment.models import AssessmentResult
+from web.monitoring.evaluation import evaluation_inputs
+from web.plans.models import Indicator, PlanDocument
+from web.regions.models import Region
+
+
+def region_lookup(text: str) -> Region:
+    """A region by its code, else by its unique name (ReportError in Chinese otherwise)."""
+    text = text.strip()
+    region = Region.objects.filter(code=text).first()
+    if region is not None:
+        return region
+    named = list(Region.objects.filter(name=text)[:2])
+    if len(named) == 1:
+        return named[0]
+    if named:
+        raise ReportError(f"地区名称「{text}」不唯一，请用区划代码")
+    raise ReportError(f"数据库中没有地区「{text}」（请先运行 healthaction demo 或导入规划）")
+
+
+def region_plan(region: Region) -> Plan:
+    """The plan the region works to: its own document with the most actions, else its nearest ancestor's."""
+    codes = [c for c in region.path.split("/") if c]
+    for code in reversed(codes):
+        documents = sorted(
+            PlanDocument.objects.filter(region__code=code),
+            key=lambda d: (len(d.parsed.get("actions") or []), d.imported_at),
+            reverse=True,
+        )
+        if documents:
+            return Plan.model_validate(documents[0].parsed)
+    raise ReportError(f"{region.name}及其上级地区都还没有导入规划，无法生成报告")
+
+
+def _named(
+    inputs: EvaluationInputs, region: Region
+) -> tuple[EvaluationInputs, dict[tuple[str, str], str | None]]:
+    """The inputs keyed by region and indicator names (as the plan writes them), one series per name."""
+    ids = inputs.targets["indicator"].unique().to_list()
+    indicators = {str(i.pk): i for i in Indicator.objects.filter(pk__in=[int(k) for k in ids])}
+    chosen: dict[str, str] = {}  # name → id: the indicator the region's own targets use
+    for key in sorted(ids, key=lambda k: (indicators[k].region_id != region.pk, int(k))):
+        chosen.setdefault(indicators[key].name, key)
+    keep = pl.col("indicator").is_in(list(chosen.values()))
+    mapping = {key: indicators[key].name for key in chosen.values()}
+
+    def renamed(table: pl.DataFrame) -> pl.DataFrame:
+        table = table.filter(keep).with_columns(pl.col("indicator").replace_strict(mapping))
+        return table.with_columns(pl.lit(region.name).alias("region")) if "region" in table.columns else table
+
+    named = EvaluationInputs(
+        targets=renamed(inputs.targets),
+        observations=renamed(inputs.observations),
+        baselines=None if inputs.baselines is None else renamed(inputs.baselines),
+        indicators=None if inputs.indicators is None else renamed(inputs.indicators),
+        regions=None,
+    )
+    units = {(region.name, indicators[key].name): indicators[key].unit or None for key in chosen.values()}
+    return named, units
+
+
+def _evaluate(inputs: EvaluationInputs, year: int) -> Evaluation:
+    try:
+        return evaluate(inputs, year=year)
+    except ValueError as exc:
+        raise ReportError(str(exc)) from None
+
+
+def monitoring_report_data(
+    kind: Kind,
+    region: Region,
+    year: int,
+    *,
+    action: str | int | None = None,
+    issuer: str | None = None,
+    date: dt.date | None = None,
+) -> ReportData:
+    """专题报告 or 总体监测评估报告 of ``region`` in ``year`` from its approved values."""
+    plan = region_plan(region)
+    inputs, units = _named(evaluation_inputs([region]), region)
+    if inputs.targets.is_empty():
+        raise ReportError(f"{region.name}没有任何指标目标，无法生成报告")
+    current = _evaluate(inputs, year)
+    earlier = inputs.observations.filter((pl.col("year") < year) & pl.col("value").is_not_null())
+    previous = _evaluate(inputs, year - 1) if earlier.height else None
+    return build_report_data(
+        kind,
+        plan=plan,
+        inputs=inputs,
+        evaluation=current,
+        previous=previous,
+        year=year,
+        region=region.name,
+        units=units,
+        action=action,
+        issuer=issuer,
+        date=date,
+    )
+
+
+def published_result(region: Region, year: int) -> AssessmentResult | None:
+    """The latest published version of the region's 考核 scheme for ``year``."""
+    return (
+        AssessmentResult.objects.filter(scheme__region=region, scheme__year=year)
+        .select_related("scheme")
+        .order_by("-version")
+        .first()
+    )
+
+
+def _scores(outcome: dict[str, Any], before: dict[str, Any] | None, parent: str) -> tuple[RegionScore, ...]:
+    last = {s["region"]: s for s in (before or {}).get("scores", [])}
+    rows = [s for s in outcome["scores"] if s.get("rank") is not None and s.get("final") is not None]
+    return tuple(
+        RegionScore(
+            region=s["region_name"],
+            parent=parent,
+            score=float(s["score"] or 0),
+            bonus=float(s["bonus"] or 0),
+            deduction=float(s["deduction"] or 0),
+            final=float(s["final"]),
+            grade=s["grade"],
+            rank=int(s["rank"]),
+            vetoed=bool(s["vetoed"]),
+            achieved=int(s["achieved"] or 0),
+            assessed=int(s["assessed"] or 0),
+            previous_final=last[s["region"]]["final"] if s["region"] in last else None,
+            previous_rank=last[s["region"]]["rank"] if s["region"] in last else None,
+        )
+        for s in rows
+    )
+
+
+def assessment_report_data(
+    region: Region, year: int, *, issuer: str | None = None, date: dt.date | None = None
+) -> ReportData:
+    """考核结果通报 of ``region``'s children in ``year`` from the published snapshot."""
+    result = published_result(region, year)
+    if result is None:
+        raise ReportError(f"{region.name}{year}年度的考核结果尚未发布，发布后才能生成通报")
+    before = published_result(region, year - 1)
+    outcome = result.data
+    scores = _scores(outcome, before.data if before else None, region.name)
+    if not scores:
+        raise ReportError(f"{region.name}{year}年度已发布的考核结果中没有得分")
+    adjustments = tuple(
+        Adjustment(
+            region=s["region_name"], kind=a["kind"], points=a["points"], reason=a["reason"] or "未注明原因"
+        )
+        for s in outcome["scores"]
+        for a in s.get("adjustments", [])
+    )
+    reviews = tuple(
+        ReviewedValue(
+            region=s["region_name"],
+            indicator=s["name"],
+            reported=s.get("reported"),
+            reviewed=s.get("reviewed"),
+            reason=s.get("review_reason") or "未注明原因",
+        )
+        for s in outcome["series"]
+        if s.get("is_reviewed")
+    )
+    try:
+        campaign = campaign_name(region_plan(region), region.name)
+    except ReportError:
+        campaign = campaign_name(Plan(), region.name)
+    return ReportData(
+        kind="assessment",
+        year=year,
+        region=region.name,
+        campaign=campaign,
+        issuer=issuer or f"{campaign}推进委员会办公室",
+        date=date or dt.datetime.now(dt.UTC).astimezone().date(),
+        indicators=(),
+        actions=(),
+        scores=scores,
+        adjustments=adjustments,
+        reviews=reviews,
+        has_previous=before is not None,
+    )
+
+
+def report_data(
+    kind: Kind,
+    region: Region,
+    year: int,
+    *,
+    action: str | int | None = None,
+    issuer: str | None = None,
+    date: dt.date | None = None,
+) -> ReportData:
+    if kind == "assessment":
+        return assessment_report_data(region, year, issuer=issuer, date=date)
+    return monitoring_report_data(kind, region, year, action=action, issuer=issuer, date=date)
