@@ -19,6 +19,8 @@ from healthaction.engine.judgement import MISSED_LABEL, STATUS_LABELS
 SYMBOLS = {">=": "≥", "<=": "≤", "=": "="}
 # "1/10万" reads "50/10万" after a number.
 UNIT_AFTER_NUMBER = {"1/10万": "/10万", "1/10 万": "/10万"}
+# Up to this many series the numbers are formatted row by row, beyond it once per distinct value.
+FEW_ROWS = 20_000
 YEARS = ("value_year", "target_year", "baseline_year", "last_year")
 # The columns `sentences` reads from the judged series.
 NEEDED = (
@@ -60,7 +62,7 @@ def label() -> pl.Expr:
 
 def sentences(judged: pl.DataFrame, year: int) -> pl.Series:
     """The sentence of every row of `judged` (columns NEEDED), in its row order."""
-    frame = judged.select(NEEDED).with_row_index("row")
+    lazy = judged.lazy().select(NEEDED).with_row_index("row")
     numbers = {
         "y_t": pl.col("y_s"),
         "target_t": pl.col("target_s"),
@@ -73,18 +75,26 @@ def sentences(judged: pl.DataFrame, year: int) -> pl.Series:
         "growth_reference_t": round_scaled(scaled(pl.col("growth_reference")), 2),
     }
     cases = _cases(year)
-    frame = frame.with_columns(**numbers)
-    frame = frame.with_columns(_formatted(frame.get_column(name)).alias(name) for name in numbers)
+    if judged.height <= FEW_ROWS:
+        # A city: formatting every row costs less than the queries that find the distinct ones.
+        lazy = lazy.with_columns(format_scaled(expr).alias(name) for name, expr in numbers.items())
+    else:
+        frame = lazy.with_columns(**numbers).collect()
+        formatted = (_formatted(frame.get_column(name)).alias(name) for name in numbers)
+        lazy = frame.with_columns(formatted).lazy()
     # Each piece once per row, so that the templates below only concatenate.
-    frame = frame.with_columns(
-        pl.col("unit").replace(UNIT_AFTER_NUMBER).fill_null("").alias("unit_t"),
-        pl.col("comparator").replace(SYMBOLS).alias("symbol_t"),
-        *[pl.col(name).cast(pl.Utf8).alias(f"{name}_t") for name in YEARS],
-    )
     case = pl.lit(len(cases), dtype=pl.UInt32)
     for index in reversed(range(len(cases))):
         case = pl.when(cases[index][0]).then(pl.lit(index, dtype=pl.UInt32)).otherwise(case)
-    frame = frame.with_columns(case.alias("case"))
+    frame = (
+        lazy.with_columns(
+            pl.col("unit").replace(UNIT_AFTER_NUMBER).fill_null("").alias("unit_t"),
+            pl.col("comparator").replace(SYMBOLS).alias("symbol_t"),
+            *[pl.col(name).cast(pl.Utf8).alias(f"{name}_t") for name in YEARS],
+        )
+        .with_columns(case.alias("case"))
+        .collect()
+    )
     present = frame.get_column("case").unique().to_list()
     lazy = frame.lazy()
     parts = [
