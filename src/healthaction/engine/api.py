@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 
@@ -118,7 +119,7 @@ def _evaluated(
         .lazy()
         .with_columns((pl.col("progress") & pl.col("expected_num").is_not_null()).alias("progress"))
     )
-    plan = _judged(with_ratio(lazy).with_columns(numeric_facts()), year)
+    plan = with_ratio(lazy).with_columns(numeric_facts()).with_columns(_judgement(year))
     columns = [*_series_columns(year), explain.label().alias("label")]
     shown = {"status", "comparator", "value_year", "baseline_year", "target_year"}  # in `columns` already
     kept = [name for name in explain.NEEDED if name not in shown] if options.explain else []
@@ -137,8 +138,12 @@ def _evaluated(
     return Evaluation(series=series, scores=_scores_table(judged, prepared, year, options))
 
 
-def _judged(frame: pl.LazyFrame, year: int) -> pl.LazyFrame:
-    """Status, score fraction and one boolean column per flag, from the rule table of each kind."""
+@functools.lru_cache(maxsize=8)
+def _judgement(year: int) -> tuple[pl.Expr, ...]:
+    """Status, score fraction and one boolean column per flag, from the rule table of each kind.
+
+    Built once per t* (building the expressions costs a city more than running them).
+    """
     kinds: dict[str, Judgement] = {
         "numeric": judge_numeric(year),
         "word": judge_words(year),
@@ -157,7 +162,7 @@ def _judged(frame: pl.LazyFrame, year: int) -> pl.LazyFrame:
             continue
         parts = [(kind == k) & j.flags[name] for k, j in kinds.items() if name in j.flags]
         flags[name] = pl.any_horizontal(parts).fill_null(False) if parts else pl.lit(False)
-    return frame.with_columns(
+    return (
         pick("status").alias("status"),
         pick("score_num").alias("score_num"),
         pick("score_den").alias("score_den"),
@@ -165,7 +170,8 @@ def _judged(frame: pl.LazyFrame, year: int) -> pl.LazyFrame:
     )
 
 
-def _series_columns(year: int) -> list[pl.Expr]:
+@functools.lru_cache(maxsize=8)
+def _series_columns(year: int) -> tuple[pl.Expr, ...]:
     numbers = {"value": "y_s", "baseline": "y0_s", "target": "target_s"}
     flags = pl.concat_str(
         [pl.when(pl.col(f"flag_{name}")).then(pl.lit(name)) for name in FLAGS],
@@ -180,7 +186,7 @@ def _series_columns(year: int) -> list[pl.Expr]:
         pl.lit("maintain"),
     )
     expected_value = ratio_to_float(pl.col("expected_num"), pl.col("expected_den") * 1_000_000)
-    return [
+    return (
         pl.lit(year, dtype=pl.Int64).alias("year"),
         pl.col("status"),
         *[scaled_to_float(pl.col(column)).alias(name) for name, column in numbers.items()],
@@ -194,7 +200,7 @@ def _series_columns(year: int) -> list[pl.Expr]:
         pl.col("weight").cast(pl.Float64),
         flags.alias("flags"),
         mode.alias("mode"),
-    ]
+    )
 
 
 def _parents(regions: pl.DataFrame | None) -> pl.DataFrame:

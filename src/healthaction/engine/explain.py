@@ -11,6 +11,8 @@ concatenation instead of every branch of a when/then chain.
 
 from __future__ import annotations
 
+import functools
+
 import polars as pl
 
 from healthaction.engine.exact import div_half_up, format_scaled, round_scaled, scaled
@@ -63,6 +65,29 @@ def label() -> pl.Expr:
 def sentences(judged: pl.DataFrame, year: int) -> pl.Series:
     """The sentence of every row of `judged` (columns NEEDED), in its row order."""
     lazy = judged.lazy().select(NEEDED).with_row_index("row")
+    numbers, pieces, cases = _expressions(year)
+    if judged.height <= FEW_ROWS:
+        # A city: formatting every row costs less than the queries that find the distinct ones.
+        lazy = lazy.with_columns(format_scaled(expr).alias(name) for name, expr in numbers)
+    else:
+        frame = lazy.with_columns(expr.alias(name) for name, expr in numbers).collect()
+        formatted = (_formatted(frame.get_column(name)).alias(name) for name, _ in numbers)
+        lazy = frame.with_columns(formatted).lazy()
+    frame = lazy.with_columns(pieces).with_columns(_case(year)).collect()
+    present = frame.get_column("case").unique().to_list()
+    lazy = frame.lazy()
+    parts = [
+        lazy.filter(pl.col("case") == index).select("row", cases[index][1].alias("explanation"))
+        for index in present
+    ]
+    return pl.concat(parts).collect().sort("row").get_column("explanation")
+
+
+@functools.lru_cache(maxsize=8)
+def _expressions(
+    year: int,
+) -> tuple[tuple[tuple[str, pl.Expr], ...], tuple[pl.Expr, ...], tuple[tuple[pl.Expr, pl.Expr], ...]]:
+    """The numbers to format, the pieces of each row and the cases, built once per t*."""
     numbers = {
         "y_t": pl.col("y_s"),
         "target_t": pl.col("target_s"),
@@ -74,34 +99,23 @@ def sentences(judged: pl.DataFrame, year: int) -> pl.Series:
         "growth_last_t": round_scaled(scaled(pl.col("growth_last")), 2),
         "growth_reference_t": round_scaled(scaled(pl.col("growth_reference")), 2),
     }
-    cases = _cases(year)
-    if judged.height <= FEW_ROWS:
-        # A city: formatting every row costs less than the queries that find the distinct ones.
-        lazy = lazy.with_columns(format_scaled(expr).alias(name) for name, expr in numbers.items())
-    else:
-        frame = lazy.with_columns(**numbers).collect()
-        formatted = (_formatted(frame.get_column(name)).alias(name) for name in numbers)
-        lazy = frame.with_columns(formatted).lazy()
-    # Each piece once per row, so that the templates below only concatenate.
+    # Each piece once per row, so that the templates only concatenate.
+    pieces = (
+        pl.col("unit").replace(UNIT_AFTER_NUMBER).fill_null("").alias("unit_t"),
+        pl.col("comparator").replace(SYMBOLS).alias("symbol_t"),
+        *[pl.col(name).cast(pl.Utf8).alias(f"{name}_t") for name in YEARS],
+    )
+    return tuple(numbers.items()), pieces, tuple(_cases(year))
+
+
+@functools.lru_cache(maxsize=8)
+def _case(year: int) -> pl.Expr:
+    """The index of the first case that holds for the row."""
+    cases = _expressions(year)[2]
     case = pl.lit(len(cases), dtype=pl.UInt32)
     for index in reversed(range(len(cases))):
         case = pl.when(cases[index][0]).then(pl.lit(index, dtype=pl.UInt32)).otherwise(case)
-    frame = (
-        lazy.with_columns(
-            pl.col("unit").replace(UNIT_AFTER_NUMBER).fill_null("").alias("unit_t"),
-            pl.col("comparator").replace(SYMBOLS).alias("symbol_t"),
-            *[pl.col(name).cast(pl.Utf8).alias(f"{name}_t") for name in YEARS],
-        )
-        .with_columns(case.alias("case"))
-        .collect()
-    )
-    present = frame.get_column("case").unique().to_list()
-    lazy = frame.lazy()
-    parts = [
-        lazy.filter(pl.col("case") == index).select("row", cases[index][1].alias("explanation"))
-        for index in present
-    ]
-    return pl.concat(parts).collect().sort("row").get_column("explanation")
+    return case.alias("case")
 
 
 def _formatted(values: pl.Series) -> pl.Series:
