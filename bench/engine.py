@@ -241,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
             assert_frame_equal(result.scores, results[0].scores)
     assert expected_series.height == results[0].series.height
     for name in ways:
-        print(f"one city   {statistics.median(times[name]) * 1000:7.1f} ms  median of 9 after a value changes, "
+        median = statistics.median(times[name]) * 1000
+        print(f"one city   {median:7.1f} ms  median of 9 after a value changes, "
               f"{name} (CPU {statistics.median(cpu_times[name]) * 1000:.1f} ms)"
               + ("   goal ≤ 50 ms" if name == "prepared" else ""))  # fmt: skip
     print(f"           {city.targets.height:,} targets, {city.observations.height:,} observations, "
