@@ -4,15 +4,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from web.accounts.scope import region_for_user, region_scope_for
 from web.dashboards.selectors import (
     STATUS_LABELS,
+    STATUS_ORDER,
     indicator_chart,
     latest_year,
     league_table,
     region_overview,
 )
+from web.dashboards.templatetags.ha import STATUS_CLASS
 from web.monitoring.models import SeriesStatus
 from web.monitoring.selectors import indicators_for
 from web.plans.models import Indicator
@@ -37,13 +40,48 @@ def _year(request: HttpRequest, region: Region) -> int | None:
         return latest_year(region)
 
 
+# The overview lists this many lagging indicators, then links to the full list (a province lags on 100).
+LAGGING_SHOWN = 20
+_ID = 987654321  # reversed once, then filled in: a reversal per row costs more than the row
+
+
+def _href(name: str, *args: str) -> str:
+    """The URL of `name` for `args` and one more argument, as a format string with {} for that argument."""
+    head, _, tail = reverse(name, args=[*args, _ID]).rpartition(str(_ID))
+    return head.replace("{", "{{").replace("}", "}}") + "{}" + tail.replace("{", "{{").replace("}", "}}")
+
+
 @login_required
 def overview(request: HttpRequest, code: str) -> HttpResponse:
     region = region_for_user(request.user, code)
     year = _year(request, region)
-    context = {"region": region, "year": year, "labels": STATUS_LABELS, "years": range(2018, 2025)}
+    context: dict[str, object] = {"region": region, "year": year, "years": range(2018, 2025)}
+    context["headers"] = [STATUS_LABELS[s] for s in STATUS_ORDER]
     if year is not None:
-        context.update(region_overview(region, year))
+        data = region_overview(region, year)
+        every = request.GET.get("lagging") == "all"
+        lagging = data["lagging"] if every else data["lagging"][:LAGGING_SHOWN]
+        more = len(lagging) < len(data["lagging"])
+        indicator_href = _href("indicator", region.code)
+        overview_href = reverse("overview", args=[region.code])
+        child_href = _href("overview")
+        context.update(
+            totals=data["totals"],
+            actions=data["actions"],
+            lagging=[
+                (
+                    indicator_href.format(r["indicator_id"]),
+                    r["indicator_name"],
+                    STATUS_CLASS.get(r["status"], "none"),
+                    STATUS_LABELS.get(r["status"], r["status"]),
+                    r["explanation"],
+                )
+                for r in lagging
+            ],
+            lagging_total=len(data["lagging"]),
+            lagging_all=f"{overview_href}?year={year}&lagging=all" if more else "",
+            children=[(child_href.format(child.code), child, cells) for child, cells in data["children"]],
+        )
     return render(request, "dashboards/overview.html", context)
 
 
