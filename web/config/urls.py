@@ -15,5 +15,6 @@ urlpatterns = [
     path("regions/", include("web.dashboards.urls")),
     path("tasks/", include("web.tasks.urls")),
     path("assessment/", include("web.assessment.urls")),
+    path("reports/", include("web.reports.urls")),
     path("api/", include("web.api.urls")),
 ]

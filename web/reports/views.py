@@ -1,0 +1,87 @@
+"""Report downloads: 总体监测评估报告, 专项行动专题报告 and 考核结果通报 as .docx .xlsx .html (.pdf).
+
+Each file is drafted from the database on request into a temporary folder and streamed; the
+folder is gone before the first byte is sent (the open file keeps the data).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from healthaction.reports import KINDS, ReportError, render_report
+from web.accounts.scope import Need, region_for_user
+from web.dashboards.selectors import latest_year
+from web.reports.source import published_result, region_plan, report_data
+
+FORMATS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+}
+FORMAT_LABELS = (("docx", "Word"), ("xlsx", "Excel"), ("html", "网页"))
+
+
+def _year(request: HttpRequest) -> int | None:
+    try:
+        return int(request.GET["year"])
+    except (KeyError, ValueError):
+        return None
+
+
+@login_required
+def downloads(request: HttpRequest, code: str) -> HttpResponse:
+    """The reports a region's office may download for a year: overall, one per action, 考核通报."""
+    region = region_for_user(request.user, code, Need.VIEW)
+    year = _year(request) or latest_year(region)
+    try:
+        actions = [(a.seq, a.name) for a in region_plan(region).actions]
+    except ReportError:
+        actions = []
+    return render(
+        request,
+        "reports/downloads.html",
+        {
+            "region": region,
+            "year": year,
+            "actions": actions,
+            "formats": FORMAT_LABELS,
+            "assessment": published_result(region, year) if year else None,
+        },
+    )
+
+
+@login_required
+def download(request: HttpRequest, code: str, kind: str, fmt: str) -> HttpResponseBase:
+    region = region_for_user(request.user, code, Need.VIEW)
+    if kind not in KINDS or fmt not in FORMATS:
+        raise Http404("没有这种报告")
+    year = _year(request) or latest_year(region)
+    back = reverse("reports-downloads", kwargs={"code": region.code})
+    if year is None:
+        messages.error(request, f"{region.name}还没有审核通过的监测值，无法生成报告")
+        return redirect(back)
+    folder = Path(tempfile.mkdtemp(prefix="healthaction-report-"))
+    try:
+        data = report_data(kind, region, year, action=request.GET.get("action"))
+        path = render_report(data, folder / f"report.{fmt}")
+        handle = path.open("rb")
+    except ReportError as exc:
+        messages.error(request, str(exc))
+        return redirect(f"{back}?year={year}")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    name = f"{data.title}.{fmt}"
+    response = FileResponse(handle, content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response
