@@ -117,6 +117,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SILENCED_SYSTEM_CHECKS = ["staticfiles.W004"]  # node_modules absent before `make setup`
 
 MEDIA_ROOT = VAR_DIR / "media"
+# Reminders go through this backend; the console prints them until a real one (smtp) is set.
+EMAIL_BACKEND = os.environ.get("HEALTHACTION_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("HEALTHACTION_FROM_EMAIL", "healthaction@localhost")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 LOGGING = {

@@ -11,7 +11,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 
-from web.organisation.models import Department, Position
+from web.organisation.models import Department, Person, Position
 from web.plans.models import Action, PlanDocument
 from web.regions.models import Region
 
@@ -285,3 +285,70 @@ class Rectification(models.Model):
         if self.closed_at is not None:
             return "已整改"
         return "逾期未整改" if on > self.due_on else "整改中"
+
+
+class Reminder(models.Model):
+    """An in-app (and e-mailed) reminder; ``key`` makes each one unique: never the same twice."""
+
+    class Kind(models.TextChoices):
+        DUE = "due", "报送即将截止"
+        LATE = "late", "逾期未报"
+        OVERDUE = "overdue", "措施逾期未完成"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="task_reminders"
+    )
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="reminders")
+    round = models.CharField("报告轮次", max_length=6)
+    kind = models.CharField("类型", max_length=10, choices=Kind.choices)
+    key = models.CharField(max_length=120, unique=True)  # user/measure/round/kind
+    message = models.TextField("提醒内容")
+    created_at = models.DateTimeField("提醒时间", auto_now_add=True)
+    emailed_at = models.DateTimeField("邮件发送时间", null=True, blank=True)
+    read_at = models.DateTimeField("已读时间", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = "提醒"
+        verbose_name_plural = "提醒"
+
+    def __str__(self) -> str:
+        return self.message[:40]
+
+
+class LeaderAccount(models.Model):
+    """The user who is this person: a 包抓/牵头 leader sees the tasks of the seats the person holds."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="leader_account"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="accounts")
+
+    class Meta:
+        verbose_name = "领导账户"
+        verbose_name_plural = "领导账户"
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.person}"
+
+
+class TaskConfirmation(models.Model):
+    """The 牵头部门 confirms a task's report for a round, from what every department fed into it."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="confirmations")
+    round = models.CharField("报告轮次", max_length=6)
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="+")
+    note = models.TextField("审核意见", blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField("确认时间")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task", "round"], name="task_confirmation_unique")]
+        verbose_name = "牵头部门确认"
+        verbose_name_plural = "牵头部门确认"
+
+    def __str__(self) -> str:
+        return f"{self.task} {self.round} 已确认"

@@ -1,8 +1,10 @@
 from django.urls import path
 
-from web.tasks import views
+from web.tasks import people_views, views
 
 urlpatterns = [
+    path("reminders/", people_views.reminders, name="task-reminders"),
+    path("reminders/read/", people_views.reminders_read, name="task-reminders-read"),
     path("<str:code>/", views.task_list, name="task-list"),
     path("<str:code>/new/", views.task_edit, name="task-create"),
     path("<str:code>/<int:pk>/edit/", views.task_edit, name="task-edit"),
