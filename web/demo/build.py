@@ -22,6 +22,7 @@ from healthaction.ingest import IngestError, parse_file
 from healthaction.plan import Plan
 from web.accounts.models import Role
 from web.accounts.services import user_create_or_update
+from web.demo.assessment import demo_assessment, demo_progress
 from web.monitoring.evaluation import statuses_refresh
 from web.monitoring.models import Observation, ObservationChange, ReportingRound
 from web.monitoring.selectors import _nearest_target, indicators_for
@@ -192,7 +193,7 @@ def demo_build(*, seeds: Path) -> None:
     department = (
         Department.objects.filter(region=county, indicators__isnull=False).distinct().order_by("name").first()
     )
-    user_create_or_update(
+    office = user_create_or_update(
         username="office",
         password=DEMO_PASSWORD,
         full_name="市健康办（演示）",
@@ -245,3 +246,6 @@ def demo_build(*, seeds: Path) -> None:
             group = list(Region.objects.filter(parent_id=parent_id, path__startswith=top.path)) or [top]
             statuses_refresh(regions=group, years=YEARS)
         statuses_refresh(regions=[top], years=YEARS)
+    demo_assessment(city=city, user=office, rng=random.Random(SEED + 1))
+    made = demo_progress(rng=random.Random(SEED + 2), user=admin)
+    logger.info("责任清单：生成演示进展报告 %d 条", made)

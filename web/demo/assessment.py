@@ -1,0 +1,140 @@
+"""Demo 考核 and 责任清单 progress: a city's 2022 assessment of its counties, published, and 2021H1 reports.
+
+Both are idempotent: an existing scheme, review, adjustment, published version or progress
+report is left as it is, so running ``healthaction demo`` again changes nothing. Every reason
+and text made up here says 演示数据.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from decimal import Decimal
+from typing import Any
+
+from web.assessment.models import Adjustment, AssessmentResult, AssessmentScheme, ReviewedValue
+from web.assessment.selectors import candidate_indicators
+from web.assessment.services import (
+    adjustment_add,
+    assessment_publish,
+    review_value_set,
+    scheme_create,
+)
+from web.monitoring.models import Observation
+from web.plans.models import Target
+from web.regions.models import Region
+from web.tasks.models import Measure, ProgressReport
+from web.tasks.services import progress_report_save
+
+logger = logging.getLogger(__name__)
+
+ASSESSMENT_YEAR = 2022
+PROGRESS_ROUND = "2021H1"
+ORGANISATION = (("机构设置", Decimal(4)), ("工作机制", Decimal(3)), ("宣传引导", Decimal(3)))
+
+
+def demo_assessment(*, city: Region, user: Any, rng: random.Random) -> AssessmentScheme | None:
+    """The city's 2022 考核 over its counties: framework indicators, one 复核, one 加分, published."""
+    counties = list(Region.objects.filter(parent=city).order_by("code"))
+    if not counties:
+        return None
+    scheme = AssessmentScheme.objects.filter(region=city, year=ASSESSMENT_YEAR).first()
+    if scheme is None:
+        framework = [
+            i for i in candidate_indicators(city) if i.targets.filter(source=Target.Source.FRAMEWORK).exists()
+        ]
+        if not framework:
+            return None
+        scheme = scheme_create(
+            region=city,
+            year=ASSESSMENT_YEAR,
+            indicators=framework,
+            organisation=ORGANISATION,
+            title=f"{city.name}{ASSESSMENT_YEAR}年度健康行动考核（演示数据）",
+        )
+    if not ReviewedValue.objects.filter(scheme=scheme).exists():
+        _review_one(scheme, counties, user, rng)
+    if not Adjustment.objects.filter(scheme=scheme).exists():
+        adjustment_add(
+            scheme=scheme,
+            region=rng.choice(counties),
+            kind=Adjustment.Kind.BONUS,
+            points=Decimal(2),
+            reason="健康县区建设获省级通报表扬（演示数据）",
+            user=user,
+        )
+    if not AssessmentResult.objects.filter(scheme=scheme).exists():
+        result = assessment_publish(scheme=scheme, user=user)
+        logger.info("%s：发布演示考核结果第%d版（%d个县区）", scheme, result.version, len(counties))
+    return scheme
+
+
+def _review_one(scheme: AssessmentScheme, counties: list[Region], user: Any, rng: random.Random) -> None:
+    """复核: one reported value of the scheme's indicators corrected downwards by 5 %."""
+    items = [item.indicator_id for item in scheme.items.all()]
+    reported = list(
+        Observation.objects.filter(
+            region__in=counties,
+            indicator_id__in=items,
+            year=ASSESSMENT_YEAR,
+            state=Observation.State.APPROVED,
+            value__isnull=False,
+        )
+        .select_related("region", "indicator")
+        .order_by("region__code", "indicator_id")
+    )
+    if not reported:
+        return
+    chosen = rng.choice(reported)
+    assert chosen.value is not None
+    review_value_set(
+        scheme=scheme,
+        region=chosen.region,
+        indicator=chosen.indicator,
+        year=ASSESSMENT_YEAR,
+        value=(chosen.value * Decimal("0.95")).quantize(Decimal("0.01")),
+        reason="抽查原始台账，部分数据口径不符，按核实数更正（演示数据）",
+        user=user,
+    )
+
+
+def demo_progress(*, rng: random.Random, user: Any) -> int:
+    """2021H1 reports on every 责任清单 measure by its 牵头 (else first 责任) department; returns made."""
+    made = 0
+    measures = Measure.objects.select_related("task").prefetch_related(
+        "task__department_roles", "sub_targets"
+    )
+    for measure in measures.order_by("task_id", "seq"):
+        roles = [r for r in measure.task.department_roles.all() if r.department_id]
+        if not roles:
+            continue
+        department = sorted(roles, key=lambda r: (r.role != "lead", r.seq))[0].department
+        assert department is not None
+        if ProgressReport.objects.filter(
+            measure=measure, department=department, round=PROGRESS_ROUND
+        ).exists():
+            continue
+        draw = rng.random()
+        status = (
+            ProgressReport.Status.DONE
+            if draw < 0.3
+            else ProgressReport.Status.IN_PROGRESS
+            if draw < 0.9
+            else ProgressReport.Status.NOT_STARTED
+        )
+        share = {"已完成": Decimal(1), "推进中": Decimal(rng.randint(30, 70)) / 100, "未开始": Decimal(0)}[
+            status
+        ]
+        amounts = {s.index: (s.value * share).quantize(Decimal("1")) for s in measure.sub_targets.all()}
+        progress_report_save(
+            measure=measure,
+            department=department,
+            round=PROGRESS_ROUND,
+            status=status,
+            amounts=amounts,
+            text=f"演示数据：{department.name}{PROGRESS_ROUND[:4]}年上半年{status}。",
+            user=user,
+            is_demo=True,
+        )
+        made += 1
+    return made
