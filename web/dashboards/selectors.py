@@ -116,16 +116,23 @@ def league_table(region: Region, year: int) -> list[RegionScore]:
     )
 
 
-def indicator_chart(indicator: Indicator, region: Region) -> dict[str, Any]:
-    """ECharts data: approved values of the region and its children, its trajectory and target."""
+def indicator_statuses(indicator: Indicator, region: Region) -> list[SeriesStatus]:
+    return list(SeriesStatus.objects.filter(indicator=indicator, region=region).order_by("year"))
+
+
+def indicator_chart(
+    indicator: Indicator, region: Region, statuses: list[SeriesStatus] | None = None
+) -> dict[str, Any]:
+    """ECharts data: approved values of the region and its children, its trajectory and target.
+
+    `statuses` are the region's statuses for the indicator when the caller has read them already."""
+    if statuses is None:
+        statuses = indicator_statuses(indicator, region)
     regions = [region, *Region.objects.filter(parent=region).order_by("code")]
     values = Observation.objects.filter(
         indicator=indicator, region__in=regions, state=Observation.State.APPROVED
     ).values_list("region__name", "year", "value")
-    years = sorted(
-        {y for _, y, _ in values}
-        | set(SeriesStatus.objects.filter(indicator=indicator, region=region).values_list("year", flat=True))
-    )
+    years = sorted({y for _, y, _ in values} | {s.year for s in statuses})
     by_region: dict[str, dict[int, float]] = {}
     for name, year, value in values:
         if value is not None:
@@ -135,9 +142,7 @@ def indicator_chart(indicator: Indicator, region: Region) -> dict[str, Any]:
         for r in regions
         if r.name in by_region
     ]
-    expected = dict(
-        SeriesStatus.objects.filter(indicator=indicator, region=region).values_list("year", "expected")
-    )
+    expected = {s.year: s.expected for s in statuses}
     if any(v is not None for v in expected.values()):
         series.append(
             {

@@ -11,12 +11,12 @@ from web.dashboards.selectors import (
     STATUS_LABELS,
     STATUS_ORDER,
     indicator_chart,
+    indicator_statuses,
     latest_year,
     league_table,
     region_overview,
 )
 from web.dashboards.templatetags.ha import STATUS_CLASS
-from web.monitoring.models import SeriesStatus
 from web.monitoring.selectors import indicators_for
 from web.plans.models import Indicator
 from web.regions.models import Region
@@ -51,11 +51,24 @@ def _href(name: str, *args: str) -> str:
     return head.replace("{", "{{").replace("}", "}}") + "{}" + tail.replace("{", "{{").replace("}", "}}")
 
 
+def _parent(region: Region, ancestors: list[Region]) -> Region | None:
+    if ancestors and ancestors[-1].pk == region.parent_id:
+        return ancestors[-1]
+    return region.parent
+
+
 @login_required
 def overview(request: HttpRequest, code: str) -> HttpResponse:
     region = region_for_user(request.user, code)
     year = _year(request, region)
-    context: dict[str, object] = {"region": region, "year": year, "years": range(2018, 2025)}
+    ancestors = region.ancestors()  # one read for the title and the link up
+    context: dict[str, object] = {
+        "region": region,
+        "full_name": "".join([r.name for r in ancestors if r.level >= Region.Level.CITY] + [region.name]),
+        "parent": _parent(region, ancestors),
+        "year": year,
+        "years": range(2018, 2025),
+    }
     context["headers"] = [STATUS_LABELS[s] for s in STATUS_ORDER]
     if year is not None:
         data = region_overview(region, year)
@@ -91,8 +104,8 @@ def indicator(request: HttpRequest, code: str, indicator_id: int) -> HttpRespons
     item = get_object_or_404(Indicator, pk=indicator_id)
     if not indicators_for(region).filter(pk=item.pk).exists():
         raise Http404("这个地区没有该指标")
-    statuses = SeriesStatus.objects.filter(indicator=item, region=region).order_by("year")
-    chart = indicator_chart(item, region)
+    statuses = indicator_statuses(item, region)
+    chart = indicator_chart(item, region, statuses)
     return render(
         request,
         "dashboards/indicator.html",
@@ -105,4 +118,9 @@ def league(request: HttpRequest, code: str) -> HttpResponse:
     region = region_for_user(request.user, code)
     year = _year(request, region)
     rows = league_table(region, year) if year else []
-    return render(request, "dashboards/league.html", {"region": region, "year": year, "rows": rows})
+    href = _href("overview")
+    return render(
+        request,
+        "dashboards/league.html",
+        {"region": region, "year": year, "rows": [(href.format(r.region.code), r) for r in rows]},
+    )

@@ -70,4 +70,6 @@ def test_a_short_list_has_no_link_to_more(world: World) -> None:
     page = client.get(f"/regions/{world.pingchuan.code}/?year={YEAR}").content.decode()
 
     assert len(_rows(page)) == 3
+    assert f"<h1>{world.pingchuan.full_name} · {YEAR}年监测总览</h1>" in page
+    assert f'上级：<a href="/regions/{world.baiyin.code}/">{world.baiyin.name}</a>' in page
     assert "查看全部" not in page
