@@ -138,3 +138,25 @@ class RegionScore(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["region", "year"], name="region_score_unique")]
         ordering = ["year", "rank"]
+
+
+class Evidence(models.Model):
+    """佐证材料: a file a department attaches to one reported value (a survey report, a scanned table)."""
+
+    observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField("文件", upload_to="monitoring/evidence/%Y/")
+    original_name = models.CharField("原文件名", max_length=255)
+    size = models.PositiveBigIntegerField("大小（字节）")
+    content_type = models.CharField("文件类型", max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["observation", "uploaded_at", "pk"]
+        verbose_name = "佐证材料"
+        verbose_name_plural = "佐证材料"
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -76,9 +76,9 @@ def entry_rows(*, region: Region, year: int, scope: RegionScope) -> list[EntryRo
         indicators = indicators.filter(owners=scope.department)
     observed = {
         (o.indicator_id, o.year): o
-        for o in Observation.objects.filter(region=region, year__in=[year - 1, year]).select_related(
-            "updated_by"
-        )
+        for o in Observation.objects.filter(region=region, year__in=[year - 1, year])
+        .select_related("updated_by")
+        .prefetch_related("evidence")
     }
     rows = []
     for indicator in indicators:

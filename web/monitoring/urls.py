@@ -3,6 +3,8 @@ from django.urls import path
 from web.monitoring import views, workbook_views
 
 urlpatterns = [
+    # Before "<code>/<year>/", which would otherwise take "evidence/1/" for a region code.
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence-download"),
     path("<str:code>/", views.rounds, name="rounds"),
     path("<str:code>/<int:year>/", views.entry, name="entry"),
     path("<str:code>/review/", views.review, name="review"),

@@ -6,13 +6,14 @@ from decimal import Decimal, InvalidOperation
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from web.accounts.scope import Need, region_for_user, region_scope_for
-from web.monitoring.models import Observation
+from web.monitoring.evidence import evidence_attach, evidence_check
+from web.monitoring.models import Evidence, Observation
 from web.monitoring.selectors import entry_rows, open_round, rounds_open_for, submitted_in
 from web.monitoring.services import (
     ObservationError,
@@ -45,44 +46,54 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
         if round_ is None:
             raise PermissionDenied(f"{year}年的填报未开放或已截止")
         submit = "submit" in request.POST
-        saved = 0
+        saved = attached = 0
         for row in rows:
             pk = row.indicator.pk
             raw = request.POST.get(f"value-{pk}", "").strip()
-            if not raw:
+            upload = request.FILES.get(f"evidence-{pk}")
+            if not raw and upload is None:
                 continue
             if not scope.may_enter(region, row.indicator):
                 raise PermissionDenied("不能填报其他部门的指标")
             try:
-                value = Decimal(raw.replace(",", "").replace("，", ""))
-            except InvalidOperation:
-                errors[pk] = f"应为数字，实际为「{raw}」"
-                continue
-            if not value.is_finite():
-                errors[pk] = f"应为数字，实际为「{raw}」"
-                continue
-            version_raw = request.POST.get(f"version-{pk}", "")
-            unchanged = row.observation is not None and row.observation.value == value and not submit
-            if unchanged:
-                continue
-            try:
-                observation_save(
-                    region=region,
-                    indicator=row.indicator,
-                    year=year,
-                    value=value,
-                    comment=request.POST.get(f"comment-{pk}", ""),
-                    user=request.user,
-                    version=int(version_raw) if version_raw.isdigit() else None,
-                    submit=submit,
-                    department=scope.department,
-                    reviewer=scope.may(Need.REVIEW),
-                )
-                saved += 1
+                if upload is not None:
+                    evidence_check(upload)  # refuse a bad file before saving the value beside it
+                observation = row.observation
+                if raw:
+                    try:
+                        value = Decimal(raw.replace(",", "").replace("，", ""))
+                    except InvalidOperation:
+                        value = Decimal("NaN")
+                    if not value.is_finite():
+                        raise ObservationError(f"应为数字，实际为「{raw}」")
+                    version_raw = request.POST.get(f"version-{pk}", "")
+                    unchanged = row.observation is not None and row.observation.value == value and not submit
+                    if not unchanged:
+                        observation = observation_save(
+                            region=region,
+                            indicator=row.indicator,
+                            year=year,
+                            value=value,
+                            comment=request.POST.get(f"comment-{pk}", ""),
+                            user=request.user,
+                            version=int(version_raw) if version_raw.isdigit() else None,
+                            submit=submit,
+                            department=scope.department,
+                            reviewer=scope.may(Need.REVIEW),
+                        )
+                        saved += 1
+                if upload is not None:
+                    if observation is None:
+                        raise ObservationError("请先填写本年值，再上传佐证材料")
+                    if observation.state == Observation.State.APPROVED and not scope.may(Need.REVIEW):
+                        raise ObservationError("该值已审核，不能再上传佐证材料；如需补充请联系审核人退回")
+                    evidence_attach(observation=observation, upload=upload, user=request.user)
+                    attached += 1
             except ObservationError as exc:
                 errors[pk] = str(exc)
         if not errors:
-            messages.success(request, f"已{'提交' if submit else '保存'}{saved}项")
+            files = f"，上传佐证材料{attached}份" if attached else ""
+            messages.success(request, f"已{'提交' if submit else '保存'}{saved}项{files}")
             return redirect("entry", code=code, year=year)
         messages.error(request, f"有{len(errors)}项未保存，请查看标红的行")
         rows = entry_rows(region=region, year=year, scope=scope)
@@ -103,7 +114,8 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
 @login_required
 def review(request: HttpRequest, code: str) -> HttpResponse:
     region = region_for_user(request.user, code, Need.REVIEW)
-    return render(request, "monitoring/review.html", {"region": region, "observations": submitted_in(region)})
+    observations = submitted_in(region).prefetch_related("evidence")
+    return render(request, "monitoring/review.html", {"region": region, "observations": observations})
 
 
 @login_required
@@ -133,3 +145,15 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
     region_for_user(request.user, observation.region.code)
     changes = observation.changes.select_related("user")
     return render(request, "monitoring/history.html", {"observation": observation, "changes": changes})
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = get_object_or_404(Evidence.objects.select_related("observation__region"), pk=pk)
+    region_for_user(request.user, evidence.observation.region.code)
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
