@@ -99,3 +99,18 @@ def test_the_assessment_report_reads_the_published_snapshot(
         assert f"{score['final']:.2f}" in text
     assert "抽查问卷后更正" in text
     assert "获评省级示范" in text
+
+
+def test_the_command_reads_the_database_by_region_code(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from healthaction.cli import main
+
+    approved(world)
+    out = tmp_path / "总体.docx"
+    assert (
+        main(["report", "overall", "--region", world.pingchuan.code, "--year", "2022", "-o", str(out)]) == 0
+    )
+    assert "平川区2022年健康平川行动总体监测评估报告" in flat(document_text(out))
+    assert main(["report", "assessment", "--region", "白银市", "--year", "2022", "-o", str(out)]) == 2
+    assert "白银市2022年度的考核结果尚未发布" in capsys.readouterr().err
