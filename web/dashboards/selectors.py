@@ -87,18 +87,20 @@ def region_overview(region: Region, year: int) -> dict[str, Any]:
         for name in action_names.get(row["indicator_id"]) or ["指标框架"]:
             actions.setdefault(name, ActionSummary(name)).counts[row["status"]] += 1
     lagging = [r for r in rows if r["status"] in ("OFF_TRACK", "LAGGING")]
-    child_counts: dict[int, Counter[str]] = {}
-    for region_id, status_code, n in (
+    # The children with statuses, and their counts, in one grouped query.
+    children_by_id: dict[int, tuple[dict[str, Any], Counter[str]]] = {}
+    for child_id, code, name, is_demo, status_code, n in (
         SeriesStatus.objects.filter(region__parent=region, year=year)
-        .values("region_id", "status")
+        .values("region_id", "region__code", "region__name", "region__is_demo", "status")
         .annotate(n=Count("id"))
-        .values_list("region_id", "status", "n")
+        .values_list("region_id", "region__code", "region__name", "region__is_demo", "status", "n")
+        .order_by()
     ):
-        child_counts.setdefault(region_id, Counter())[status_code] = n
+        child = {"code": code, "name": name, "is_demo": is_demo}
+        children_by_id.setdefault(child_id, (child, Counter()))[1][status_code] = n
     children = [
-        (child, [child_counts[child.pk].get(s, 0) for s in STATUS_ORDER])
-        for child in Region.objects.filter(parent=region).order_by("code")
-        if child.pk in child_counts
+        (child, [counts.get(s, 0) for s in STATUS_ORDER])
+        for child, counts in sorted(children_by_id.values(), key=lambda c: c[0]["code"])
     ]
     totals = Counter(r["status"] for r in rows)
     return {

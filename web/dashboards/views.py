@@ -93,7 +93,7 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
             ],
             lagging_total=len(data["lagging"]),
             lagging_all=f"{overview_href}?year={year}&lagging=all" if more else "",
-            children=[(child_href.format(child.code), child, cells) for child, cells in data["children"]],
+            children=[(child_href.format(child["code"]), child, cells) for child, cells in data["children"]],
         )
     return render(request, "dashboards/overview.html", context)
 

@@ -73,3 +73,16 @@ def test_a_short_list_has_no_link_to_more(world: World) -> None:
     assert f"<h1>{world.pingchuan.full_name} · {YEAR}年监测总览</h1>" in page
     assert f'上级：<a href="/regions/{world.baiyin.code}/">{world.baiyin.name}</a>' in page
     assert "查看全部" not in page
+
+
+def test_the_parent_lists_its_children_with_their_counts(world: World) -> None:
+    _lagging(world, 3)
+    client = Client()
+    client.force_login(world.office)
+
+    page = client.get(f"/regions/{world.baiyin.code}/?year={YEAR}").content.decode()
+
+    row = f'<a href="/regions/{world.pingchuan.code}/?year={YEAR}">{world.pingchuan.name}</a>'
+    assert row in page
+    cells = re.findall(r'<td class="n">(\d+)</td>', page[page.index(row) :].split("</tr>")[0])
+    assert cells == ["0", "0", "2", "1", "0"]
