@@ -5,6 +5,8 @@ from web.tasks import people_views, views
 urlpatterns = [
     path("reminders/", people_views.reminders, name="task-reminders"),
     path("reminders/read/", people_views.reminders_read, name="task-reminders-read"),
+    path("leader/", people_views.leader_tasks, name="task-leader"),
+    path("task/<int:pk>/confirm/<str:round_code>/", people_views.task_confirm_view, name="task-confirm"),
     path("<str:code>/", views.task_list, name="task-list"),
     path("<str:code>/new/", views.task_edit, name="task-create"),
     path("<str:code>/<int:pk>/edit/", views.task_edit, name="task-edit"),

@@ -37,6 +37,7 @@ from web.tasks.services import (
 
 # Worst first: a task shows the worst verdict of its measures.
 _SEVERITY = {"逾期": 0, "滞后": 1, "未开始": 2, "推进中": 3, "已完成": 4}
+SEVERITY = _SEVERITY
 RECTIFY_DAYS = 30
 
 

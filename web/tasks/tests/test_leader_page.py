@@ -1,0 +1,67 @@
+"""A 包抓/牵头 leader sees the tasks of the seats their person holds today; nobody else's."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from web.accounts.models import Role
+from web.accounts.services import user_create_or_update
+from web.conftest import PASSWORD
+from web.organisation.models import Holding, Person
+from web.tasks.models import LeaderAccount, Task, TaskLeader
+from web.tasks.tests.conftest import Xixia
+
+
+def _leader_user(xixia: Xixia, name: str, leader: TaskLeader, *, ended: bool = False) -> User:
+    person = Person.objects.create(region=xixia.region, name=name)
+    Holding.objects.filter(position=leader.position, ended_on__isnull=True).update(
+        ended_on=datetime.date(2020, 12, 31)
+    )
+    Holding.objects.create(
+        position=leader.position,
+        person=person,
+        started_on=datetime.date(2020, 1, 1) if ended else datetime.date(2021, 1, 1),
+        ended_on=datetime.date(2020, 12, 31) if ended else None,
+    )
+    user = user_create_or_update(
+        username=name, password=PASSWORD, full_name=name, role=Role.LEADER, region=xixia.region
+    )
+    LeaderAccount.objects.create(user=user, person=person)
+    return user
+
+
+@pytest.fixture
+def leader(xixia: Xixia) -> TaskLeader:
+    found = TaskLeader.objects.filter(task__region=xixia.region).select_related("position").first()
+    assert found is not None
+    return found
+
+
+def test_the_leader_sees_own_tasks_with_status(client: Client, xixia: Xixia, leader: TaskLeader) -> None:
+    client.force_login(_leader_user(xixia, "张区长", leader))
+    page = client.get("/tasks/leader/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    own = Task.objects.filter(leaders__position=leader.position).distinct()
+    for task in own:
+        assert task.name in html
+    others = Task.objects.filter(region=xixia.region).exclude(pk__in=own)
+    assert all(t.name not in html for t in others if not any(t.name in o.name for o in own))
+    assert leader.get_role_display() in html
+    assert any(word in html for word in ("未开始", "推进中", "已完成", "滞后", "逾期"))
+
+
+def test_a_former_holder_sees_nothing(client: Client, xixia: Xixia, leader: TaskLeader) -> None:
+    client.force_login(_leader_user(xixia, "李前任", leader, ended=True))
+    html = client.get("/tasks/leader/").content.decode()
+    assert "暂无任务" in html
+
+
+@pytest.mark.parametrize("outsider", ["huining_admin", "huining_clerk", "office", "nobody"])
+def test_users_without_a_leader_seat_are_refused(client: Client, xixia: Xixia, outsider: str) -> None:
+    client.force_login(getattr(xixia.world, outsider))
+    assert client.get("/tasks/leader/").status_code == 403
