@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.auth.models import User
+from django.test.utils import override_settings
 
 from healthaction.plan import Action, Baseline, FrameworkRow, Member, Plan, Target
 from web.accounts.models import Role
@@ -19,6 +22,19 @@ from web.regions.services import regions_load_codes
 
 PINGCHUAN, HUINING, BAIYIN = "620403", "620422", "620400"
 PASSWORD = "test-password"
+
+
+class OneRoundPBKDF2PasswordHasher(PBKDF2PasswordHasher):
+    """Django's own PBKDF2 hasher at one round: the same code path, without ~1 s of CPU per password."""
+
+    iterations = 1
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_round_password_hashing() -> Iterator[None]:
+    """Every test world creates about ten users; at Django's 1,000,000 rounds that was most of its setup."""
+    with override_settings(PASSWORD_HASHERS=[f"{__name__}.{OneRoundPBKDF2PasswordHasher.__qualname__}"]):
+        yield
 
 
 def small_plan(literacy_2022: float = 22) -> Plan:
