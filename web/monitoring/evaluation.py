@@ -7,7 +7,6 @@ values count. Keys passed to the engine: region code, indicator id as text.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,8 +17,6 @@ from django.db.models import Max
 from web.monitoring.models import Observation, RegionScore, SeriesStatus
 from web.plans.models import Baseline, Indicator, Target
 from web.regions.models import Region
-
-logger = logging.getLogger(__name__)
 
 FIRST_YEAR = 2018
 
@@ -117,11 +114,8 @@ def _float(value: Any) -> float | None:
 @transaction.atomic
 def statuses_refresh(*, regions: list[Region], years: Iterable[int]) -> int:
     """Run the engine for ``regions`` in each year and store statuses and scores. Returns series stored."""
-    try:
-        from healthaction.engine import evaluate
-    except ImportError:  # the engine is part of the core; without it there is nothing to store
-        logger.warning("healthaction.engine 不可用，未计算状态")
-        return 0
+    from healthaction.engine import prepare
+
     if not regions:
         return 0
     inputs = evaluation_inputs(regions)
@@ -129,8 +123,10 @@ def statuses_refresh(*, regions: list[Region], years: Iterable[int]) -> int:
         return 0
     by_code = {r.code: r for r in regions}
     stored = 0
+    # Targets, baselines and indicators are the same for every year: key them once.
+    prepared = prepare(inputs)
     for year in years:
-        evaluation = evaluate(inputs, year=year)
+        evaluation = prepared.evaluate(inputs.observations, year=year)
         SeriesStatus.objects.filter(region__in=regions, year=year).delete()
         SeriesStatus.objects.bulk_create(
             SeriesStatus(
