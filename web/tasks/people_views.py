@@ -3,24 +3,29 @@ confirmation of a task's half-yearly report."""
 
 from __future__ import annotations
 
+import io
+import tempfile
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from healthaction.responsibility.rounds import ReportingRound
 from web.accounts.models import Role
-from web.accounts.scope import region_for_user, region_scope_for
+from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.organisation.models import Holding
 from web.tasks import selectors
 from web.tasks.confirmation import ConfirmationError, confirmation_state, lead_departments, task_confirm
 from web.tasks.models import LeaderAccount, ProgressReport, Task, TaskConfirmation, TaskLeader
 from web.tasks.reminders import reminder_mark_read, reminders_for
+from web.tasks.report_supervision import supervision_draft, supervision_report_write
 from web.tasks.views import SEVERITY
 
 
@@ -128,3 +133,20 @@ def task_confirm_view(request: HttpRequest, pk: int, round_code: str) -> HttpRes
             "may_confirm": may_confirm,
         },
     )
+
+
+@login_required
+def supervision_report(request: HttpRequest, code: str, fmt: str) -> FileResponse:
+    region = region_for_user(request.user, code, Need.REVIEW)
+    if fmt not in ("docx", "xlsx"):
+        raise Http404("督导通报只能导出 .docx 或 .xlsx")
+    text = request.GET.get("round", "")
+    try:
+        round_ = ReportingRound.parse(text) if text else selectors.default_round(region)
+    except ValueError as exc:
+        raise Http404(str(exc)) from exc
+    draft = supervision_draft(region, round_)
+    with tempfile.TemporaryDirectory(prefix="supervision-") as folder:
+        content = supervision_report_write(draft, Path(folder) / f"report.{fmt}").read_bytes()
+    name = f"{region.name}{round_.name}督导通报.{fmt}"
+    return FileResponse(io.BytesIO(content), as_attachment=True, filename=name)

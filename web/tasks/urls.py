@@ -5,6 +5,11 @@ from web.tasks import people_views, views
 urlpatterns = [
     path("reminders/", people_views.reminders, name="task-reminders"),
     path("reminders/read/", people_views.reminders_read, name="task-reminders-read"),
+    path(
+        "<str:code>/supervision/report.<str:fmt>",
+        people_views.supervision_report,
+        name="task-supervision-report",
+    ),
     path("leader/", people_views.leader_tasks, name="task-leader"),
     path("task/<int:pk>/confirm/<str:round_code>/", people_views.task_confirm_view, name="task-confirm"),
     path("<str:code>/", views.task_list, name="task-list"),
