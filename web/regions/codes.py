@@ -48,6 +48,10 @@ def read_area_codes() -> list[AreaCode]:
         rows = {row["adcode"][:6]: row["name"] for row in csv.DictReader(handle)}
     codes: list[AreaCode] = []
     for code, name in sorted(rows.items()):
+        # 市辖区 (xx01) is a statistical placeholder for a city's urban districts, not a county:
+        # it has no government, plan or data of its own, so it is never assessed or ranked.
+        if name == "市辖区":
+            continue
         level = _level(code)
         candidates = [code[:4] + "00", code[:2] + "0000"] if level == 3 else [code[:2] + "0000"]
         parent = next((c for c in candidates if c != code and c in rows), None) if level > 1 else None
