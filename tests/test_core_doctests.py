@@ -11,9 +11,7 @@ import pytest
 import healthaction
 
 MODULES = sorted(
-    m.name
-    for m in pkgutil.walk_packages(healthaction.__path__, "healthaction.")
-    if ".tests" not in m.name
+    m.name for m in pkgutil.walk_packages(healthaction.__path__, "healthaction.") if ".tests" not in m.name
 )
 
 
