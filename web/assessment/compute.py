@@ -16,6 +16,7 @@ from typing import Any
 import polars as pl
 
 from healthaction.engine import EvaluationInputs, EvaluationOptions, evaluate
+from healthaction.engine.model import SERIES_COLUMNS
 from web.assessment.models import (
     Adjustment,
     AssessmentScheme,
@@ -31,6 +32,10 @@ TARGET_SCHEMA = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "com
 POINT_SCHEMA = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "value": pl.Float64}
 
 Outcome = dict[str, Any]  # {"series": [...], "scores": [...], "scheme": {...}}: JSON, frozen on publish
+
+
+# What a published snapshot keeps of each series: the engine's columns past the (region, indicator, year) key.
+_SNAPSHOT_COLUMNS = (*SERIES_COLUMNS[3:], "label", "mode", "explanation")
 
 
 def assessed_regions(scheme: AssessmentScheme) -> list[Region]:
@@ -212,27 +217,7 @@ def assessment_compute(scheme: AssessmentScheme) -> Outcome:
             "region": code,
             "region_name": names.get(code, code),
             "item": key,
-            **{
-                k: row[k]
-                for k in (
-                    "status",
-                    "label",
-                    "value",
-                    "value_year",
-                    "baseline",
-                    "baseline_year",
-                    "target_year",
-                    "comparator",
-                    "target",
-                    "expected",
-                    "ratio",
-                    "score_fraction",
-                    "weight",
-                    "flags",
-                    "mode",
-                    "explanation",
-                )
-            },
+            **{k: row[k] for k in _SNAPSHOT_COLUMNS},
             "points": item_points(row["score_fraction"], row["weight"]),
         }
         if key in organisation:

@@ -13,10 +13,11 @@ from typing import Any
 
 import polars as pl
 
-from healthaction.engine import Evaluation, EvaluationInputs, evaluate
+from healthaction.engine import EvaluationInputs
 from healthaction.plan import Plan
 from healthaction.reports import ReportData, ReportError, ReviewedValue, build_report_data
 from healthaction.reports.collect import campaign_name
+from healthaction.reports.files import evaluate_year_and_previous
 from healthaction.reports.model import Adjustment, Kind, RegionScore
 from web.assessment.models import AssessmentResult
 from web.monitoring.evaluation import evaluation_inputs
@@ -79,13 +80,6 @@ def _named(
     return named, units
 
 
-def _evaluate(inputs: EvaluationInputs, year: int) -> Evaluation:
-    try:
-        return evaluate(inputs, year=year)
-    except ValueError as exc:
-        raise ReportError(str(exc)) from None
-
-
 def monitoring_report_data(
     kind: Kind,
     region: Region,
@@ -100,9 +94,7 @@ def monitoring_report_data(
     inputs, units = _named(evaluation_inputs([region]), region)
     if inputs.targets.is_empty():
         raise ReportError(f"{region.name}没有任何指标目标，无法生成报告")
-    current = _evaluate(inputs, year)
-    earlier = inputs.observations.filter((pl.col("year") < year) & pl.col("value").is_not_null())
-    previous = _evaluate(inputs, year - 1) if earlier.height else None
+    current, previous = evaluate_year_and_previous(inputs, year)
     return build_report_data(
         kind,
         plan=plan,

@@ -92,6 +92,16 @@ def _has_values_before(observations: pl.DataFrame, year: int) -> bool:
     return observations.filter((pl.col("year") < year) & pl.col("value").is_not_null()).height > 0
 
 
+def evaluate_year_and_previous(
+    inputs: EvaluationInputs, year: int, options: EvaluationOptions | None = None
+) -> tuple[Evaluation, Evaluation | None]:
+    """The report year's evaluation and, where values exist before it, the year before's (同比)."""
+    options = options or EvaluationOptions()
+    current = _evaluate(inputs, year, options)
+    previous = _evaluate(inputs, year - 1, options) if _has_values_before(inputs.observations, year) else None
+    return current, previous
+
+
 def report_from_files(
     kind: Kind,
     files: ReportFiles,
@@ -122,9 +132,7 @@ def report_from_files(
         regions=prepared.regions,
         adjustments=prepared.adjustments,
     )
-    options = options or EvaluationOptions()
-    current = _evaluate(inputs, year, options)
-    previous = _evaluate(inputs, year - 1, options) if _has_values_before(inputs.observations, year) else None
+    current, previous = evaluate_year_and_previous(inputs, year, options)
     data = build_report_data(
         kind,
         plan=plan,
