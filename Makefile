@@ -45,8 +45,8 @@ test: setup chromium
 	if [ -n "$$TEST_DATABASE_URL" ]; then DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/python -m pytest web; fi
 
 lint: setup
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench web
+	$(BIN)/ruff format --check src tests bench web
 
 typecheck: setup
 	$(BIN)/mypy
