@@ -7,11 +7,14 @@
 | HEALTHACTION_ALLOWED_HOSTS | 127.0.0.1,localhost |
 | HEALTHACTION_VAR | <repository>/var (SQLite file, uploaded plans) |
 | DATABASE_URL | sqlite:///$HEALTHACTION_VAR/healthaction.sqlite3 |
+| HEALTHACTION_LOGIN_FAILURES | 5 (failed logins of one account from one address before it is locked) |
+| HEALTHACTION_LOCKOUT_MINUTES | 30 (how long the lock lasts) |
 """
 
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +38,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",  # login failure lockout (等保: 限制非法登录次数)
     "web.regions",
     "web.organisation",
     "web.plans",
@@ -57,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "web.config.urls"
@@ -92,6 +97,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked account before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login failure handling as 等级保护 asks: after N failures of one account from one address the
+# account is locked there for a while; a success resets the count. The office unlocks early with
+# `python web/manage.py axes_reset_username NAME`.
+AXES_FAILURE_LIMIT = int(os.environ.get("HEALTHACTION_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("HEALTHACTION_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "web.accounts.lockout.lockout_response"
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
