@@ -7,4 +7,5 @@ urlpatterns = [
     path("upload/", views.upload, name="plan-upload"),
     path("upload/<str:token>/confirm/", views.confirm, name="plan-confirm"),
     path("<int:pk>/", views.document_detail, name="plan-detail"),
+    path("<int:pk>/file/", views.document_file, name="plan-file"),
 ]

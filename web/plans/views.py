@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -61,6 +61,16 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "plans/detail.html", {"document": document, "actions": actions, "targets": targets}
     )
+
+
+@login_required
+def document_file(request: HttpRequest, pk: int) -> FileResponse:
+    """The original file of an imported plan, for whoever may see the plan."""
+    document = get_object_or_404(PlanDocument, pk=pk)
+    region_for_user(request.user, document.region.code)
+    if not document.file or not document.file.storage.exists(document.file.name):
+        raise Http404("原文件已不在服务器上")
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file_name)
 
 
 @login_required

@@ -22,6 +22,7 @@ PINGCHUAN_VIEWS: list[tuple[str, Url]] = [
     ("entry", lambda w: f"/monitoring/{w.pingchuan.code}/2022/"),
     ("review", lambda w: f"/monitoring/{w.pingchuan.code}/review/"),
     ("plan", lambda w: f"/plans/{PlanDocument.objects.get().pk}/"),
+    ("plan-file", lambda w: f"/plans/{PlanDocument.objects.get().pk}/file/"),
     ("history", lambda w: f"/monitoring/observations/{_observation(w).pk}/history/"),
 ]
 
