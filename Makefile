@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup fonts chromium run test check lint typecheck bench clean
+.PHONY: setup fonts chromium office run test check lint typecheck bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,7 +33,15 @@ chromium:
 	    (export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq --no-install-recommends chromium || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium)) >/dev/null; \
 	  else echo "提示：未找到 chromium，浏览器测试将跳过：sudo apt-get install chromium" >&2; fi; }
 
-setup: $(STAMP) $(ASSETS) fonts
+# LibreOffice for the reports' PDF (web download and `healthaction report … -o X.pdf`): Debian's
+# libreoffice-writer-nogui, installed when missing and root; without it the PDF buttons say how to install it.
+office:
+	@{ command -v soffice || command -v libreoffice; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui || (apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui)) >/dev/null; \
+	  else echo "提示：未找到 LibreOffice，报告无法生成 PDF：sudo apt-get install --no-install-recommends libreoffice-writer-nogui" >&2; fi; }
+
+setup: $(STAMP) $(ASSETS) fonts office
 
 run: setup
 	$(BIN)/healthaction demo
