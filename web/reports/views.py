@@ -1,7 +1,9 @@
-"""Report downloads: 总体监测评估报告, 专项行动专题报告 and 考核结果通报 as .docx .xlsx .html (.pdf).
+"""Report downloads: 总体监测评估报告, 专项行动专题报告 and 考核结果通报 as .docx .xlsx .html .pdf.
 
 Each file is drafted from the database on request into a temporary folder and streamed; the
-folder is gone before the first byte is sent (the open file keeps the data).
+folder is gone before the first byte is sent (the open file keeps the data). The PDF is the
+.docx converted by LibreOffice headless (a private profile per conversion, with a timeout); where
+LibreOffice is missing the page says so beside the button and the download answers with a message.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from healthaction.reports import KINDS, ReportError, render_report
+from healthaction.reports.pdf import libreoffice, missing_message
 from web.accounts.scope import Need, region_for_user
 from web.dashboards.selectors import latest_year
 from web.reports.source import published_result, region_plan, report_data
@@ -29,7 +33,7 @@ FORMATS = {
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
 }
-FORMAT_LABELS = (("docx", "Word"), ("xlsx", "Excel"), ("html", "网页"))
+FORMAT_LABELS = (("docx", "Word"), ("xlsx", "Excel"), ("html", "网页"), ("pdf", "PDF"))
 
 
 def _year(request: HttpRequest) -> int | None:
@@ -56,6 +60,7 @@ def downloads(request: HttpRequest, code: str) -> HttpResponse:
             "year": year,
             "actions": actions,
             "formats": FORMAT_LABELS,
+            "pdf_missing": None if libreoffice() else missing_message(),
             "assessment": published_result(region, year) if year else None,
         },
     )
@@ -65,11 +70,11 @@ def downloads(request: HttpRequest, code: str) -> HttpResponse:
 def download(request: HttpRequest, code: str, kind: str, fmt: str) -> HttpResponseBase:
     region = region_for_user(request.user, code, Need.VIEW)
     if kind not in KINDS or fmt not in FORMATS:
-        raise Http404("没有这种报告")
+        raise Http404(_("没有这种报告"))
     year = _year(request) or latest_year(region)
     back = reverse("reports-downloads", kwargs={"code": region.code})
     if year is None:
-        messages.error(request, f"{region.name}还没有审核通过的监测值，无法生成报告")
+        messages.error(request, _("%(region)s还没有审核通过的监测值，无法生成报告") % {"region": region.name})
         return redirect(back)
     folder = Path(tempfile.mkdtemp(prefix="healthaction-report-"))
     try:

@@ -1,8 +1,14 @@
-"""PDF through LibreOffice headless: the .docx is written first, then converted."""
+"""PDF through LibreOffice headless: the .docx is written first, then converted.
+
+The program is ``soffice`` (or ``libreoffice``) on PATH, or the path in ``HEALTHACTION_SOFFICE``
+(a path that does not exist means "no LibreOffice here"). Each conversion runs in a temporary
+folder with a profile of its own, so concurrent conversions (web downloads) do not collide.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import tempfile
@@ -20,16 +26,33 @@ NO_LIBREOFFICE = (
     "或改为输出 .docx 后自行转换。"
 )
 TIMEOUT_SECONDS = 180
+PROGRAM_VARIABLE = "HEALTHACTION_SOFFICE"
 
 
 def libreoffice() -> str | None:
+    """The LibreOffice program to convert with, or None when there is none."""
+    configured = os.environ.get(PROGRAM_VARIABLE, "").strip()
+    if configured:
+        return shutil.which(configured)  # a path: itself when executable; a name: looked up on PATH
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def write_pdf(draft: Draft, path: Path) -> None:
+def missing_message() -> str:
+    """Why there is no PDF here, in Chinese: no LibreOffice installed, or a configured path that is wrong."""
+    configured = os.environ.get(PROGRAM_VARIABLE, "").strip()
+    if configured:
+        return (
+            f"生成 PDF 需要 LibreOffice，但环境变量 {PROGRAM_VARIABLE} "
+            f"指定的「{configured}」不存在或不可执行。"
+            "请改正该路径，或删除该变量以使用系统安装的 soffice；也可改为下载 .docx 后自行转换。"
+        )
+    return NO_LIBREOFFICE
+
+
+def write_pdf(draft: Draft, path: Path, *, timeout: int = TIMEOUT_SECONDS) -> None:
     program = libreoffice()
     if program is None:
-        raise ReportError(NO_LIBREOFFICE)
+        raise ReportError(missing_message())
     with tempfile.TemporaryDirectory(prefix="healthaction-pdf-") as folder:
         work = Path(folder)
         source = work / "report.docx"
@@ -41,11 +64,9 @@ def write_pdf(draft: Draft, path: Path) -> None:
             "--convert-to", "pdf", "--outdir", str(work), str(source),
         ]  # fmt: skip
         try:
-            done = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
-            )
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
-            raise ReportError(f"LibreOffice 转换 PDF 超过 {TIMEOUT_SECONDS} 秒未完成") from None
+            raise ReportError(f"LibreOffice 转换 PDF 超过 {timeout} 秒未完成，请稍后重试") from None
         produced = work / "report.pdf"
         if done.returncode != 0 or not produced.is_file():
             logger.debug("soffice: %s %s", done.stdout, done.stderr)

@@ -27,10 +27,10 @@ def _writer(suffix: str) -> Callable[[Draft, Path], None]:
 
         return write_html
     if suffix == ".pdf":
-        from healthaction.reports.pdf import NO_LIBREOFFICE, libreoffice, write_pdf
+        from healthaction.reports.pdf import libreoffice, missing_message, write_pdf
 
         if libreoffice() is None:  # say so before drawing anything
-            raise ReportError(NO_LIBREOFFICE)
+            raise ReportError(missing_message())
 
         return write_pdf
     raise ReportError(f"不支持的报告格式「{suffix or '（无后缀）'}」：请用 {' '.join(FORMATS)}")
