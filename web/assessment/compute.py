@@ -183,6 +183,26 @@ def item_points(fraction: float | None, weight: float | None) -> float | None:
     return float((Decimal(str(fraction)) * Decimal(str(weight))).quantize(Decimal("0.01"), ROUND_HALF_UP))
 
 
+def item_counts(series: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per region: indicator items assessed and achieved, 组织实施 items and their points — counted apart.
+
+    The engine counts every series it scores, and the 组织实施 items enter it as series; a 通报 that
+    said 考核指标29项 for 26 indicators and 3 organisation items would be wrong, so they are told apart here.
+    """
+    counts: dict[str, dict[str, Any]] = {
+        "": {"achieved": 0, "assessed": 0, "organisation": 0, "organisation_points": 0.0}
+    }
+    for entry in series:
+        row = counts.setdefault(entry["region"], dict(counts[""]))
+        if entry.get("kind") == "organisation":
+            row["organisation"] += 1
+            row["organisation_points"] = round(row["organisation_points"] + (entry.get("points") or 0.0), 2)
+        else:
+            row["assessed"] += 1
+            row["achieved"] += entry.get("status") == "ACHIEVED"
+    return counts
+
+
 def assessment_compute(scheme: AssessmentScheme) -> Outcome:
     """Scores, grades and ranks of the scheme's children now, with every series behind them."""
     from web.assessment.explain import rule_text
@@ -253,6 +273,7 @@ def assessment_compute(scheme: AssessmentScheme) -> Outcome:
         adjustments.setdefault(a.region.code, []).append(
             {"kind": a.kind, "label": a.get_kind_display(), "points": _float(a.points), "reason": a.reason}
         )
+    counts = item_counts(series)
     scores: list[dict[str, Any]] = []
     for row in evaluation.scores.iter_rows(named=True):
         code = row["region"]
@@ -260,19 +281,8 @@ def assessment_compute(scheme: AssessmentScheme) -> Outcome:
             {
                 "region": code,
                 "region_name": names.get(code, code),
-                **{
-                    k: row[k]
-                    for k in (
-                        "score",
-                        "bonus",
-                        "deduction",
-                        "final",
-                        "rank",
-                        "vetoed",
-                        "achieved",
-                        "assessed",
-                    )
-                },
+                **{k: row[k] for k in ("score", "bonus", "deduction", "final", "rank", "vetoed")},
+                **counts.get(code, counts[""]),
                 "grade": grade_of(scheme, row["final"], bool(row["vetoed"])),
                 "adjustments": adjustments.get(code, []),
                 "quota_note": "",

@@ -19,6 +19,7 @@ from healthaction.reports import ReportData, ReportError, ReviewedValue, build_r
 from healthaction.reports.collect import campaign_name
 from healthaction.reports.files import evaluate_year_and_previous
 from healthaction.reports.model import Adjustment, Kind, RegionScore
+from web.assessment.compute import item_counts
 from web.assessment.models import AssessmentResult
 from web.monitoring.evaluation import evaluation_inputs
 from web.plans.models import Indicator, PlanDocument
@@ -123,6 +124,8 @@ def published_result(region: Region, year: int) -> AssessmentResult | None:
 def _scores(outcome: dict[str, Any], before: dict[str, Any] | None, parent: str) -> tuple[RegionScore, ...]:
     last = {s["region"]: s for s in (before or {}).get("scores", [])}
     rows = [s for s in outcome["scores"] if s.get("rank") is not None and s.get("final") is not None]
+    counts = item_counts(outcome.get("series", []))  # any version: counted from the frozen series
+    empty = counts[""]
     return tuple(
         RegionScore(
             region=s["region_name"],
@@ -134,10 +137,12 @@ def _scores(outcome: dict[str, Any], before: dict[str, Any] | None, parent: str)
             grade=s["grade"],
             rank=int(s["rank"]),
             vetoed=bool(s["vetoed"]),
-            achieved=int(s["achieved"] or 0),
-            assessed=int(s["assessed"] or 0),
+            achieved=int(counts.get(s["region"], empty)["achieved"]),
+            assessed=int(counts.get(s["region"], empty)["assessed"]),
             previous_final=last[s["region"]]["final"] if s["region"] in last else None,
             previous_rank=last[s["region"]]["rank"] if s["region"] in last else None,
+            organisation=int(counts.get(s["region"], empty)["organisation"]),
+            organisation_points=counts.get(s["region"], empty)["organisation_points"],
         )
         for s in rows
     )

@@ -35,7 +35,8 @@ def draft_assessment(data: ReportData, *, with_charts: bool = True) -> Draft:
     blocks: list[Block] = [
         Paragraph(
             f"根据《{data.campaign}实施方案》和考核指标框架，{data.issuer}对{len(scores)}个{level}"
-            f"{data.year}年度{data.campaign}实施情况进行了考核。经自评、复核和计算，现将考核结果通报如下。"
+            f"{data.year}年度{data.campaign}实施情况进行了考核{_content(scores)}。"
+            "经自评、复核和计算，现将考核结果通报如下。"
         ),
         Heading(1, "一、考核结果"),
         Paragraph(_grades_sentence(scores, grades, level)),
@@ -64,6 +65,26 @@ def draft_assessment(data: ReportData, *, with_charts: bool = True) -> Draft:
         issuer=data.issuer,
         copy_to=data.copy_to,
     )
+
+
+def _span(values: Sequence[int]) -> str:
+    low, high = min(values), max(values)
+    return f"{low}项" if low == high else f"{low}至{high}项"
+
+
+def content_words(scores: Sequence[RegionScore]) -> str:
+    """考核指标26项、组织实施3项 — the indicator items and the 组织实施 items, counted apart."""
+    if not scores:
+        return ""
+    text = f"考核指标{_span([s.assessed for s in scores])}"
+    if any(s.organisation for s in scores):
+        text += f"、组织实施{_span([s.organisation for s in scores])}"
+    return text
+
+
+def _content(scores: Sequence[RegionScore]) -> str:
+    words = content_words(scores)
+    return f"，考核内容包括{words}" if words else ""
 
 
 def _grades_sentence(scores: Sequence[RegionScore], grades: Counter[str], level: str) -> str:
@@ -140,10 +161,15 @@ def _indicator_sentence(scores: Sequence[RegionScore], level: str) -> str:
     share = f"{achieved / assessed * 100:.1f}%" if assessed else "0%"
     best = max(s.achieved for s in scores)
     leaders = [s.region for s in scores if s.achieved == best]
-    return (
+    text = (
         f"各{level}共考核指标{assessed}项次，已达标{achieved}项次，达标率{share}。"
         f"已达标指标最多的是{joined(leaders)}（{best}项）。"
     )
+    organised = [s for s in scores if s.organisation]
+    if organised:
+        points = "，".join(f"{s.region}{number(s.organisation_points)}分" for s in organised)
+        text += f"组织实施{_span([s.organisation for s in organised])}由办公室根据佐证材料评分：{points}。"
+    return text
 
 
 def _requirements(scores: Sequence[RegionScore], data: ReportData) -> list[str]:

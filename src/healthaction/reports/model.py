@@ -77,10 +77,12 @@ class RegionScore:
     grade: str
     rank: int
     vetoed: bool
-    achieved: int
-    assessed: int
+    achieved: int  # indicator items achieved
+    assessed: int  # indicator items assessed (组织实施 items are counted apart)
     previous_final: float | None = None
     previous_rank: int | None = None
+    organisation: int = 0  # 组织实施 items scored by the office
+    organisation_points: float | None = None  # their points together
 
 
 @dataclass(frozen=True)

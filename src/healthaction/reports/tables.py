@@ -99,6 +99,9 @@ def ranking_table(caption: str, scores: Sequence[RegionScore], *, with_previous:
         Column("达标指标", "项"),
         Column("考核指标", "项"),
     ]
+    organisation = any(s.organisation for s in scores)
+    if organisation:
+        columns += [Column("组织实施", "项"), Column("组织实施得分", "分", _SCORE)]
     if with_previous:
         columns += [Column("上年最终得分", "分", _SCORE), Column("上年排名")]
     rows = []
@@ -114,6 +117,8 @@ def ranking_table(caption: str, scores: Sequence[RegionScore], *, with_previous:
             s.achieved,
             s.assessed,
         ]
+        if organisation:
+            row += [s.organisation, s.organisation_points]
         if with_previous:
             row += [s.previous_final, s.previous_rank]
         rows.append(tuple(row))
