@@ -48,6 +48,7 @@ def entry_rows(count: int, seed: int = 2024) -> list[EntryRow]:
                 target_text=f"≥{last + 5:g}{unit}",
                 current_value=Decimal(f"{last + rng.uniform(-3, 3):.2f}"),
                 comment="较上年变化较大，已核实" if index % 10 == 0 else "",
+                version=1 + index % 5 if index % 4 else None,  # a quarter not yet stored
             )
         )
     return rows

@@ -3,6 +3,11 @@
 The pure core (``healthaction.workbook``) builds and reads the file; here the rows come from the
 same selector as the entry form, and every value goes through the same service, inside one
 transaction: one error anywhere and nothing is saved.
+
+Each template row carries the version of the value it was filled from. On upload a row whose
+value changed since the download (edited, submitted, reviewed, or entered by someone else) is
+an error, never a silent overwrite — unless the file already says exactly what is stored now
+(the same file uploaded twice, as a draft and then for submission), which loses nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 from openpyxl.utils import get_column_letter
 
 from healthaction.workbook import EnteredValue, EntryRow, build_template, read_workbook, template_file_name
@@ -26,7 +32,7 @@ from web.accounts.scope import Need, RegionScope, region_for_user, region_scope_
 from web.monitoring.models import Observation, ReportingRound
 from web.monitoring.selectors import EntryRow as FormRow
 from web.monitoring.selectors import entry_rows, open_round
-from web.monitoring.services import ObservationError, observation_save
+from web.monitoring.services import ConflictError, ObservationError, observation_save
 from web.regions.models import Region
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -69,6 +75,7 @@ def _template_rows(rows: list[FormRow], region: Region, year: int) -> list[Entry
             target_text=f"{row.target.year}年 {row.target.text}" if row.target else "",
             current_value=row.observation.value if row.observation else None,
             comment=row.observation.comment if row.observation else "",
+            version=row.observation.version if row.observation else None,
         )
         for row in rows
     ]
@@ -128,8 +135,12 @@ def _save_all(
                 continue
             current, value, comment = row.observation, line.value, line.comment
             assert value is not None
-            as_downloaded = current is not None and current.value == value and current.comment == comment
-            if as_downloaded and (not submit or current.state in _LOCKED):
+            cell = f"{get_column_letter(VALUE)}{line.row}"
+            as_stored = current is not None and current.value == value and current.comment == comment
+            if not as_stored and (current.version if current else None) != line.version:
+                problems.append(Problem(ENTRY_SHEET, cell, _changed_since_download(line, current)))
+                continue
+            if as_stored and (not submit or current.state in _LOCKED):
                 continue  # nothing to write
             try:
                 observation_save(
@@ -139,17 +150,49 @@ def _save_all(
                     value=value,
                     comment=comment,
                     user=request.user,  # type: ignore[arg-type]
-                    version=current.version if current else None,
+                    # The version the file was filled from: the service's guarded write refuses
+                    # it if the value changes between the check above and the write.
+                    version=current.version if as_stored and current else line.version,
                     submit=submit,
                     department=scope.department,
                     reviewer=scope.may(Need.REVIEW),
                 )
                 saved += 1
+            except ConflictError:
+                now = Observation.objects.filter(region=region, indicator=row.indicator, year=year)
+                fresh = now.select_related("updated_by").first()
+                problems.append(Problem(ENTRY_SHEET, cell, _changed_since_download(line, fresh)))
             except ObservationError as exc:
-                problems.append(Problem(ENTRY_SHEET, f"{get_column_letter(VALUE)}{line.row}", str(exc)))
+                problems.append(Problem(ENTRY_SHEET, cell, str(exc)))
         if problems:
             transaction.set_rollback(True)
     return saved, problems
+
+
+def _changed_since_download(line: EnteredValue, current: Observation | None) -> str:
+    """第12行：该值已于 2026-11-23 10:05 被 张三 修改（版本 3，现为 21.3，草稿），请重新下载模板后再填报"""
+    if current is None:
+        return gettext("第%(row)s行：下载模板后，该值已被删除，请重新下载模板后再填报") % {"row": line.row}
+    user = current.updated_by
+    facts = {
+        "row": line.row,
+        "when": timezone.localtime(current.updated_at).strftime("%Y-%m-%d %H:%M"),
+        "who": (user.get_full_name() or user.get_username()) if user else gettext("其他用户"),
+        "version": current.version,
+        "value": gettext("空") if current.value is None else format(current.value.normalize(), "f"),
+        "state": current.get_state_display(),
+    }
+    if line.version is None:
+        message = gettext(
+            "第%(row)s行：下载模板后，该值已于 %(when)s 由 %(who)s 填报（版本 %(version)s，"
+            "现为 %(value)s，%(state)s），请重新下载模板后再填报"
+        )
+    else:
+        message = gettext(
+            "第%(row)s行：该值已于 %(when)s 被 %(who)s 修改（版本 %(version)s，"
+            "现为 %(value)s，%(state)s），请重新下载模板后再填报"
+        )
+    return message % facts
 
 
 @login_required

@@ -2,7 +2,9 @@
 
 One row per (region, indicator, year): 平川区 | 居民健康素养水平 | % | 2023 | 上年值 19.6 |
 目标 ≥22% | 填报值 … | 说明 …. The grey key cells are locked; two hidden columns keep the
-row's original keys so the reader can tell which key cell was changed.
+row's original keys so the reader can tell which key cell was changed, and a third the version
+of the row's value when the template was made (blank: no value yet), so an upload never
+overwrites a value someone changed after the download.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-FORMAT_VERSION = "1"
+# 2: adds the hidden 版本校验 column. A format-1 file cannot tell a value changed since its
+# download from one it changes itself, so it is refused with a request to download anew.
+FORMAT_VERSION = "2"
+FORMATS_WITHOUT_VERSIONS = frozenset({"1"})
 ENTRY_SHEET = "填报"
 META_SHEET = "元数据"
 
@@ -18,6 +23,8 @@ META_SHEET = "元数据"
 REGION_CODE, REGION_NAME, INDICATOR_CODE, INDICATOR_NAME, UNIT, YEAR = 1, 2, 3, 4, 5, 6
 LAST_YEAR, TARGET, VALUE, COMMENT = 7, 8, 9, 10
 ORIGINAL_REGION, ORIGINAL_INDICATOR = 11, 12  # hidden: the keys as the template wrote them
+ROW_VERSION = 13  # hidden: the value's version at download (a number; blank for no value yet)
+LAST_COLUMN = ROW_VERSION
 HEADERS: dict[int, str] = {
     REGION_CODE: "地区代码",
     REGION_NAME: "地区",
@@ -31,6 +38,7 @@ HEADERS: dict[int, str] = {
     COMMENT: "说明",
     ORIGINAL_REGION: "地区校验（勿改）",
     ORIGINAL_INDICATOR: "指标校验（勿改）",
+    ROW_VERSION: "版本校验（勿改）",
 }
 # The key cells a user may not change, in the order the hidden columns store them.
 KEY_COLUMNS = (REGION_CODE, REGION_NAME, INDICATOR_CODE, INDICATOR_NAME, UNIT, YEAR)
@@ -63,6 +71,9 @@ class EntryRow:
     target_text: str = ""
     current_value: Decimal | float | None = None
     comment: str = ""
+    # The version of the stored value the row was filled from (None: nothing stored yet); the
+    # reader hands it back so the caller can refuse a row whose value changed since.
+    version: int | None = None
 
     @property
     def original_region(self) -> list[str]:

@@ -31,8 +31,10 @@ from healthaction.workbook.layout import (
     COMMENT_MAX_CHARS,
     ENTRY_SHEET,
     FORMAT_VERSION,
+    FORMATS_WITHOUT_VERSIONS,
     HEADERS,
     KEY_COLUMNS,
+    LAST_COLUMN,
     META_DEPARTMENT,
     META_HEADER_ROW,
     META_REGION,
@@ -41,6 +43,7 @@ from healthaction.workbook.layout import (
     META_VERSION,
     ORIGINAL_INDICATOR,
     ORIGINAL_REGION,
+    ROW_VERSION,
     VALUE,
 )
 from healthaction.workbook.row_keys import DuplicateIndex, OriginalKeys
@@ -97,6 +100,7 @@ class EnteredValue:
     year: int
     value: Decimal | None  # None: left blank (not reported this round)
     comment: str
+    version: int | None = None  # of the stored value the template was filled from; None: none yet
 
 
 @dataclass
@@ -220,6 +224,11 @@ def _metadata(package: Package, name: str) -> dict[str, str]:
         key, value = (_text(cells.get(column)) for column in (1, 2))
         if key:
             meta[key] = value
+    if meta.get(META_VERSION) in FORMATS_WITHOUT_VERSIONS:
+        raise _FileRefusedError(
+            "这是旧版填报表，不含数据版本，无法确认下载后是否有人在系统中改过其中的值；"
+            "请重新下载模板，把「填报值」「说明」两列抄入新模板后再上传"
+        )
     if meta.get(META_VERSION) != FORMAT_VERSION:
         raise _FileRefusedError(f"填报表格式版本「{meta.get(META_VERSION, '无')}」不受支持，请重新下载模板")
     if not meta.get(META_HEADER_ROW, "").isdigit() or META_DEPARTMENT not in meta or META_ROUND not in meta:
@@ -257,7 +266,7 @@ def _read_rows(
         if len(result.errors) < limits.max_errors:
             result.errors.append(CellError(name, ENTRY_SHEET, cell, message))
 
-    for number, cells in package.rows(sheet, max_column=ORIGINAL_INDICATOR):
+    for number, cells in package.rows(sheet, max_column=LAST_COLUMN):
         if number < header_row:
             continue
         if number == header_row:
@@ -332,6 +341,15 @@ def _read_row(
         )
     if read is not None and read.note:
         result.notes.append(CellNote(name, ENTRY_SHEET, f"{get_column_letter(VALUE)}{number}", read.note))
+    try:
+        version = _version(cells.get(ROW_VERSION))
+    except _VersionCellError:
+        report(
+            f"{get_column_letter(ROW_VERSION)}{number}",
+            f"隐藏的「{HEADERS[ROW_VERSION]}」已被改动，现为「{_text(cells.get(ROW_VERSION))}」；"
+            "该列由系统填写，请重新下载模板",
+        )
+        version = None
     return EnteredValue(
         row=number,
         region_code=region_code,
@@ -342,7 +360,23 @@ def _read_row(
         year=int(year),
         value=read.value if read is not None and result.error_count == errors_before else None,
         comment=comment,
+        version=version,
     )
+
+
+class _VersionCellError(Exception):
+    """The hidden version cell holds something the template never writes there."""
+
+
+def _version(cell: RawCell | None) -> int | None:
+    """The hidden version cell: a positive whole number, or None when blank (no value at download)."""
+    text = _text(cell)
+    if not text:
+        return None
+    assert cell is not None
+    if cell.kind not in ("number", "text") or not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise _VersionCellError(text)
+    return int(text)
 
 
 def _text(cell: RawCell | None) -> str:

@@ -3,8 +3,10 @@
 Written with openpyxl in write-only mode, so a province-size template (100 k rows) costs
 the same memory as a county's. Grey key cells are locked under sheet protection; only 填报值
 and 说明 are open, with data validation (a decimal naming the row's unit, a length limit on
-the comment). The file goes to ``name.tmp`` first, then replaces ``path``: no reader ever
-sees half a template.
+the comment). Each row's hidden 版本校验 cell holds the version of the value it was filled
+from, as a number: numbers are kept in the cell, not in the shared-string table, so 100 k
+distinct versions cost the reader nothing. The file goes to ``name.tmp`` first, then
+replaces ``path``: no reader ever sees half a template.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from healthaction.workbook.layout import (
     FORMAT_VERSION,
     HEADERS,
     INDICATOR_NAME,
+    LAST_COLUMN,
     LAST_YEAR,
     META_CREATED,
     META_DEPARTMENT,
@@ -41,6 +44,7 @@ from healthaction.workbook.layout import (
     META_VERSION,
     ORIGINAL_INDICATOR,
     ORIGINAL_REGION,
+    ROW_VERSION,
     TARGET,
     VALUE,
     VALUE_LIMIT,
@@ -50,8 +54,8 @@ from healthaction.workbook.layout import (
 
 log = logging.getLogger(__name__)
 
-LAST_COLUMN = get_column_letter(COMMENT)
-WIDTHS = {1: 10, 2: 12, 3: 9, 4: 36, 5: 9, 6: 7, 7: 10, 8: 18, 9: 12, 10: 40, 11: 8, 12: 8}
+LAST_VISIBLE = get_column_letter(COMMENT)
+WIDTHS = {1: 10, 2: 12, 3: 9, 4: 36, 5: 9, 6: 7, 7: 10, 8: 18, 9: 12, 10: 40, 11: 8, 12: 8, 13: 8}
 
 _THIN = Side(style="thin", color="BFBFBF")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -70,7 +74,8 @@ def instructions(*, department: str, round_label: str) -> list[str]:
         "无数据请留空，并在「说明」中写明原因。",
         f"3. 与上年相比变化较大的，请在「说明」中写明原因；说明不超过{COMMENT_MAX_CHARS}字。",
         "4. 不要增删行或列，不要修改工作表名称；填好后保存为 .xlsx，在系统「上传填报表」中上传本文件。",
-        f"5. 本表仅供「{department}」在「{round_label}」填报轮次上传，其他部门或轮次上传会被拒绝。",
+        f"5. 本表仅供「{department}」在「{round_label}」填报轮次上传，其他部门或轮次上传会被拒绝；"
+        "下载后有人在系统中改过的值不会被本表覆盖，上传时会提示，请重新下载模板后再填报。",
     ]
 
 
@@ -87,16 +92,16 @@ def build_template(
     sheet = workbook.create_sheet(ENTRY_SHEET)
     # Write-only sheets carry no <dimension>; readers such as openpyxl's read-only mode then
     # parse the whole sheet once just to size it. We know the size, so we state it.
-    sheet.calculate_dimension = lambda: f"A1:{get_column_letter(ORIGINAL_INDICATOR)}{last}"
+    sheet.calculate_dimension = lambda: f"A1:{get_column_letter(LAST_COLUMN)}{last}"
     for column, width in WIDTHS.items():
         sheet.column_dimensions[get_column_letter(column)].width = width
-    for hidden in (ORIGINAL_REGION, ORIGINAL_INDICATOR):
+    for hidden in (ORIGINAL_REGION, ORIGINAL_INDICATOR, ROW_VERSION):
         sheet.column_dimensions[get_column_letter(hidden)].hidden = True
     sheet.freeze_panes = f"{get_column_letter(INDICATOR_NAME + 1)}{first}"
     for line_number in range(1, header_row):
-        sheet.merged_cells.add(f"A{line_number}:{LAST_COLUMN}{line_number}")
+        sheet.merged_cells.add(f"A{line_number}:{LAST_VISIBLE}{line_number}")
     _protect(sheet)
-    sheet.auto_filter.ref = f"A{header_row}:{LAST_COLUMN}{last}"
+    sheet.auto_filter.ref = f"A{header_row}:{LAST_VISIBLE}{last}"
     _add_validations(sheet, rows, first)
 
     title = f"{region_name}{round_label}{department}指标填报表"
@@ -210,6 +215,7 @@ def _row_cells(sheet: Any, row: EntryRow) -> Iterator[WriteOnlyCell]:
     # Two cells, not one: each repeats across rows, so the shared-string table stays small.
     yield _cell(sheet, json.dumps(row.original_region, ensure_ascii=False))
     yield _cell(sheet, json.dumps(row.original_indicator, ensure_ascii=False))
+    yield _cell(sheet, row.version)
 
 
 def _header(sheet: Any, text: str) -> WriteOnlyCell:

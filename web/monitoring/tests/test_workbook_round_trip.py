@@ -10,9 +10,13 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
+from web.accounts.models import Role
+from web.accounts.services import user_create_or_update
 from web.conftest import World
 from web.monitoring.models import Observation
+from web.monitoring.services import observation_save
 
 HEADER_ROW = 8
 
@@ -169,3 +173,145 @@ def test_an_outsiders_upload_saves_nothing(client: Client, world: World) -> None
 @pytest.mark.parametrize("page", ["workbook/", "workbook/upload/"])
 def test_it_sends_anonymous_visitors_to_the_login_page(client: Client, world: World, page: str) -> None:
     assert client.get(f"/monitoring/{world.pingchuan.code}/2022/{page}").status_code == 302
+
+
+# ---- No lost update: a value changed after the download is never overwritten by the file ----
+
+
+def _zhangsan(world: World) -> Any:
+    """A second clerk of 区卫健局, who edits in the web while the first fills the template."""
+    return user_create_or_update(
+        username="zhangsan",
+        password="healthaction",
+        full_name="张三",
+        role=Role.CLERK,
+        region=world.pingchuan,
+        department=world.health,
+    )
+
+
+def _save_in_the_web(world: World, value: str, *, version: int | None, user: Any) -> Observation:
+    return observation_save(
+        region=world.pingchuan,
+        indicator=world.literacy,
+        year=2022,
+        value=Decimal(value),
+        comment="",
+        user=user,
+        version=version,
+        submit=False,
+        department=world.health,
+    )
+
+
+def test_a_draft_edited_in_the_web_after_the_download_is_not_overwritten(
+    client: Client, world: World
+) -> None:
+    _save_in_the_web(world, "19.6", version=None, user=world.pingchuan_clerk)
+    client.force_login(world.pingchuan_clerk)
+    book = _template(client, world)  # carries 19.6, version 1
+    edited = _save_in_the_web(world, "20.1", version=1, user=_zhangsan(world))  # version 2
+    content = _fill(book, 居民健康素养水平=(21.0, ""), **{"15岁以上人群吸烟率": (24.1, "")})
+    response = _upload(client, world, content)
+    page = response.content.decode()
+    assert response.status_code == 400
+    row = _row_of(book, "居民健康素养水平")
+    when = timezone.localtime(edited.updated_at).strftime("%Y-%m-%d %H:%M")
+    assert "共1处错误，未保存任何数据" in page
+    assert (
+        f"<td>填报</td><td>I{row}</td><td>第{row}行：该值已于 {when} 被 张三 修改"
+        "（版本 2，现为 20.1，草稿），请重新下载模板后再填报</td>"
+    ) in page
+    literacy = Observation.objects.get(indicator=world.literacy)
+    assert (literacy.value, literacy.version) == (Decimal("20.1"), 2)
+    assert not Observation.objects.filter(indicator=world.smoking).exists()  # all or nothing
+
+
+def test_a_value_entered_by_someone_else_after_the_download_is_not_overwritten(
+    client: Client, world: World
+) -> None:
+    client.force_login(world.pingchuan_clerk)
+    book = _template(client, world)  # no value yet
+    _save_in_the_web(world, "20.1", version=None, user=_zhangsan(world))
+    response = _upload(client, world, _fill(book, 居民健康素养水平=(21.0, "")))
+    assert response.status_code == 400
+    row = _row_of(book, "居民健康素养水平")
+    assert f"第{row}行：下载模板后，该值已于" in response.content.decode()
+    assert "由 张三 填报（版本 1，现为 20.1，草稿），请重新下载模板后再填报" in response.content.decode()
+    assert Observation.objects.get().value == Decimal("20.1")
+
+
+def test_a_value_submitted_after_the_download_is_named_as_changed(client: Client, world: World) -> None:
+    _save_in_the_web(world, "19.6", version=None, user=world.pingchuan_clerk)
+    client.force_login(world.pingchuan_admin)  # the county office may change a submitted value
+    book = _template(client, world)
+    observation_save(
+        region=world.pingchuan,
+        indicator=world.literacy,
+        year=2022,
+        value=Decimal("19.6"),
+        comment="",
+        user=world.pingchuan_clerk,
+        version=1,
+        submit=True,
+        department=world.health,
+    )
+    response = _upload(client, world, _fill(book, 居民健康素养水平=(22.5, "复核后更正")))
+    assert response.status_code == 400
+    assert "被 pingchuan_clerk 修改（版本 2，现为 19.6，已提交）" in response.content.decode()
+    assert Observation.objects.get().state == "submitted"
+
+
+def test_a_value_deleted_after_the_download_is_a_conflict_too(client: Client, world: World) -> None:
+    _save_in_the_web(world, "19.6", version=None, user=world.pingchuan_clerk)
+    client.force_login(world.pingchuan_clerk)
+    book = _template(client, world)
+    Observation.objects.all().delete()
+    response = _upload(client, world, _fill(book, 居民健康素养水平=(21.0, "")))
+    assert response.status_code == 400
+    assert "下载模板后，该值已被删除，请重新下载模板后再填报" in response.content.decode()
+    assert not Observation.objects.exists()
+
+
+def test_an_unchanged_template_uploads_again_and_can_then_be_submitted(client: Client, world: World) -> None:
+    _save_in_the_web(world, "19.6", version=None, user=world.pingchuan_clerk)
+    client.force_login(world.pingchuan_clerk)
+    content = _fill(_template(client, world))  # nothing typed: the file says what is stored
+    assert "已保存0项" in _upload(client, world, content).content.decode()
+    assert "已提交1项" in _upload(client, world, content, submit=True).content.decode()
+    literacy = Observation.objects.get()
+    assert (literacy.value, literacy.state, literacy.version) == (Decimal("19.6"), "submitted", 2)
+
+
+def test_the_same_file_uploaded_as_a_draft_and_then_for_submission_is_no_conflict(
+    client: Client, world: World
+) -> None:
+    client.force_login(world.pingchuan_clerk)
+    content = _fill(_template(client, world), 居民健康素养水平=(19.6, ""))
+    assert "已保存1项" in _upload(client, world, content).content.decode()
+    # The file still carries "no value yet", but it says exactly what is stored now: nothing is lost.
+    assert "已提交1项" in _upload(client, world, content, submit=True).content.decode()
+    assert Observation.objects.get().state == "submitted"
+
+
+def test_a_fresh_template_changes_an_existing_draft_and_adds_new_values(client: Client, world: World) -> None:
+    _save_in_the_web(world, "19.6", version=None, user=_zhangsan(world))
+    client.force_login(world.pingchuan_clerk)
+    content = _fill(
+        _template(client, world), 居民健康素养水平=(19.9, ""), **{"15岁以上人群吸烟率": (24.1, "")}
+    )
+    response = _upload(client, world, content)
+    assert "已保存2项" in response.content.decode(), response.content.decode()
+    saved = {o.indicator.name: (o.value, o.version) for o in Observation.objects.all()}
+    assert saved == {"居民健康素养水平": (Decimal("19.9"), 2), "15岁以上人群吸烟率": (Decimal("24.1"), 1)}
+
+
+def test_a_template_from_before_rows_carried_versions_is_refused(client: Client, world: World) -> None:
+    client.force_login(world.pingchuan_clerk)
+    book = _template(client, world)
+    book["元数据"]["B1"] = "1"  # 格式版本 of the templates handed out before
+    response = _upload(client, world, _fill(book, 居民健康素养水平=(19.6, "")))
+    assert response.status_code == 400
+    assert "这是旧版填报表，不含数据版本" in response.content.decode()
+    assert "请重新下载模板" in response.content.decode()
+    assert not Observation.objects.exists()

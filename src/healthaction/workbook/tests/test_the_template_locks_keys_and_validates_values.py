@@ -19,7 +19,7 @@ def test_it_protects_the_sheet_and_opens_only_value_and_comment(workbook: openpy
     assert sheet.protection.sheet
     row = FIRST_ROW
     locked = {cell.column_letter: cell.protection.locked for cell in sheet[row]}
-    assert locked == dict.fromkeys("ABCDEFGHKL", True) | {"I": False, "J": False}
+    assert locked == dict.fromkeys("ABCDEFGHKLM", True) | {"I": False, "J": False}
     assert workbook.security is not None
     assert workbook.security.lockStructure
 
@@ -48,6 +48,7 @@ def test_it_shows_the_title_instructions_units_last_year_and_target(workbook: op
     assert sheet.freeze_panes == f"E{FIRST_ROW}"
     assert sheet.column_dimensions["K"].hidden
     assert sheet.column_dimensions["L"].hidden
+    assert sheet.column_dimensions["M"].hidden
 
 
 def test_it_checks_values_as_decimals_naming_each_rows_unit(workbook: openpyxl.Workbook) -> None:
@@ -64,7 +65,7 @@ def test_it_keeps_department_round_and_version_in_a_hidden_sheet(workbook: openp
     meta = workbook["元数据"]
     assert meta.sheet_state == "hidden"
     values = {key: value for key, value in meta.iter_rows(values_only=True)}
-    expected = {"部门": DEPARTMENT, "轮次": ROUND, "格式版本": "1", "行数": str(len(ROWS))}
+    expected = {"部门": DEPARTMENT, "轮次": ROUND, "格式版本": "2", "行数": str(len(ROWS))}
     assert {key: values[key] for key in expected} == expected
     assert values["表头行"] == str(FIRST_ROW - 1)
 
