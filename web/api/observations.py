@@ -6,10 +6,11 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from web.accounts.scope import Need, region_for_user, region_scope_for
-from web.api.schemas import ErrorOut, ObservationIn, ObservationOut
+from web.api.pagination import BoundedLimitOffset
+from web.api.schemas import ERRORS, ErrorOut, ObservationIn, ObservationOut
 from web.monitoring.models import Observation
 from web.monitoring.selectors import indicators_for, open_round
 from web.monitoring.services import ConflictError, ObservationError, observation_save
@@ -19,10 +20,10 @@ router = Router(tags=["监测值"])
 
 @router.get(
     "/observations",
-    response={200: list[ObservationOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: list[ObservationOut], **ERRORS},
     summary="监测值列表",
 )
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def observation_list(
     request: HttpRequest,
     region: Query[str | None] = None,
@@ -59,7 +60,7 @@ def observation_list(
 
 @router.post(
     "/observations",
-    response={200: ObservationOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={200: ObservationOut, 400: ErrorOut, 409: ErrorOut, **ERRORS},
     summary="填报监测值（保存草稿或提交）",
 )
 def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[Observation | dict[str, str]]:

@@ -9,13 +9,12 @@ from django.http import Http404, HttpRequest
 from ninja import Query, Router
 
 from web.accounts.scope import region_for_user, region_scope_for
-from web.api.schemas import ErrorOut, PlanDetailOut, PlanOut, TargetOut
+from web.api.schemas import ERRORS, PlanDetailOut, PlanOut, TargetOut
 from web.monitoring.selectors import indicators_for, lineage_codes
 from web.plans.models import ActionDepartment, PlanDocument, Target
 from web.regions.models import Region
 
 router = Router(tags=["规划与目标"])
-ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 def _region(region: Region) -> dict[str, str]:

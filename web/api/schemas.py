@@ -4,14 +4,32 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Annotated, Any
 
 from ninja import Field, Schema
+from pydantic import WithJsonSchema
 
 from web.monitoring.models import Observation
 
 
 class ErrorOut(Schema):
     detail: str = Field(description="错误说明（中文）")
+
+
+class InvalidOut(ErrorOut):
+    errors: list[dict[str, Any]] = Field(description="逐项错误：位置 loc、类型 type、说明 msg")
+
+
+# The answers every operation may give besides its own: no token, out of scope, not found, malformed.
+ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+
+# A number, or a string holding one (exact decimals: "0.1" stays 0.1).
+DecimalValue = Annotated[
+    Decimal,
+    WithJsonSchema(
+        {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$"}]}
+    ),
+]
 
 
 class RegionRef(Schema):
@@ -88,7 +106,7 @@ class ObservationIn(Schema):
     region: str = Field(description="地区的行政区划代码", examples=["620403"])
     indicator_id: int = Field(description="指标编号")
     year: int = Field(description="数据年份（须有开放中的填报轮次）", ge=1900, le=2200)
-    value: Decimal = Field(description="数值，按指标的单位填写", allow_inf_nan=False)
+    value: DecimalValue = Field(description="数值，按指标的单位填写", allow_inf_nan=False)
     comment: str = Field(default="", description="说明；与上年相比变化异常时必须填写原因")
     version: int | None = Field(
         default=None, description="读取时的版本号；新填报的值不填。与库中不一致时返回 409 冲突"

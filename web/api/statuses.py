@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from web.accounts.scope import region_for_user
-from web.api.schemas import ErrorOut, StatusesOut
+from web.api.schemas import ERRORS, StatusesOut
 from web.dashboards.selectors import STATUS_LABELS, STATUS_ORDER, latest_year, region_overview
 
 router = Router(tags=["评估结果"])
@@ -23,7 +23,7 @@ def _counts(cells: list[int]) -> list[dict[str, Any]]:
 
 @router.get(
     "/regions/{code}/statuses",
-    response={200: StatusesOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: StatusesOut, **ERRORS},
     summary="地区的指标评估结果",
 )
 def region_statuses(request: HttpRequest, code: str, year: Query[int | None] = None) -> dict[str, Any]:
