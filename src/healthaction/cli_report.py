@@ -2,7 +2,8 @@
 
 With ``--plan`` and ``--observations`` the report is made from files (no database); the
 contract form ``--region CODE --year Y`` reads the database through a source that the web
-system registers in ``DATABASE_SOURCES``.
+system registers in ``DATABASE_SOURCES`` — the same as the web downloads, so a city without a
+plan of its own gets the report of its area (per county, from its counties' plans) there too.
 """
 
 from __future__ import annotations
@@ -34,7 +35,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=["action", "overall", "assessment"],
         help="action 专题报告 · overall 总体监测评估报告 · assessment 考核结果通报",
     )
-    p.add_argument("--region", metavar="CODE", help="地区（代码或名称）；考核通报为上级地区")
+    p.add_argument(
+        "--region",
+        metavar="CODE",
+        help="地区（代码或名称）；考核通报为上级地区；没有本级实施方案的地区按下级地区的方案分县区汇总",
+    )
     p.add_argument("--year", type=int, metavar="Y", help="报告年份（默认：观测值中最近的年份）")
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="输出文件：.docx .xlsx .html .pdf")
     p.add_argument("--action", metavar="N", help="专题报告的专项行动：序号或名称")

@@ -190,13 +190,16 @@ def item_counts(series: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     said 考核指标29项 for 26 indicators and 3 organisation items would be wrong, so they are told apart here.
     """
     counts: dict[str, dict[str, Any]] = {
-        "": {"achieved": 0, "assessed": 0, "organisation": 0, "organisation_points": 0.0}
+        "": {"achieved": 0, "assessed": 0, "organisation": 0, "organisation_points": None}
     }
     for entry in series:
         row = counts.setdefault(entry["region"], dict(counts[""]))
         if entry.get("kind") == "organisation":
             row["organisation"] += 1
-            row["organisation_points"] = round(row["organisation_points"] + (entry.get("points") or 0.0), 2)
+            # points only for items the office scored (a snapshot before "given" says so in its explanation)
+            if entry.get("given", "尚未评分" not in entry.get("explanation", "")):
+                before = row["organisation_points"] or 0.0
+                row["organisation_points"] = round(before + (entry.get("points") or 0.0), 2)
         else:
             row["assessed"] += 1
             row["achieved"] += entry.get("status") == "ACHIEVED"
@@ -244,7 +247,13 @@ def assessment_compute(scheme: AssessmentScheme) -> Outcome:
             item = organisation[key]
             given = org_scores.get((key, code))
             entry.update(
-                kind="organisation", name=item.name, unit="分", reported=None, reviewed=None, review_reason=""
+                kind="organisation",
+                name=item.name,
+                unit="分",
+                reported=None,
+                reviewed=None,
+                review_reason="",
+                given=given is not None,
             )
             entry["explanation"] = f"组织实施「{item.name}」满分{item.max_points.normalize():f}分，" + (
                 f"办公室根据佐证材料评定{given.points.normalize():f}分"

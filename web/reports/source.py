@@ -16,7 +16,9 @@ import polars as pl
 from healthaction.engine import EvaluationInputs
 from healthaction.plan import Plan
 from healthaction.reports import ReportData, ReportError, ReviewedValue, build_report_data
+from healthaction.reports.area import area_basis, area_report_data, merged_plan
 from healthaction.reports.collect import campaign_name
+from healthaction.reports.drafting_assessment import lower_level
 from healthaction.reports.files import evaluate_year_and_previous
 from healthaction.reports.model import Adjustment, Kind, RegionScore
 from web.assessment.compute import item_counts
@@ -40,18 +42,55 @@ def region_lookup(text: str) -> Region:
     raise ReportError(f"数据库中没有地区「{text}」（请先运行 healthaction demo 或导入规划）")
 
 
+def _best(documents: list[PlanDocument]) -> Plan | None:
+    """Of a region's documents, the one with the most actions (the latest among equals)."""
+    ranked = sorted(
+        documents, key=lambda d: (len(d.parsed.get("actions") or []), d.imported_at), reverse=True
+    )
+    return Plan.model_validate(ranked[0].parsed) if ranked else None
+
+
+def own_plan(region: Region) -> Plan | None:
+    return _best(list(PlanDocument.objects.filter(region=region)))
+
+
+def subtree_plans(region: Region) -> list[tuple[Region, Plan]]:
+    """The plans of the regions below ``region`` (its counties', their townships'), by region code."""
+    below: dict[int, list[PlanDocument]] = {}
+    for document in PlanDocument.objects.filter(region__path__startswith=region.path).exclude(region=region):
+        below.setdefault(document.region_id, []).append(document)
+    regions = Region.objects.in_bulk(list(below))
+    found = [(regions[pk], _best(documents)) for pk, documents in below.items()]
+    return sorted(((r, p) for r, p in found if p is not None), key=lambda rp: rp[0].path)
+
+
 def region_plan(region: Region) -> Plan:
-    """The plan the region works to: its own document with the most actions, else its nearest ancestor's."""
+    """The plan the region works to: its own; else the plans below it merged (a city without a plan of its
+    own reports on its counties'); else its nearest ancestor's."""
+    own = own_plan(region)
+    if own is not None:
+        return own
+    below = subtree_plans(region)
+    if below:
+        return merged_plan([plan for _, plan in below])
     codes = [c for c in region.path.split("/") if c]
-    for code in reversed(codes):
-        documents = sorted(
-            PlanDocument.objects.filter(region__code=code),
-            key=lambda d: (len(d.parsed.get("actions") or []), d.imported_at),
-            reverse=True,
-        )
-        if documents:
-            return Plan.model_validate(documents[0].parsed)
-    raise ReportError(f"{region.name}及其上级地区都还没有导入规划，无法生成报告")
+    for code in reversed(codes[:-1]):
+        found = _best(list(PlanDocument.objects.filter(region__code=code)))
+        if found is not None:
+            return found
+    raise ReportError(f"{region.name}及其上级、下级地区都还没有导入规划，无法生成报告")
+
+
+def area_basis_of(region: Region) -> str | None:
+    """What an area report draws on, in plain words; None when the region has a plan of its own."""
+    if own_plan(region) is not None:
+        return None
+    below = subtree_plans(region)
+    if not below:
+        return None
+    children = list(Region.objects.filter(parent=region).values_list("name", flat=True))
+    titles = [plan.title or f"{r.name}实施方案" for r, plan in below]
+    return area_basis(region.name, titles, lower_level(children))
 
 
 def _named(
@@ -90,8 +129,58 @@ def monitoring_report_data(
     issuer: str | None = None,
     date: dt.date | None = None,
 ) -> ReportData:
-    """专题报告 or 总体监测评估报告 of ``region`` in ``year`` from its approved values."""
+    """专题报告 or 总体监测评估报告 of ``region`` in ``year`` from its approved values; a region without a
+    plan of its own but with plans below it reports per subordinate region (see ``area_report_data``)."""
+    basis = area_basis_of(region)
+    if basis is not None:
+        return _area_data(kind, region, year, basis, action=action, issuer=issuer, date=date)
+    return _region_data(kind, region, region_plan(region), year, action=action, issuer=issuer, date=date)
+
+
+def _area_data(
+    kind: Kind,
+    region: Region,
+    year: int,
+    basis: str,
+    *,
+    action: str | int | None,
+    issuer: str | None,
+    date: dt.date | None,
+) -> ReportData:
     plan = region_plan(region)
+    parts = []
+    for child in Region.objects.filter(parent=region).order_by("code"):
+        try:
+            parts.append(_region_data("overall", child, plan, year, issuer=issuer, date=date))
+        except ReportError:
+            continue  # no targets reach this region: nothing to report on it
+    try:
+        own: ReportData | None = _region_data("overall", region, plan, year, issuer=issuer, date=date)
+    except ReportError:
+        own = None
+    return area_report_data(
+        kind,
+        region=region.name,
+        year=year,
+        parts=parts,
+        basis=basis,
+        own=own,
+        action=action,
+        issuer=issuer,
+        date=date,
+    )
+
+
+def _region_data(
+    kind: Kind,
+    region: Region,
+    plan: Plan,
+    year: int,
+    *,
+    action: str | int | None = None,
+    issuer: str | None = None,
+    date: dt.date | None = None,
+) -> ReportData:
     inputs, units = _named(evaluation_inputs([region]), region)
     if inputs.targets.is_empty():
         raise ReportError(f"{region.name}没有任何指标目标，无法生成报告")
@@ -178,10 +267,7 @@ def assessment_report_data(
         for s in outcome["series"]
         if s.get("is_reviewed")
     )
-    try:
-        campaign = campaign_name(region_plan(region), region.name)
-    except ReportError:
-        campaign = campaign_name(Plan(), region.name)
+    campaign = campaign_name(own_plan(region) or Plan(), region.name)  # the region's own campaign name
     return ReportData(
         kind="assessment",
         year=year,

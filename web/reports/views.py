@@ -25,7 +25,7 @@ from healthaction.reports import KINDS, ReportError, render_report
 from healthaction.reports.pdf import libreoffice, missing_message
 from web.accounts.scope import Need, region_for_user
 from web.dashboards.selectors import latest_year
-from web.reports.source import published_result, region_plan, report_data
+from web.reports.source import area_basis_of, published_result, region_plan, report_data
 
 FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -61,6 +61,7 @@ def downloads(request: HttpRequest, code: str) -> HttpResponse:
             "actions": actions,
             "formats": FORMAT_LABELS,
             "pdf_missing": None if libreoffice() else missing_message(),
+            "basis": area_basis_of(region),
             "assessment": published_result(region, year) if year else None,
         },
     )

@@ -67,7 +67,7 @@ def build_report_data(
     actions = tuple(_action(a, by_name) for a in plan.actions)
     framework = {normalise_name(n) for row in plan.framework for n in _row_names(row)}
     ordered = _ordered(results, plan, actions, framework)
-    chosen = _chosen_action(actions, action) if kind == "action" else None
+    chosen = choose_action(actions, action) if kind == "action" else None
     scores: tuple[RegionScore, ...] = ()
     adjustments: tuple[Adjustment, ...] = ()
     if kind == "assessment":
@@ -193,7 +193,8 @@ def _with_framework(result: IndicatorResult, in_framework: bool) -> IndicatorRes
     return replace(result, in_framework=in_framework)
 
 
-def _chosen_action(actions: tuple[ActionResult, ...], wanted: str | int | None) -> ActionResult:
+def choose_action(actions: Sequence[ActionResult], wanted: str | int | None) -> ActionResult:
+    """The action named by its seq or (part of) its name; ReportError listing the plan's actions otherwise."""
     if wanted is None:
         raise ReportError("专项行动专题报告需要指定专项行动（--action 序号或名称）")
     text = str(wanted).strip()

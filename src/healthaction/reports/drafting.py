@@ -34,9 +34,14 @@ def draft(data: ReportData, *, with_charts: bool = True) -> Draft:
         from healthaction.reports.drafting_assessment import draft_assessment
 
         return draft_assessment(data, with_charts=with_charts)
-    blocks = (
-        _action_blocks(data, with_charts) if data.kind == "action" else _overall_blocks(data, with_charts)
-    )
+    if data.parts:
+        from healthaction.reports.drafting_area import area_blocks
+
+        blocks = area_blocks(data)
+    else:
+        blocks = (
+            _action_blocks(data, with_charts) if data.kind == "action" else _overall_blocks(data, with_charts)
+        )
     return Draft(
         title=data.title,
         addressee=None,

@@ -167,8 +167,14 @@ def _indicator_sentence(scores: Sequence[RegionScore], level: str) -> str:
     )
     organised = [s for s in scores if s.organisation]
     if organised:
-        points = "，".join(f"{s.region}{number(s.organisation_points)}分" for s in organised)
-        text += f"组织实施{_span([s.organisation for s in organised])}由办公室根据佐证材料评分：{points}。"
+        items = f"组织实施{_span([s.organisation for s in organised])}"
+        scored = [s for s in organised if s.organisation_points is not None]
+        if scored:
+            points = "，".join(f"{s.region}{number(s.organisation_points)}分" for s in scored)
+            text += f"{items}由办公室根据佐证材料评分：{points}。"
+        unscored = [s.region for s in organised if s.organisation_points is None]
+        if unscored:
+            text += f"{joined(unscored)}的{items}尚未评分，按0分计。"
     return text
 
 

@@ -122,6 +122,10 @@ class ReportData:
     reviews: tuple[ReviewedValue, ...] = ()
     has_previous: bool = False
     copy_to: tuple[str, ...] = field(default=())  # 抄送
+    # A region without a plan of its own reports its area: one part per subordinate region (each an
+    # ``overall`` ReportData of that region), and ``basis`` says plainly what the report draws on.
+    basis: str | None = None
+    parts: tuple[ReportData, ...] = ()
 
     @property
     def title(self) -> str:

@@ -141,3 +141,38 @@ def review_table(caption: str, reviews: Sequence[ReviewedValue]) -> Table:
     )
     rows = tuple((r.region, r.indicator, r.reported, r.reviewed, r.reason) for r in reviews)
     return Table(caption, "复核", columns, rows)
+
+
+def area_status_table(caption: str, rows_by_region: Sequence[tuple[str, Sequence[IndicatorResult]]]) -> Table:
+    """Per subordinate region: how many series, how many in each status, the share achieved or on track."""
+    columns = (
+        Column("序号"),
+        Column("地区"),
+        Column("指标数", "项"),
+        *(Column(label, "项") for label in LABELS),
+        Column("已达标和进度正常占比", "%", "0.0"),
+    )
+    rows = []
+    for seq, (region, results) in enumerate(rows_by_region, 1):
+        counts = status_counts(results)
+        good = counts["已达标"] + counts["进度正常"]
+        share = round(good / len(results) * 100, 1) if results else None
+        rows.append((seq, region, len(results), *(counts[label] for label in LABELS), share))
+    return Table(caption, "各地区指标状态", columns, tuple(rows))
+
+
+def area_indicator_table(
+    caption: str, rows_by_region: Sequence[tuple[str, Sequence[IndicatorResult]]], *, with_previous: bool
+) -> Table:
+    """Every series of every subordinate region: the indicator table with the region in front."""
+    parts = [
+        (region, indicator_table(caption, "", results, with_previous=with_previous))
+        for region, results in rows_by_region
+    ]
+    template = indicator_table(caption, "", (), with_previous=with_previous)
+    columns = (template.columns[0], Column("地区"), *template.columns[1:])
+    rows: list[tuple[Cell, ...]] = []
+    for region, table in parts:
+        for row in table.rows:
+            rows.append((len(rows) + 1, region, *row[1:]))
+    return Table(caption, "各地区指标监测结果", columns, tuple(rows))
