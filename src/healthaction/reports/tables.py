@@ -100,8 +100,11 @@ def ranking_table(caption: str, scores: Sequence[RegionScore], *, with_previous:
         Column("考核指标", "项"),
     ]
     organisation = any(s.organisation for s in scores)
+    organisation_points = any(s.organisation_points is not None for s in scores)  # none scored yet: no column
     if organisation:
-        columns += [Column("组织实施", "项"), Column("组织实施得分", "分", _SCORE)]
+        columns += [Column("组织实施", "项")]
+    if organisation_points:
+        columns += [Column("组织实施得分", "分", _SCORE)]
     if with_previous:
         columns += [Column("上年最终得分", "分", _SCORE), Column("上年排名")]
     rows = []
@@ -118,7 +121,9 @@ def ranking_table(caption: str, scores: Sequence[RegionScore], *, with_previous:
             s.assessed,
         ]
         if organisation:
-            row += [s.organisation, s.organisation_points]
+            row += [s.organisation]
+        if organisation_points:
+            row += [s.organisation_points]
         if with_previous:
             row += [s.previous_final, s.previous_rank]
         rows.append(tuple(row))
