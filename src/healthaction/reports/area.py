@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from healthaction.catalog.names import normalise_name
-from healthaction.plan import Plan
+from healthaction.plan import Action, Plan
 from healthaction.reports.collect import campaign_name, choose_action
 from healthaction.reports.errors import ReportError
 from healthaction.reports.model import ActionResult, Kind, ReportData
@@ -26,7 +26,7 @@ def merged_plan(plans: Sequence[Plan]) -> Plan:
         return Plan()
     if len(plans) == 1:
         return plans[0]
-    actions = []
+    actions: list[Action] = []
     seen: set[str] = set()
     for plan in plans:
         for action in plan.actions:
@@ -41,7 +41,9 @@ def merged_plan(plans: Sequence[Plan]) -> Plan:
 
 def area_basis(region: str, titles: Sequence[str], level: str) -> str:
     """本市未单独印发实施方案，以下依据《健康平川行动实施方案》确定的……按所辖各县（区）汇总报告。"""
-    named = "、".join(f"《{t}》" for t in titles if t) or "所辖地区的实施方案"
+    named = (
+        "".join(f"《{t}》" for t in titles if t) or "所辖地区的实施方案"
+    )  # 《甲》《乙》: no 顿号 (GB/T 15834)
     own = f"本{region[-1]}" if region[-1:] in ("市", "县", "区", "州", "旗", "省") else region
     return f"{own}未单独印发实施方案，以下依据{named}确定的专项行动和监测指标，按所辖各{level}汇总报告。"
 
