@@ -12,6 +12,7 @@ from enum import Enum
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext, gettext_lazy
 
 from web.accounts.models import Profile, Role
 from web.organisation.models import Department
@@ -66,8 +67,8 @@ class RegionScope:
     @property
     def role_label(self) -> str:
         if self.everything:
-            return "系统管理员"
-        return Role(self.role).label if self.role else "无权限"
+            return gettext_lazy("系统管理员")
+        return Role(self.role).label if self.role else gettext_lazy("无权限")
 
 
 NOBODY = RegionScope(root=None, role=None, department=None)
@@ -88,8 +89,8 @@ def region_for_user(user: AbstractBaseUser | AnonymousUser, code: str, need: Nee
     """The region ``code`` if the user may ``need`` it: 404 when unknown, 403 when outside scope."""
     region = Region.objects.filter(code=code).first()
     if region is None:
-        raise Http404("没有这个地区")
+        raise Http404(gettext("没有这个地区"))
     scope = region_scope_for(user)
     if not (scope.contains(region) and scope.may(need)):
-        raise PermissionDenied("不在您的权限范围内")
+        raise PermissionDenied(gettext("不在您的权限范围内"))
     return region

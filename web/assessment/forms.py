@@ -6,8 +6,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from web.assessment.models import AssessmentScheme
+
+
+def _not_a_number(what: str, raw: str) -> str:
+    return gettext("%(what)s应为数字，实际为「%(raw)s」") % {"what": what, "raw": raw}
 
 
 def parse_decimal(raw: str, what: str) -> Decimal | None:
@@ -18,15 +24,17 @@ def parse_decimal(raw: str, what: str) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise forms.ValidationError(f"{what}应为数字，实际为「{raw}」") from None
+        raise forms.ValidationError(_not_a_number(what, raw)) from None
     if not value.is_finite():
-        raise forms.ValidationError(f"{what}应为数字，实际为「{raw}」")
+        raise forms.ValidationError(_not_a_number(what, raw))
     return value
 
 
 class SchemeSettingsForm(forms.ModelForm[AssessmentScheme]):
     bands = forms.CharField(
-        label="等次及分数线", help_text="如：优秀90，良好80，合格60（从高到低，逗号分隔）", required=True
+        label=_("等次及分数线"),
+        help_text=_("如：优秀90，良好80，合格60（从高到低，逗号分隔）"),
+        required=True,
     )
 
     class Meta:
@@ -55,7 +63,9 @@ class SchemeSettingsForm(forms.ModelForm[AssessmentScheme]):
             name = part.rstrip("0123456789.")
             floor = part[len(name) :]
             if not name or not floor:
-                raise forms.ValidationError(f"无法识别「{part}」：应为等次名称加分数线，如「优秀90」")
+                raise forms.ValidationError(
+                    gettext("无法识别「%(part)s」：应为等次名称加分数线，如「优秀90」") % {"part": part}
+                )
             bands.append({"name": name.strip(), "floor": float(floor) if "." in floor else int(floor)})
         return sorted(bands, key=lambda b: b["floor"], reverse=True)
 

@@ -10,6 +10,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from web.plans.models import Indicator
 from web.regions.models import Region
@@ -17,41 +19,47 @@ from web.regions.models import Region
 
 def default_grade_bands() -> list[dict[str, Any]]:
     """优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60; below the last band the scheme's ``lowest_grade``."""
-    return [{"floor": 90, "name": "优秀"}, {"floor": 80, "name": "良好"}, {"floor": 60, "name": "合格"}]
+    return [
+        {"floor": 90, "name": gettext_noop("优秀")},
+        {"floor": 80, "name": gettext_noop("良好")},
+        {"floor": 60, "name": gettext_noop("合格")},
+    ]
 
 
 class AssessmentScheme(models.Model):
     """考核方案: 白银市2022年度对县区的考核 — items, 分值, grades, quotas, tie-break."""
 
     class Rule(models.TextChoices):
-        PROGRESS = "progress", "按序时进度计分"
+        PROGRESS = "progress", _("按序时进度计分")
 
     class TieBreak(models.TextChoices):
-        NONE = "", "并列"
-        ACHIEVED = "achieved", "按达标项数"
+        NONE = "", _("并列")
+        ACHIEVED = "achieved", _("按达标项数")
 
     region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="assessment_schemes", verbose_name="考核地区"
+        Region, on_delete=models.PROTECT, related_name="assessment_schemes", verbose_name=_("考核地区")
     )
-    year = models.PositiveIntegerField("考核年度")
-    title = models.CharField("名称", max_length=200, blank=True)
-    rule = models.CharField("计分规则", max_length=12, choices=Rule.choices, default=Rule.PROGRESS)
-    grade_bands = models.JSONField("等次", default=default_grade_bands)
-    lowest_grade = models.CharField("最低等次", max_length=20, default="不合格")
-    bonus_cap = models.DecimalField("加分上限", max_digits=8, decimal_places=2, default=5)
-    quota_grade = models.CharField("限额等次", max_length=20, blank=True, default="优秀")
+    year = models.PositiveIntegerField(_("考核年度"))
+    title = models.CharField(_("名称"), max_length=200, blank=True)
+    rule = models.CharField(_("计分规则"), max_length=12, choices=Rule.choices, default=Rule.PROGRESS)
+    grade_bands = models.JSONField(_("等次"), default=default_grade_bands)
+    lowest_grade = models.CharField(_("最低等次"), max_length=20, default=gettext_noop("不合格"))
+    bonus_cap = models.DecimalField(_("加分上限"), max_digits=8, decimal_places=2, default=5)
+    quota_grade = models.CharField(_("限额等次"), max_length=20, blank=True, default="优秀")
     quota_percent = models.DecimalField(
-        "限额比例（%）", max_digits=5, decimal_places=2, null=True, blank=True
+        _("限额比例（%）"), max_digits=5, decimal_places=2, null=True, blank=True
     )
-    tie_break = models.CharField("同分处理", max_length=12, choices=TieBreak.choices, blank=True, default="")
-    is_trial = models.BooleanField("试考核", default=False)
+    tie_break = models.CharField(
+        _("同分处理"), max_length=12, choices=TieBreak.choices, blank=True, default=""
+    )
+    is_trial = models.BooleanField(_("试考核"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["region__code", "-year"]
         constraints = [models.UniqueConstraint(fields=["region", "year"], name="scheme_unique_year")]
-        verbose_name = "考核方案"
-        verbose_name_plural = "考核方案"
+        verbose_name = _("考核方案")
+        verbose_name_plural = _("考核方案")
 
     def __str__(self) -> str:
         return self.title or f"{self.region.name}{self.year}年度考核"
@@ -64,31 +72,33 @@ class SchemeIndicator(models.Model):
     """An indicator item of a scheme with its 分值 (weight)."""
 
     scheme = models.ForeignKey(AssessmentScheme, on_delete=models.CASCADE, related_name="items")
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+", verbose_name="指标")
-    points = models.DecimalField("分值", max_digits=8, decimal_places=2)
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="+", verbose_name=_("指标")
+    )
+    points = models.DecimalField(_("分值"), max_digits=8, decimal_places=2)
 
     class Meta:
         ordering = ["scheme", "indicator__name"]
         constraints = [
             models.UniqueConstraint(fields=["scheme", "indicator"], name="scheme_indicator_unique")
         ]
-        verbose_name = "考核指标"
-        verbose_name_plural = "考核指标"
+        verbose_name = _("考核指标")
+        verbose_name_plural = _("考核指标")
 
 
 class OrganisationItem(models.Model):
     """组织实施项 (机构设置, 工作机制, 宣传): points the office gives from evidence."""
 
     scheme = models.ForeignKey(AssessmentScheme, on_delete=models.CASCADE, related_name="organisation_items")
-    seq = models.PositiveIntegerField("序号", default=1)
-    name = models.CharField("项目", max_length=100)
-    max_points = models.DecimalField("分值", max_digits=8, decimal_places=2)
+    seq = models.PositiveIntegerField(_("序号"), default=1)
+    name = models.CharField(_("项目"), max_length=100)
+    max_points = models.DecimalField(_("分值"), max_digits=8, decimal_places=2)
 
     class Meta:
         ordering = ["scheme", "seq", "name"]
         constraints = [models.UniqueConstraint(fields=["scheme", "name"], name="organisation_item_unique")]
-        verbose_name = "组织实施项"
-        verbose_name_plural = "组织实施项"
+        verbose_name = _("组织实施项")
+        verbose_name_plural = _("组织实施项")
 
     def __str__(self) -> str:
         return self.name
@@ -97,9 +107,9 @@ class OrganisationItem(models.Model):
 class OrganisationScore(models.Model):
     item = models.ForeignKey(OrganisationItem, on_delete=models.CASCADE, related_name="scores")
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
-    points = models.DecimalField("得分", max_digits=8, decimal_places=2)
-    reason = models.TextField("依据", blank=True)
-    evidence = models.FileField("佐证材料", upload_to="assessment/%Y/", blank=True)
+    points = models.DecimalField(_("得分"), max_digits=8, decimal_places=2)
+    reason = models.TextField(_("依据"), blank=True)
+    evidence = models.FileField(_("佐证材料"), upload_to="assessment/%Y/", blank=True)
     given_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -115,13 +125,13 @@ class ReviewedValue(models.Model):
     scheme = models.ForeignKey(AssessmentScheme, on_delete=models.CASCADE, related_name="reviewed_values")
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveIntegerField("年份")
-    value = models.DecimalField("复核值", max_digits=20, decimal_places=6, null=True, blank=True)
+    year = models.PositiveIntegerField(_("年份"))
+    value = models.DecimalField(_("复核值"), max_digits=20, decimal_places=6, null=True, blank=True)
     reported_value = models.DecimalField(
-        "上报值（复核时）", max_digits=20, decimal_places=6, null=True, blank=True
+        _("上报值（复核时）"), max_digits=20, decimal_places=6, null=True, blank=True
     )
-    reason = models.TextField("复核理由")
-    evidence = models.FileField("佐证材料", upload_to="assessment/%Y/", blank=True)
+    reason = models.TextField(_("复核理由"))
+    evidence = models.FileField(_("佐证材料"), upload_to="assessment/%Y/", blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -133,23 +143,23 @@ class ReviewedValue(models.Model):
                 fields=["scheme", "region", "indicator", "year"], name="reviewed_value_unique"
             )
         ]
-        verbose_name = "复核值"
-        verbose_name_plural = "复核值"
+        verbose_name = _("复核值")
+        verbose_name_plural = _("复核值")
 
 
 class Adjustment(models.Model):
     """加分、扣分或一票否决, with its reason."""
 
     class Kind(models.TextChoices):
-        BONUS = "bonus", "加分"
-        DEDUCTION = "deduction", "扣分"
-        VETO = "veto", "一票否决"
+        BONUS = "bonus", _("加分")
+        DEDUCTION = "deduction", _("扣分")
+        VETO = "veto", _("一票否决")
 
     scheme = models.ForeignKey(AssessmentScheme, on_delete=models.CASCADE, related_name="adjustments")
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
-    kind = models.CharField("类型", max_length=12, choices=Kind.choices)
-    points = models.DecimalField("分数", max_digits=8, decimal_places=2, null=True, blank=True)
-    reason = models.TextField("理由")
+    kind = models.CharField(_("类型"), max_length=12, choices=Kind.choices)
+    points = models.DecimalField(_("分数"), max_digits=8, decimal_places=2, null=True, blank=True)
+    reason = models.TextField(_("理由"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -157,17 +167,17 @@ class Adjustment(models.Model):
 
     class Meta:
         ordering = ["scheme", "region__code", "created_at"]
-        verbose_name = "加减分"
-        verbose_name_plural = "加减分"
+        verbose_name = _("加减分")
+        verbose_name_plural = _("加减分")
 
 
 class AssessmentResult(models.Model):
     """A published version: the series and scores frozen as JSON, with its differences from the last."""
 
     scheme = models.ForeignKey(AssessmentScheme, on_delete=models.CASCADE, related_name="results")
-    version = models.PositiveIntegerField("版本")
-    data = models.JSONField("结果")
-    differences = models.JSONField("与上一版本的差异", default=list)
+    version = models.PositiveIntegerField(_("版本"))
+    data = models.JSONField(_("结果"))
+    differences = models.JSONField(_("与上一版本的差异"), default=list)
     published_at = models.DateTimeField(auto_now_add=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -176,8 +186,8 @@ class AssessmentResult(models.Model):
     class Meta:
         ordering = ["scheme", "-version"]
         constraints = [models.UniqueConstraint(fields=["scheme", "version"], name="result_unique_version")]
-        verbose_name = "考核结果"
-        verbose_name_plural = "考核结果"
+        verbose_name = _("考核结果")
+        verbose_name_plural = _("考核结果")
 
     def __str__(self) -> str:
         return f"{self.scheme} 第{self.version}版"

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AbstractBaseUser
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from web.accounts.scope import Need, region_for_user, region_scope_for
@@ -60,7 +61,7 @@ def _scheme(request: HttpRequest, pk: int, need: Need = Need.VIEW) -> Assessment
 def _child(request: HttpRequest, scheme: AssessmentScheme, code: str, need: Need = Need.VIEW) -> Region:
     region = region_for_user(request.user, code, need)
     if region.parent_id != scheme.region_id:
-        raise Http404("该地区不在本次考核范围内")
+        raise Http404(gettext("该地区不在本次考核范围内"))
     return region
 
 
@@ -84,7 +85,7 @@ def schemes(request: HttpRequest, code: str) -> HttpResponse:
         try:
             year = int(request.POST.get("year", ""))
             if not chosen:
-                raise AssessmentError("请至少选择一个考核指标")
+                raise AssessmentError(gettext("请至少选择一个考核指标"))
             organisation = [
                 (name, Decimal(points))
                 for name, points in (("机构设置", 5), ("工作机制", 5), ("宣传", 5))
@@ -98,11 +99,13 @@ def schemes(request: HttpRequest, code: str) -> HttpResponse:
                 is_trial="is_trial" in request.POST,
             )
         except ValueError:
-            messages.error(request, "考核年度应为整数，如2022")
+            messages.error(request, gettext("考核年度应为整数，如2022"))
         except AssessmentError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"已创建{scheme}，各指标分值相等，可在方案页调整")
+            messages.success(
+                request, gettext("已创建%(scheme)s，各指标分值相等，可在方案页调整") % {"scheme": scheme}
+            )
             return redirect("assessment-edit", pk=scheme.pk)
     return render(
         request,
@@ -145,7 +148,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             if name:
                 try:
                     max_points = parse_decimal(
-                        request.POST.get("organisation-points", ""), "分值"
+                        request.POST.get("organisation-points", ""), gettext("分值")
                     ) or Decimal(5)
                     OrganisationItem.objects.get_or_create(
                         scheme=scheme,
@@ -155,7 +158,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 except forms.ValidationError as exc:
                     errors.extend(exc.messages)
             if not errors:
-                messages.success(request, "方案已保存")
+                messages.success(request, gettext("方案已保存"))
                 return redirect("assessment-edit", pk=scheme.pk)
     return render(
         request,
@@ -197,7 +200,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     except AssessmentError as exc:
         messages.error(request, str(exc))
         return redirect("assessment-results", pk=scheme.pk)
-    messages.success(request, f"已发布第{result.version}版考核结果")
+    messages.success(request, gettext("已发布第%(version)s版考核结果") % {"version": result.version})
     return redirect("assessment-version", pk=scheme.pk, version=result.version)
 
 
@@ -210,7 +213,7 @@ def copy(request: HttpRequest, pk: int) -> HttpResponse:
     except AssessmentError as exc:
         messages.error(request, str(exc))
         return redirect("assessment-results", pk=scheme.pk)
-    messages.success(request, f"已复制为{new}")
+    messages.success(request, gettext("已复制为%(scheme)s") % {"scheme": new})
     return redirect("assessment-edit", pk=new.pk)
 
 
@@ -257,7 +260,7 @@ def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region)
     evidence = request.FILES.get("evidence")
     if action == "review":
         indicator = get_object_or_404(Indicator, pk=int(request.POST.get("indicator", "0") or 0))
-        value = parse_decimal(request.POST.get("value", ""), "复核值")
+        value = parse_decimal(request.POST.get("value", ""), gettext("复核值"))
         review_value_set(
             scheme=scheme,
             region=region,
@@ -268,36 +271,36 @@ def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region)
             user=_user(request),
             evidence=evidence,
         )
-        messages.success(request, f"已记录「{indicator.name}」的复核值")
+        messages.success(request, gettext("已记录「%(indicator)s」的复核值") % {"indicator": indicator.name})
     elif action == "unreview":
         review_value_remove(
             review=get_object_or_404(ReviewedValue, scheme=scheme, region=region, pk=request.POST.get("pk"))
         )
-        messages.success(request, "已撤销复核值，恢复采用上报值")
+        messages.success(request, gettext("已撤销复核值，恢复采用上报值"))
     elif action == "adjust":
         adjustment = adjustment_add(
             scheme=scheme,
             region=region,
             kind=request.POST.get("kind", ""),
-            points=parse_decimal(request.POST.get("points", ""), "分数"),
+            points=parse_decimal(request.POST.get("points", ""), gettext("分数")),
             reason=reason,
             user=_user(request),
         )
-        messages.success(request, f"已记录{adjustment.get_kind_display()}")
+        messages.success(request, gettext("已记录%(kind)s") % {"kind": adjustment.get_kind_display()})
     elif action == "unadjust":
         adjustment_remove(
             adjustment=get_object_or_404(Adjustment, scheme=scheme, region=region, pk=request.POST.get("pk"))
         )
-        messages.success(request, "已删除该项加减分")
+        messages.success(request, gettext("已删除该项加减分"))
     elif action == "organisation":
         item = get_object_or_404(OrganisationItem, scheme=scheme, pk=request.POST.get("item"))
-        points = parse_decimal(request.POST.get("points", ""), "得分")
+        points = parse_decimal(request.POST.get("points", ""), gettext("得分"))
         if points is None:
-            raise AssessmentError("请填写得分")
+            raise AssessmentError(gettext("请填写得分"))
         organisation_score_set(
             item=item, region=region, points=points, reason=reason, user=_user(request), evidence=evidence
         )
-        messages.success(request, f"已评定「{item.name}」")
+        messages.success(request, gettext("已评定「%(item)s」") % {"item": item.name})
 
 
 @login_required
@@ -311,7 +314,7 @@ def review(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             text = "；".join(exc.messages) if isinstance(exc, forms.ValidationError) else str(exc)
             messages.error(request, text)
         except ValueError:
-            messages.error(request, "年份应为整数")
+            messages.error(request, gettext("年份应为整数"))
         return redirect("assessment-review", pk=scheme.pk, code=code)
     outcome = assessment_compute(scheme)
     organisation = [
@@ -346,7 +349,7 @@ def trace(request: HttpRequest, pk: int, code: str, item: str) -> HttpResponse:
         outcome = assessment_compute(scheme)
     entry = trace_entry(outcome, code, item)
     if entry is None:
-        raise Http404("本次考核没有这一项")
+        raise Http404(gettext("本次考核没有这一项"))
     return render(
         request,
         "assessment/trace.html",

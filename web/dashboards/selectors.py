@@ -7,18 +7,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, F, Max
+from django.utils.translation import gettext, gettext_noop
 
 from web.monitoring.models import Observation, RegionScore, SeriesStatus
 from web.plans.models import Indicator, Target
 from web.regions.models import Region
 
+# Plain Chinese (the API and the reports use them as they are); the pages translate them when shown.
 STATUS_LABELS = {
-    "ACHIEVED": "已达标",
-    "ON_TRACK": "进度正常",
-    "LAGGING": "进度滞后",
-    "OFF_TRACK": "严重滞后",
-    "NO_DATA": "无数据",
+    "ACHIEVED": gettext_noop("已达标"),
+    "ON_TRACK": gettext_noop("进度正常"),
+    "LAGGING": gettext_noop("进度滞后"),
+    "OFF_TRACK": gettext_noop("严重滞后"),
+    "NO_DATA": gettext_noop("无数据"),
 }
+MISSED_LABEL = gettext_noop("未达标")  # the engine's word for 严重滞后 once the target year has come
 STATUS_ORDER = list(STATUS_LABELS)
 # Lagging first: the office looks at what needs action.
 _URGENCY = {"OFF_TRACK": 0, "LAGGING": 1, "NO_DATA": 2, "ON_TRACK": 3, "ACHIEVED": 4}
@@ -84,7 +87,7 @@ def region_overview(region: Region, year: int) -> dict[str, Any]:
     rows = sorted(rows_by_indicator.values(), key=_by_urgency)
     actions: dict[str, ActionSummary] = {}
     for row in rows:
-        for name in action_names.get(row["indicator_id"]) or ["指标框架"]:
+        for name in action_names.get(row["indicator_id"]) or [gettext_noop("指标框架")]:
             actions.setdefault(name, ActionSummary(name)).counts[row["status"]] += 1
     lagging = [r for r in rows if r["status"] in ("OFF_TRACK", "LAGGING")]
     # The children with statuses, and their counts, in one grouped query.
@@ -148,7 +151,7 @@ def indicator_chart(
     if any(v is not None for v in expected.values()):
         series.append(
             {
-                "name": "序时目标",
+                "name": gettext("序时目标"),
                 "type": "line",
                 "lineStyle": {"type": "dashed"},
                 "data": [expected.get(y) for y in years],
@@ -159,6 +162,8 @@ def indicator_chart(
         "years": [str(y) for y in years],
         "series": series,
         "target": float(target.value) if target and target.value is not None else None,
-        "target_label": f"{target.year}年目标 {target.text}" if target else "",
+        "target_label": gettext("%(year)s年目标 %(text)s") % {"year": target.year, "text": target.text}
+        if target
+        else "",
         "unit": indicator.unit,
     }

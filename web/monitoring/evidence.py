@@ -7,6 +7,7 @@ from pathlib import PurePath
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext
 
 from web.monitoring.models import Evidence, Observation, ObservationChange
 from web.monitoring.services import ObservationError
@@ -31,25 +32,32 @@ def _megabytes(size: int) -> str:
 
 def evidence_check(upload: UploadedFile) -> str:
     """The content type to store for ``upload``; :class:`ObservationError` in Chinese when it is refused."""
-    name = upload.name or "未命名文件"
+    name = upload.name or gettext("未命名文件")
     suffix = PurePath(name).suffix.lower()
     if suffix not in ALLOWED_TYPES:
         raise ObservationError(
-            f"佐证材料「{name}」的类型不允许：只能上传 PDF、JPG、PNG、Word（.docx）或 Excel（.xlsx）文件"
+            gettext(
+                "佐证材料「%(name)s」的类型不允许：只能上传 PDF、JPG、PNG、Word（.docx）或 Excel（.xlsx）文件"
+            )
+            % {"name": name}
         )
     size = upload.size or 0
     if size > MAX_EVIDENCE_BYTES:
         raise ObservationError(
-            f"佐证材料「{name}」过大（{_megabytes(size)}），单个文件不能超过{_megabytes(MAX_EVIDENCE_BYTES)}"
+            gettext("佐证材料「%(name)s」过大（%(size)s），单个文件不能超过%(limit)s")
+            % {"name": name, "size": _megabytes(size), "limit": _megabytes(MAX_EVIDENCE_BYTES)}
         )
     if size == 0:
-        raise ObservationError(f"佐证材料「{name}」是空文件")
+        raise ObservationError(gettext("佐证材料「%(name)s」是空文件") % {"name": name})
     content_type, magic = ALLOWED_TYPES[suffix]
     upload.seek(0)
     head = upload.read(len(magic))
     upload.seek(0)
     if head != magic:
-        raise ObservationError(f"佐证材料「{name}」的内容与扩展名{suffix}不符，文件可能已损坏或改过扩展名")
+        raise ObservationError(
+            gettext("佐证材料「%(name)s」的内容与扩展名%(suffix)s不符，文件可能已损坏或改过扩展名")
+            % {"name": name, "suffix": suffix}
+        )
     return content_type
 
 

@@ -6,6 +6,8 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from web.organisation.models import Department
 from web.plans.models import Indicator
@@ -16,27 +18,34 @@ class ReportingRound(models.Model):
     """填报轮次: 2023年度 indicators for 白银市 and its subtree, open 2024-01-01 to 2024-03-31."""
 
     class Kind(models.TextChoices):
-        YEARLY = "yearly", "年度"
-        HALF_YEARLY = "half_yearly", "半年"
+        YEARLY = "yearly", _("年度")
+        HALF_YEARLY = "half_yearly", _("半年")
 
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="rounds", verbose_name="地区")
-    kind = models.CharField("类别", max_length=12, choices=Kind.choices, default=Kind.YEARLY)
-    year = models.PositiveIntegerField("数据年份")
-    half = models.PositiveSmallIntegerField("半年", null=True, blank=True)  # 1 上半年, 2 全年
-    opens_on = models.DateField("开始日期")
-    closes_on = models.DateField("截止日期")
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="rounds", verbose_name=_("地区")
+    )
+    kind = models.CharField(_("类别"), max_length=12, choices=Kind.choices, default=Kind.YEARLY)
+    year = models.PositiveIntegerField(_("数据年份"))
+    half = models.PositiveSmallIntegerField(_("半年"), null=True, blank=True)  # 1 上半年, 2 全年
+    opens_on = models.DateField(_("开始日期"))
+    closes_on = models.DateField(_("截止日期"))
 
     class Meta:
         ordering = ["region__code", "-year"]
         constraints = [
             models.UniqueConstraint(fields=["region", "kind", "year", "half"], name="round_unique")
         ]
-        verbose_name = "填报轮次"
-        verbose_name_plural = "填报轮次"
+        verbose_name = _("填报轮次")
+        verbose_name_plural = _("填报轮次")
 
     def __str__(self) -> str:
-        half = {1: "上半年", 2: "全年"}.get(self.half or 0, "")
-        return f"{self.region.name}{self.year}年{half}{self.get_kind_display()}填报"
+        half = {1: gettext("上半年"), 2: gettext("全年")}.get(self.half or 0, "")
+        return gettext("%(region)s%(year)s年%(half)s%(kind)s填报") % {
+            "region": self.region.name,
+            "year": self.year,
+            "half": half,
+            "kind": self.get_kind_display(),
+        }
 
     def is_open(self, day: datetime.date) -> bool:
         return self.opens_on <= day <= self.closes_on
@@ -46,25 +55,25 @@ class Observation(models.Model):
     """One reported value: 平川区 居民健康素养水平 2022 = 19.6 %."""
 
     class State(models.TextChoices):
-        DRAFT = "draft", "草稿"
-        SUBMITTED = "submitted", "已提交"
-        APPROVED = "approved", "已审核"
-        RETURNED = "returned", "已退回"
+        DRAFT = "draft", _("草稿")
+        SUBMITTED = "submitted", _("已提交")
+        APPROVED = "approved", _("已审核")
+        RETURNED = "returned", _("已退回")
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="observations")
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
-    year = models.PositiveIntegerField("年份")
-    value = models.DecimalField("数值", max_digits=20, decimal_places=6, null=True, blank=True)
-    unit = models.CharField("单位", max_length=30, blank=True)
+    year = models.PositiveIntegerField(_("年份"))
+    value = models.DecimalField(_("数值"), max_digits=20, decimal_places=6, null=True, blank=True)
+    unit = models.CharField(_("单位"), max_length=30, blank=True)
     department = models.ForeignKey(
         Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="observations"
     )
-    state = models.CharField("状态", max_length=12, choices=State.choices, default=State.DRAFT)
-    comment = models.TextField("说明", blank=True)
-    review_comment = models.TextField("审核意见", blank=True)
+    state = models.CharField(_("状态"), max_length=12, choices=State.choices, default=State.DRAFT)
+    comment = models.TextField(_("说明"), blank=True)
+    review_comment = models.TextField(_("审核意见"), blank=True)
     # Optimistic locking: every write bumps it; a write carrying an older number is a conflict.
     version = models.PositiveIntegerField(default=1)
-    is_demo = models.BooleanField("演示数据", default=False)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -76,8 +85,8 @@ class Observation(models.Model):
             models.UniqueConstraint(fields=["region", "indicator", "year"], name="observation_unique")
         ]
         indexes = [models.Index(fields=["indicator", "region", "state"])]
-        verbose_name = "监测值"
-        verbose_name_plural = "监测值"
+        verbose_name = _("监测值")
+        verbose_name_plural = _("监测值")
 
     def __str__(self) -> str:
         return f"{self.region.name} {self.indicator.name} {self.year}：{self.value}"
@@ -89,17 +98,41 @@ class ObservationChange(models.Model):
     observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="changes")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
-    action = models.CharField("操作", max_length=20)  # 保存草稿 | 提交 | 审核通过 | 退回 | 导入
+    action = models.CharField(_("操作"), max_length=20)  # 保存草稿 | 提交 | 审核通过 | 退回 | 导入
     old_value = models.DecimalField(max_digits=20, decimal_places=6, null=True)
     new_value = models.DecimalField(max_digits=20, decimal_places=6, null=True)
     old_state = models.CharField(max_length=12, blank=True)
     new_state = models.CharField(max_length=12)
-    reason = models.TextField("原因", blank=True)
+    reason = models.TextField(_("原因"), blank=True)
 
     class Meta:
         ordering = ["observation", "at", "pk"]
-        verbose_name = "修改记录"
-        verbose_name_plural = "修改记录"
+        verbose_name = _("修改记录")
+        verbose_name_plural = _("修改记录")
+
+    # The actions are stored in Chinese (they are the record); these marks put them in the translation
+    # catalogue so the history page shows them in the reader's language.
+    ACTIONS = (
+        gettext_noop("保存草稿"),
+        gettext_noop("提交"),
+        gettext_noop("审核通过"),
+        gettext_noop("退回"),
+        gettext_noop("导入"),
+        gettext_noop("上传佐证"),
+        gettext_noop("生成演示数据"),
+    )
+
+    @staticmethod
+    def _state_label(code: str) -> str:
+        return str(Observation.State(code).label) if code in Observation.State.values else code
+
+    @property
+    def old_state_label(self) -> str:
+        return self._state_label(self.old_state)
+
+    @property
+    def new_state_label(self) -> str:
+        return self._state_label(self.new_state)
 
 
 class SeriesStatus(models.Model):
@@ -144,19 +177,19 @@ class Evidence(models.Model):
     """佐证材料: a file a department attaches to one reported value (a survey report, a scanned table)."""
 
     observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField("文件", upload_to="monitoring/evidence/%Y/")
-    original_name = models.CharField("原文件名", max_length=255)
-    size = models.PositiveBigIntegerField("大小（字节）")
-    content_type = models.CharField("文件类型", max_length=100)
+    file = models.FileField(_("文件"), upload_to="monitoring/evidence/%Y/")
+    original_name = models.CharField(_("原文件名"), max_length=255)
+    size = models.PositiveBigIntegerField(_("大小（字节）"))
+    content_type = models.CharField(_("文件类型"), max_length=100)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     class Meta:
         ordering = ["observation", "uploaded_at", "pk"]
-        verbose_name = "佐证材料"
-        verbose_name_plural = "佐证材料"
+        verbose_name = _("佐证材料")
+        verbose_name_plural = _("佐证材料")
 
     def __str__(self) -> str:
         return self.original_name

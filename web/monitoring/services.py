@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from web.monitoring.checks import plausibility_warnings
 from web.monitoring.evaluation import statuses_refresh_after
@@ -32,13 +33,24 @@ def _conflict(observation: Observation) -> ConflictError:
     who = (
         current.updated_by.get_full_name() or current.updated_by.username
         if current.updated_by
-        else "其他用户"
+        else gettext("其他用户")
     )
-    when = timezone.localtime(current.updated_at).strftime("%Y年%m月%d日 %H:%M")
-    value = "空" if current.value is None else format(current.value.normalize(), "f")
+    when = timezone.localtime(current.updated_at).strftime(gettext("%Y年%m月%d日 %H:%M"))
+    value = gettext("空") if current.value is None else format(current.value.normalize(), "f")
     return ConflictError(
-        f"{current.region.name}「{current.indicator.name}」{current.year}年的值已被{who}于{when}改为{value}"
-        f"（{current.get_state_display()}），您的修改未保存。请查看最新值后重新填写。"
+        gettext(
+            "%(region)s「%(indicator)s」%(year)s年的值已被%(who)s于%(when)s改为%(value)s（%(state)s），"
+            "您的修改未保存。请查看最新值后重新填写。"
+        )
+        % {
+            "region": current.region.name,
+            "indicator": current.indicator.name,
+            "year": current.year,
+            "who": who,
+            "when": when,
+            "value": value,
+            "state": current.get_state_display(),
+        }
     )
 
 
@@ -97,7 +109,10 @@ def observation_save(
     observation = Observation.objects.filter(region=region, indicator=indicator, year=year).first()
     if observation is None:
         if version is not None:
-            raise ConflictError(f"「{indicator.name}」{year}年的值已被删除，请刷新页面")
+            raise ConflictError(
+                gettext("「%(indicator)s」%(year)s年的值已被删除，请刷新页面")
+                % {"indicator": indicator.name, "year": year}
+            )
         observation, created = Observation.objects.get_or_create(
             region=region,
             indicator=indicator,
@@ -126,7 +141,8 @@ def observation_save(
         raise _conflict(observation)
     if observation.state in (State.SUBMITTED, State.APPROVED) and not reviewer:
         raise ObservationError(
-            f"「{indicator.name}」{year}年的值{observation.get_state_display()}，不能再修改；如需更正请联系审核人退回"
+            gettext("「%(indicator)s」%(year)s年的值%(state)s，不能再修改；如需更正请联系审核人退回")
+            % {"indicator": indicator.name, "year": year, "state": observation.get_state_display()}
         )
     old_value, old_state = observation.value, observation.state
     updated = Observation.objects.filter(pk=observation.pk, version=version).update(
@@ -160,7 +176,12 @@ def _review(
 ) -> Observation:
     if observation.state != State.SUBMITTED:
         raise ObservationError(
-            f"「{observation.indicator.name}」{observation.year}年的值{observation.get_state_display()}，只能审核已提交的值"
+            gettext("「%(indicator)s」%(year)s年的值%(state)s，只能审核已提交的值")
+            % {
+                "indicator": observation.indicator.name,
+                "year": observation.year,
+                "state": observation.get_state_display(),
+            }
         )
     old_state = observation.state
     updated = Observation.objects.filter(pk=observation.pk, version=version).update(
@@ -202,7 +223,7 @@ def observation_return(
     *, observation: Observation, user: AbstractBaseUser, version: int, comment: str
 ) -> Observation:
     if not comment.strip():
-        raise ObservationError("退回时请填写退回原因")
+        raise ObservationError(gettext("退回时请填写退回原因"))
     return _review(
         observation, user=user, version=version, state=State.RETURNED, comment=comment, action="退回"
     )

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from web.accounts.scope import Need, region_for_user, region_scope_for
@@ -44,7 +45,7 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
     errors: dict[int, str] = {}
     if request.method == "POST":
         if round_ is None:
-            raise PermissionDenied(f"{year}年的填报未开放或已截止")
+            raise PermissionDenied(gettext("%(year)s年的填报未开放或已截止") % {"year": year})
         submit = "submit" in request.POST
         saved = attached = 0
         for row in rows:
@@ -54,7 +55,7 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
             if not raw and upload is None:
                 continue
             if not scope.may_enter(region, row.indicator):
-                raise PermissionDenied("不能填报其他部门的指标")
+                raise PermissionDenied(gettext("不能填报其他部门的指标"))
             try:
                 if upload is not None:
                     evidence_check(upload)  # refuse a bad file before saving the value beside it
@@ -65,7 +66,7 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                     except InvalidOperation:
                         value = Decimal("NaN")
                     if not value.is_finite():
-                        raise ObservationError(f"应为数字，实际为「{raw}」")
+                        raise ObservationError(gettext("应为数字，实际为「%(raw)s」") % {"raw": raw})
                     version_raw = request.POST.get(f"version-{pk}", "")
                     unchanged = row.observation is not None and row.observation.value == value and not submit
                     if not unchanged:
@@ -84,18 +85,21 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                         saved += 1
                 if upload is not None:
                     if observation is None:
-                        raise ObservationError("请先填写本年值，再上传佐证材料")
+                        raise ObservationError(gettext("请先填写本年值，再上传佐证材料"))
                     if observation.state == Observation.State.APPROVED and not scope.may(Need.REVIEW):
-                        raise ObservationError("该值已审核，不能再上传佐证材料；如需补充请联系审核人退回")
+                        raise ObservationError(
+                            gettext("该值已审核，不能再上传佐证材料；如需补充请联系审核人退回")
+                        )
                     evidence_attach(observation=observation, upload=upload, user=request.user)
                     attached += 1
             except ObservationError as exc:
                 errors[pk] = str(exc)
         if not errors:
-            files = f"，上传佐证材料{attached}份" if attached else ""
-            messages.success(request, f"已{'提交' if submit else '保存'}{saved}项{files}")
+            done = gettext("已提交%(count)s项") if submit else gettext("已保存%(count)s项")
+            files = gettext("，上传佐证材料%(count)s份") % {"count": attached} if attached else ""
+            messages.success(request, done % {"count": saved} + files)
             return redirect("entry", code=code, year=year)
-        messages.error(request, f"有{len(errors)}项未保存，请查看标红的行")
+        messages.error(request, gettext("有%(count)s项未保存，请查看标红的行") % {"count": len(errors)})
         rows = entry_rows(region=region, year=year, scope=scope)
     return render(
         request,
@@ -118,6 +122,10 @@ def review(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "monitoring/review.html", {"region": region, "observations": observations})
 
 
+def _what(observation: Observation) -> str:
+    return f"{observation.region.name}「{observation.indicator.name}」"
+
+
 @login_required
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
@@ -128,12 +136,10 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if request.POST.get("decision") == "approve":
             observation_approve(observation=observation, user=request.user, version=version, comment=comment)
-            messages.success(
-                request, f"已审核通过：{observation.region.name}「{observation.indicator.name}」"
-            )
+            messages.success(request, gettext("已审核通过：%(what)s") % {"what": _what(observation)})
         else:
             observation_return(observation=observation, user=request.user, version=version, comment=comment)
-            messages.success(request, f"已退回：{observation.region.name}「{observation.indicator.name}」")
+            messages.success(request, gettext("已退回：%(what)s") % {"what": _what(observation)})
     except ObservationError as exc:
         messages.error(request, str(exc))
     return redirect("review", code=request.POST.get("back", observation.region.code))

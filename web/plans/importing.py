@@ -16,6 +16,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from healthaction.plan import Plan
 from web.organisation.models import Body, Department, Position
@@ -51,6 +52,20 @@ class DepartmentName:
     department: str | None  # the registry's name when resolved
     suggestion: str | None = None  # unsure: the import asks
     suggestion_id: int | None = None
+
+
+# A change's kind and entity stay Chinese in the preview data; these marks put them in the translation
+# catalogue so the preview page shows them in the reader's language.
+CHANGE_WORDS = (
+    gettext_noop("新增"),
+    gettext_noop("修改"),
+    gettext_noop("删除"),
+    gettext_noop("专项行动"),
+    gettext_noop("指标"),
+    gettext_noop("目标"),
+    gettext_noop("基期"),
+    gettext_noop("职位"),
+)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from web.organisation.models import Department
 from web.regions.models import Region
@@ -13,17 +14,17 @@ class PlanDocument(models.Model):
     """An imported document: the file as uploaded, and the plan parsed from it."""
 
     region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="documents", verbose_name="地区"
+        Region, on_delete=models.PROTECT, related_name="documents", verbose_name=_("地区")
     )
-    title = models.CharField("标题", max_length=300)
-    doc_number = models.CharField("文号", max_length=100, blank=True)
-    issuer = models.CharField("发文机关", max_length=200, blank=True)
-    issued_on = models.DateField("印发日期", null=True, blank=True)
-    file = models.FileField("原文件", upload_to="plans/%Y/")
-    file_name = models.CharField("文件名", max_length=300)
+    title = models.CharField(_("标题"), max_length=300)
+    doc_number = models.CharField(_("文号"), max_length=100, blank=True)
+    issuer = models.CharField(_("发文机关"), max_length=200, blank=True)
+    issued_on = models.DateField(_("印发日期"), null=True, blank=True)
+    file = models.FileField(_("原文件"), upload_to="plans/%Y/")
+    file_name = models.CharField(_("文件名"), max_length=300)
     sha256 = models.CharField(max_length=64)
-    parsed = models.JSONField("解析结果")
-    imported_at = models.DateTimeField("导入时间", auto_now=True)
+    parsed = models.JSONField(_("解析结果"))
+    imported_at = models.DateTimeField(_("导入时间"), auto_now=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -31,8 +32,8 @@ class PlanDocument(models.Model):
     class Meta:
         ordering = ["region__code", "title"]
         constraints = [models.UniqueConstraint(fields=["region", "title"], name="document_unique_title")]
-        verbose_name = "规划文件"
-        verbose_name_plural = "规划文件"
+        verbose_name = _("规划文件")
+        verbose_name_plural = _("规划文件")
 
     def __str__(self) -> str:
         return self.title
@@ -43,8 +44,8 @@ class Action(models.Model):
 
     document = models.ForeignKey(PlanDocument, on_delete=models.CASCADE, related_name="actions")
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="actions")
-    seq = models.PositiveIntegerField("序号")
-    name = models.CharField("名称", max_length=200)
+    seq = models.PositiveIntegerField(_("序号"))
+    name = models.CharField(_("名称"), max_length=200)
     departments: models.ManyToManyField[Department, ActionDepartment] = models.ManyToManyField(
         Department, through="ActionDepartment", related_name="actions"
     )
@@ -52,8 +53,8 @@ class Action(models.Model):
     class Meta:
         ordering = ["region__code", "seq"]
         constraints = [models.UniqueConstraint(fields=["document", "name"], name="action_unique_name")]
-        verbose_name = "专项行动"
-        verbose_name_plural = "专项行动"
+        verbose_name = _("专项行动")
+        verbose_name_plural = _("专项行动")
 
     def __str__(self) -> str:
         return self.name
@@ -61,13 +62,13 @@ class Action(models.Model):
 
 class ActionDepartment(models.Model):
     class Role(models.TextChoices):
-        LEAD = "lead", "牵头"
-        COOPERATING = "cooperating", "配合"
+        LEAD = "lead", _("牵头")
+        COOPERATING = "cooperating", _("配合")
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="department_roles")
     department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="+")
     role = models.CharField(max_length=12, choices=Role.choices)
-    written_as = models.CharField("原文写法", max_length=100)
+    written_as = models.CharField(_("原文写法"), max_length=100)
 
     class Meta:
         constraints = [
@@ -79,20 +80,20 @@ class Indicator(models.Model):
     """An indicator as a plan names it, linked to the national catalog when the name matches."""
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="indicators")
-    name = models.CharField("指标", max_length=200)
-    unit = models.CharField("单位", max_length=30, blank=True)
-    catalog_name = models.CharField("国家指标", max_length=200, blank=True)
-    polarity = models.SmallIntegerField("方向", null=True, blank=True)  # +1 越高越好, -1 越低越好, 0
+    name = models.CharField(_("指标"), max_length=200)
+    unit = models.CharField(_("单位"), max_length=30, blank=True)
+    catalog_name = models.CharField(_("国家指标"), max_length=200, blank=True)
+    polarity = models.SmallIntegerField(_("方向"), null=True, blank=True)  # +1 越高越好, -1 越低越好, 0
     owners = models.ManyToManyField(
-        Department, related_name="indicators", blank=True, verbose_name="填报部门"
+        Department, related_name="indicators", blank=True, verbose_name=_("填报部门")
     )
     actions = models.ManyToManyField(Action, related_name="indicators", blank=True)
 
     class Meta:
         ordering = ["region__code", "name"]
         constraints = [models.UniqueConstraint(fields=["region", "name"], name="indicator_unique_name")]
-        verbose_name = "指标"
-        verbose_name_plural = "指标"
+        verbose_name = _("指标")
+        verbose_name_plural = _("指标")
 
     def __str__(self) -> str:
         return self.name
@@ -102,18 +103,18 @@ class Target(models.Model):
     """目标值: "到2022年…不低于22%" for a region, from an action's text or the framework table."""
 
     class Source(models.TextChoices):
-        ACTION = "action", "专项行动"
-        FRAMEWORK = "framework", "指标框架"
+        ACTION = "action", _("专项行动")
+        FRAMEWORK = "framework", _("指标框架")
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="targets")
     document = models.ForeignKey(PlanDocument, on_delete=models.CASCADE, related_name="targets")
     source = models.CharField(max_length=12, choices=Source.choices)
-    year = models.PositiveIntegerField("目标年份")
-    comparator = models.CharField("比较", max_length=12)
-    value = models.DecimalField("目标值", max_digits=20, decimal_places=6, null=True, blank=True)
-    unit = models.CharField("单位", max_length=30, blank=True)
-    text = models.CharField("原文", max_length=300)
+    year = models.PositiveIntegerField(_("目标年份"))
+    comparator = models.CharField(_("比较"), max_length=12)
+    value = models.DecimalField(_("目标值"), max_digits=20, decimal_places=6, null=True, blank=True)
+    unit = models.CharField(_("单位"), max_length=30, blank=True)
+    text = models.CharField(_("原文"), max_length=300)
 
     class Meta:
         ordering = ["indicator", "region__code", "year"]
@@ -122,8 +123,8 @@ class Target(models.Model):
                 fields=["indicator", "region", "year", "source", "document"], name="target_unique"
             )
         ]
-        verbose_name = "目标"
-        verbose_name_plural = "目标"
+        verbose_name = _("目标")
+        verbose_name_plural = _("目标")
 
     def __str__(self) -> str:
         return f"{self.indicator.name} {self.year}年 {self.text}"
@@ -138,11 +139,11 @@ class Baseline(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="baselines")
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="baselines")
     document = models.ForeignKey(PlanDocument, on_delete=models.CASCADE, related_name="baselines")
-    year = models.PositiveIntegerField("基期年份", null=True, blank=True)
-    value = models.DecimalField("基期值", max_digits=20, decimal_places=6, null=True, blank=True)
-    text = models.CharField("原文", max_length=100)
+    year = models.PositiveIntegerField(_("基期年份"), null=True, blank=True)
+    value = models.DecimalField(_("基期值"), max_digits=20, decimal_places=6, null=True, blank=True)
+    text = models.CharField(_("原文"), max_length=100)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["indicator", "region"], name="baseline_unique")]
-        verbose_name = "基期"
-        verbose_name_plural = "基期"
+        verbose_name = _("基期")
+        verbose_name_plural = _("基期")

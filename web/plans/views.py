@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from healthaction.ingest import IngestError, parse_file
@@ -27,10 +28,10 @@ def _pending_dir() -> Path:
 
 def _pending_file(token: str) -> Path:
     if not token.isalnum():
-        raise Http404("上传已过期")
+        raise Http404(gettext("上传已过期"))
     matches = list(_pending_dir().glob(f"{token}.*"))
     if not matches:
-        raise Http404("上传已过期，请重新上传")
+        raise Http404(gettext("上传已过期，请重新上传"))
     return matches[0]
 
 
@@ -47,7 +48,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
     documents = PlanDocument.objects.select_related("region").order_by("region__code")
     if not scope.everything:
         if scope.root is None:
-            raise PermissionDenied("您的账户还没有分配角色")
+            raise PermissionDenied(gettext("您的账户还没有分配角色"))
         documents = documents.filter(region__path__startswith=scope.root.path)
     return render(request, "plans/list.html", {"documents": documents, "can_import": scope.may(Need.MANAGE)})
 
@@ -69,14 +70,14 @@ def document_file(request: HttpRequest, pk: int) -> FileResponse:
     document = get_object_or_404(PlanDocument, pk=pk)
     region_for_user(request.user, document.region.code)
     if not document.file or not document.file.storage.exists(document.file.name):
-        raise Http404("原文件已不在服务器上")
+        raise Http404(gettext("原文件已不在服务器上"))
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file_name)
 
 
 @login_required
 def upload(request: HttpRequest) -> HttpResponse:
     if not region_scope_for(request.user).may(Need.MANAGE):
-        raise PermissionDenied("只有办公室管理员可以导入规划")
+        raise PermissionDenied(gettext("只有办公室管理员可以导入规划"))
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         region = region_for_user(request.user, form.cleaned_data["region"], Need.MANAGE)
@@ -119,8 +120,14 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     )
     path.unlink(missing_ok=True)
     if preview.changes:
-        messages.success(request, f"已导入《{preview.title}》：{len(preview.changes)}处新增或修改")
+        messages.success(
+            request,
+            gettext("已导入《%(title)s》：%(count)s处新增或修改")
+            % {"title": preview.title, "count": len(preview.changes)},
+        )
     else:
-        messages.info(request, f"《{preview.title}》与已导入的内容相同，没有变化")
+        messages.info(
+            request, gettext("《%(title)s》与已导入的内容相同，没有变化") % {"title": preview.title}
+        )
     document = PlanDocument.objects.get(region=region, title=preview.title)
     return redirect("plan-detail", pk=document.pk)

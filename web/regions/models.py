@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Region(models.Model):
     class Level(models.IntegerChoices):
-        PROVINCE = 1, "省"
-        CITY = 2, "市"
-        COUNTY = 3, "县区"
-        TOWNSHIP = 4, "乡镇街道"
+        PROVINCE = 1, _("省")
+        CITY = 2, _("市")
+        COUNTY = 3, _("县区")
+        TOWNSHIP = 4, _("乡镇街道")
 
-    code = models.CharField("区划代码", max_length=12, unique=True)
-    name = models.CharField("名称", max_length=100)
-    level = models.PositiveSmallIntegerField("层级", choices=Level.choices)
+    code = models.CharField(_("区划代码"), max_length=12, unique=True)
+    name = models.CharField(_("名称"), max_length=100)
+    level = models.PositiveSmallIntegerField(_("层级"), choices=Level.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name="上级"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("上级"),
     )
     # Materialised path of codes ("620000/620400/620403/"): a subtree is one indexed prefix query.
     path = models.CharField(max_length=200, db_index=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         ordering = ["code"]
-        verbose_name = "地区"
-        verbose_name_plural = "地区"
+        verbose_name = _("地区")
+        verbose_name_plural = _("地区")
 
     def __str__(self) -> str:
         return self.name
