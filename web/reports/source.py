@@ -267,9 +267,11 @@ def assessment_report_data(
         for s in outcome["series"]
         if s.get("is_reviewed")
     )
-    campaign = campaign_name(own_plan(region) or Plan(), region.name)  # the region's own campaign name
+    plan = own_plan(region)
+    campaign = campaign_name(plan or Plan(), region.name)  # the region's own campaign name
     return ReportData(
         kind="assessment",
+        basis=None if plan else f"{region.name}未单独印发实施方案，考核依据{region.name}{year}年度考核方案。",
         year=year,
         region=region.name,
         campaign=campaign,

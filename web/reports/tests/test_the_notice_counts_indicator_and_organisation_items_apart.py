@@ -11,6 +11,7 @@ from healthaction.reports import render_report
 from web.assessment.models import OrganisationItem
 from web.assessment.services import assessment_publish, organisation_score_set
 from web.assessment.tests.conftest import Counties, counties  # noqa: F401  (the 考核 fixture)
+from web.plans.models import PlanDocument
 from web.reports.source import report_data
 
 
@@ -47,3 +48,22 @@ def test_indicator_and_organisation_items_are_counted_apart(
     assert row.cells[header.index("考核指标（项）")].text == "5"
     assert row.cells[header.index("组织实施（项）")].text == "2"
     assert row.cells[header.index("组织实施得分（分）")].text == "9.00"
+
+
+def test_a_city_without_a_plan_of_its_own_assesses_by_its_scheme(
+    counties: Counties,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    assessment_publish(scheme=counties.scheme, user=counties.office)
+    text = _notice_text(counties, tmp_path)
+    assert "根据《健康白银行动实施方案》和考核指标框架" in text
+
+    PlanDocument.objects.filter(region=counties.city).update(region=counties.a)  # the plan is a county's
+    text = _notice_text(counties, tmp_path)
+    assert "实施方案》" not in text.split("\n")[1]
+    assert "根据白银市2022年度考核方案和考核指标框架" in text
+
+
+def _notice_text(counties: Counties, folder: Path) -> str:  # noqa: F811
+    path = render_report(report_data("assessment", counties.city, 2022), folder / "notice.docx")
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs if p.text.strip())
