@@ -56,8 +56,11 @@ def judge(
     """The verdict on ``measure`` from this round's ``reports`` on it, as seen on day ``on``."""
     own = [report for report in reports if report.measure_id == measure.id and report.round == round]
     reported_by = tuple(dict.fromkeys(report.department for report in own))
-    missing = tuple(department for department in measure.departments if department not in reported_by)
     reported_status = _combined_status(own)
+    if round.ends_on < measure.starts_on:  # a round before the work began: nothing due, nothing to report
+        reason = f"{round.name}责任清单工作尚未开始（{_month(measure.starts_on)}起）"
+        return MeasureVerdict(measure, round, "未开始", reason, (), reported_status, reported_by, ())
+    missing = tuple(department for department in measure.departments if department not in reported_by)
     progress = tuple(_progress(measure, index, own, round) for index in range(len(measure.quantities)))
     status, reason = _verdict(measure, progress, reported_status, round=round, on=on)
     return MeasureVerdict(measure, round, status, reason, progress, reported_status, reported_by, missing)

@@ -113,7 +113,8 @@ def supervise(
     """Judge every measure for ``round`` as seen on day ``on``.
 
     ``closes_on`` is the last day to report (the round's end if not given): a department
-    still silent after it is 逾期未报, before it only 未报.
+    still silent after it is 逾期未报, before it only 未报. A round that ended before a measure's
+    work began (2020年全年 for a list started in 2021) expects no report on it.
     """
     known = {measure.id: measure for measure in measures}
     for report in reports:

@@ -191,3 +191,19 @@ def test_rounds_follow_each_other() -> None:
     assert (H1.name, H2.name, H1.ends_on) == ("2021年上半年", "2021年全年", date(2021, 6, 30))
     with pytest.raises(ValueError, match="报告轮次“2021Q3”无法识别"):
         ReportingRound.parse("2021Q3")
+
+
+@pytest.mark.parametrize("measure", [TOILETS, TALKS, CHECKS, RATE, PLAIN])
+def test_a_round_before_the_work_began_expects_nothing(measure: str) -> None:
+    measures = tracked_measures([_task(measure)], starts_on=START)
+    before = supervise(measures, [], round=ReportingRound(2020, 2), on=date(2021, 1, 16))
+    assert (before.missing_reports, before.lagging, before.overdue) == ((), [], [])
+    assert before.verdicts[0].reason == "2020年全年责任清单工作尚未开始（2021年1月起）"
+
+
+def test_a_department_silent_in_its_first_round_is_not_yet_proposed_for_an_interview() -> None:
+    measures = tracked_measures([_task(TOILETS)], starts_on=START)
+    before = supervise(measures, [], round=ReportingRound(2020, 2), on=date(2021, 1, 16))
+    first = supervise(measures, [], round=H1, on=date(2021, 7, 16), closes_on=date(2021, 7, 15))
+    assert [m.department for m in first.late_reports] == ["农业农村局", "卫生健康局"]
+    assert propose_interviews(first, before) == []  # silent only once: no 约谈 yet
