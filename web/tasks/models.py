@@ -352,3 +352,64 @@ class TaskConfirmation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task} {self.round} 已确认"
+
+
+class SupervisionRound(models.Model):
+    """The office's annual 督导 of a region's 责任清单 (平川: once a year), with its findings."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name="地区")
+    year = models.PositiveIntegerField("年度")
+    held_on = models.DateField("督导日期", null=True, blank=True)
+    note = models.TextField("督导说明", blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["region__code", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "year"], name="supervision_round_unique_year")
+        ]
+        verbose_name = "年度督导"
+        verbose_name_plural = "年度督导"
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.year}年度督导"
+
+
+class SupervisionFinding(models.Model):
+    """What the annual 督导 found in one department: a rating, the finding, the 整改 it led to."""
+
+    class Rating(models.TextChoices):
+        GOOD = "good", "好"
+        FAIR = "fair", "较好"
+        WEAK = "weak", "一般"
+        POOR = "poor", "差"
+
+    round = models.ForeignKey(SupervisionRound, on_delete=models.CASCADE, related_name="findings")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="supervision_findings")
+    rating = models.CharField("评价", max_length=8, choices=Rating.choices)
+    text = models.TextField("发现问题")
+    follow_up = models.TextField("跟进情况", blank=True)
+    rectification = models.ForeignKey(
+        Rectification,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="findings",
+        verbose_name="整改事项",
+    )
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        ordering = ["round", "department__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "department"], name="supervision_finding_unique")
+        ]
+        verbose_name = "督导发现"
+        verbose_name_plural = "督导发现"
+
+    def __str__(self) -> str:
+        return f"{self.department} {self.round.year} {self.get_rating_display()}"

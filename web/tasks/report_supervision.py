@@ -1,5 +1,6 @@
-"""The 督导通报: completion per department, lagging and overdue items, 约谈 and 整改, as a Draft
-that the reports core lays out in the official .docx layout and as .xlsx."""
+"""The 督导通报: completion per department, lagging and overdue items, 约谈 and 整改, and the
+year's annual 督导 findings per department, as a Draft that the reports core lays out in the
+official .docx layout and as .xlsx."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from healthaction.reports.xlsx_writer import write_xlsx
 from healthaction.responsibility.rounds import ReportingRound
 from web.regions.models import Region
 from web.tasks import selectors
+from web.tasks.annual import annual_round, findings_of
 from web.tasks.models import Interview, Rectification
 
 STATUSES = ("已完成", "推进中", "未开始", "滞后", "逾期")
@@ -81,6 +83,7 @@ def supervision_draft(region: Region, round_: ReportingRound, today: datetime.da
             tuple((r.department.name, r.issue, r.due_on.isoformat(), r.state(today)) for r in rectifications),
         ),
     ]
+    blocks += _annual_blocks(region, round_.year, today)
     issuer = f"{region.name}健康行动推进委员会办公室"
     return Draft(
         title=f"关于{region.name}{round_.name}责任清单落实情况的督导通报",
@@ -90,6 +93,48 @@ def supervision_draft(region: Region, round_: ReportingRound, today: datetime.da
         date=f"{today.year}年{today.month}月{today.day}日",
         issuer=issuer,
     )
+
+
+def _annual_blocks(region: Region, year: int, today: datetime.date) -> list[Block]:
+    """五、年度督导: the year's round and each department's rating, finding and 整改."""
+    annual = annual_round(region, year)
+    heading = Heading(1, f"五、{year}年度督导发现问题")
+    if annual is None:
+        return [heading, Paragraph(f"{year}年度督导尚未开展。")]
+    findings = findings_of(annual)
+    held = f"{annual.held_on.year}年{annual.held_on.month}月{annual.held_on.day}日" if annual.held_on else ""
+    summary = f"{year}年度督导{'于' + held + '开展，' if held else ''}共对{len(findings)}个部门形成督导意见"
+    poor = [f.department.name for f in findings if f.rating in ("weak", "poor")]
+    summary += f"，其中{'、'.join(poor)}评价为一般或差。" if poor else "。"
+    if annual.note:
+        summary += annual.note
+    return [
+        heading,
+        Paragraph(summary),
+        Table(
+            "表5 年度督导发现问题",
+            "年度督导",
+            (
+                Column("部门"),
+                Column("评价"),
+                Column("发现问题"),
+                Column("跟进情况"),
+                Column("整改时限"),
+                Column("整改状态"),
+            ),
+            tuple(
+                (
+                    f.department.name,
+                    f.get_rating_display(),
+                    f.text,
+                    f.follow_up,
+                    f.rectification.due_on.isoformat() if f.rectification else "",
+                    f.rectification.state(today) if f.rectification else "无需整改",
+                )
+                for f in findings
+            ),
+        ),
+    ]
 
 
 def supervision_report_write(draft: Draft, path: Path) -> Path:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from web.tasks import people_views, views
+from web.tasks import annual_views, people_views, views
 
 urlpatterns = [
     path("reminders/", people_views.reminders, name="task-reminders"),
@@ -17,6 +17,7 @@ urlpatterns = [
     path("<str:code>/<int:pk>/edit/", views.task_edit, name="task-edit"),
     path("<str:code>/progress/<str:round_code>/", views.progress, name="task-progress"),
     path("<str:code>/supervision/", views.supervision, name="task-supervision"),
+    path("<str:code>/supervision/annual/<int:year>/", annual_views.annual, name="task-annual"),
     path("<str:code>/supervision/interviews/", views.interviews_propose, name="task-interviews"),
     path("<str:code>/supervision/rectifications/", views.rectifications_create, name="task-rectifications"),
     path("<str:code>/export.<str:fmt>", views.export, name="task-export"),

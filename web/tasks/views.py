@@ -24,6 +24,7 @@ from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.organisation.models import Department
 from web.plans.models import Action
 from web.tasks import selectors
+from web.tasks.annual import annual_round, annual_rounds, findings_of
 from web.tasks.forms import RectificationForm, TaskForm
 from web.tasks.models import Interview, ProgressReport, Rectification, Task
 from web.tasks.services import (
@@ -208,6 +209,7 @@ def supervision(request: HttpRequest, code: str) -> HttpResponse:
     view = selectors.supervision_for(region, round_)
     today = timezone.localdate()
     rectifications = Rectification.objects.filter(region=region).select_related("department", "measure")
+    annual = annual_round(region, round_.year)
     return render(
         request,
         "tasks/supervision.html",
@@ -221,6 +223,9 @@ def supervision(request: HttpRequest, code: str) -> HttpResponse:
             "by_leader": sorted(view.supervision.by_leader().items()),
             "interviews": Interview.objects.filter(region=region).select_related("department"),
             "rectifications": [(item, item.state(today)) for item in rectifications],
+            "annual": annual,
+            "annual_rounds": annual_rounds(region),
+            "findings": findings_of(annual),
             "form": RectificationForm(
                 departments=selectors.departments_with_tasks(region),
                 initial={"due_on": today + datetime.timedelta(days=RECTIFY_DAYS)},
