@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -14,11 +15,12 @@ from healthaction.plan import Plan
 from web.accounts.models import Role
 from web.accounts.services import user_create_or_update
 from web.conftest import PASSWORD, World
-from web.organisation.models import Department
+from web.organisation.models import Department, Holding, Person
 from web.plans.importing import plan_import
 from web.plans.models import PlanDocument
 from web.regions.models import Region
 from web.regions.services import regions_load_codes
+from web.tasks.models import LeaderAccount, TaskLeader
 
 XIXIA = "640105"
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "004_8b3226ce7b1288c5.txt"
@@ -61,3 +63,31 @@ def xixia(world: World) -> Xixia:
         office=user("xixia_office", Role.COUNTY_ADMIN),
         clerk=user("xixia_health_clerk", Role.CLERK, health),
     )
+
+
+def leader_user(xixia: Xixia, name: str, leader: TaskLeader, *, ended: bool = False) -> User:
+    """A user bound (``LeaderAccount``) to a person who holds ``leader``'s seat from 2021, or held it
+    until the end of 2020 (``ended``)."""
+    person = Person.objects.create(region=xixia.region, name=name)
+    Holding.objects.filter(position=leader.position, ended_on__isnull=True).update(
+        ended_on=datetime.date(2020, 12, 31)
+    )
+    Holding.objects.create(
+        position=leader.position,
+        person=person,
+        started_on=datetime.date(2020, 1, 1) if ended else datetime.date(2021, 1, 1),
+        ended_on=datetime.date(2020, 12, 31) if ended else None,
+    )
+    user = user_create_or_update(
+        username=name, password=PASSWORD, full_name=name, role=Role.LEADER, region=xixia.region
+    )
+    LeaderAccount.objects.create(user=user, person=person)
+    return user
+
+
+@pytest.fixture
+def seat(xixia: Xixia) -> TaskLeader:
+    """The first 包抓/牵头 seat of the list."""
+    found = TaskLeader.objects.filter(task__region=xixia.region).select_related("position").first()
+    assert found is not None
+    return found

@@ -2,36 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.contrib.auth.models import User
 from django.test import Client
 
-from web.accounts.models import Role
-from web.accounts.services import user_create_or_update
-from web.conftest import PASSWORD
-from web.organisation.models import Holding, Person
-from web.tasks.models import LeaderAccount, Task, TaskLeader
-from web.tasks.tests.conftest import Xixia
-
-
-def _leader_user(xixia: Xixia, name: str, leader: TaskLeader, *, ended: bool = False) -> User:
-    person = Person.objects.create(region=xixia.region, name=name)
-    Holding.objects.filter(position=leader.position, ended_on__isnull=True).update(
-        ended_on=datetime.date(2020, 12, 31)
-    )
-    Holding.objects.create(
-        position=leader.position,
-        person=person,
-        started_on=datetime.date(2020, 1, 1) if ended else datetime.date(2021, 1, 1),
-        ended_on=datetime.date(2020, 12, 31) if ended else None,
-    )
-    user = user_create_or_update(
-        username=name, password=PASSWORD, full_name=name, role=Role.LEADER, region=xixia.region
-    )
-    LeaderAccount.objects.create(user=user, person=person)
-    return user
+from web.tasks.models import Task, TaskLeader
+from web.tasks.tests.conftest import Xixia, leader_user
 
 
 @pytest.fixture
@@ -42,7 +17,7 @@ def leader(xixia: Xixia) -> TaskLeader:
 
 
 def test_the_leader_sees_own_tasks_with_status(client: Client, xixia: Xixia, leader: TaskLeader) -> None:
-    client.force_login(_leader_user(xixia, "张区长", leader))
+    client.force_login(leader_user(xixia, "张区长", leader))
     page = client.get("/tasks/leader/")
     assert page.status_code == 200
     html = page.content.decode()
@@ -56,7 +31,7 @@ def test_the_leader_sees_own_tasks_with_status(client: Client, xixia: Xixia, lea
 
 
 def test_a_former_holder_sees_nothing(client: Client, xixia: Xixia, leader: TaskLeader) -> None:
-    client.force_login(_leader_user(xixia, "李前任", leader, ended=True))
+    client.force_login(leader_user(xixia, "李前任", leader, ended=True))
     html = client.get("/tasks/leader/").content.decode()
     assert "暂无任务" in html
 
