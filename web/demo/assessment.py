@@ -1,8 +1,7 @@
-"""Demo 考核 and 责任清单 progress: a city's 2022 assessment of its counties, published, and 2021H1 reports.
+"""Demo 考核: a city's 2022 assessment of its counties, published (责任清单 progress: ``tasks``).
 
-Both are idempotent: an existing scheme, review, adjustment, published version or progress
-report is left as it is, so running ``healthaction demo`` again changes nothing. Every reason
-and text made up here says 演示数据.
+Idempotent: an existing scheme, review, adjustment or published version is left as it is, so
+running ``healthaction demo`` again changes nothing. Every reason made up here says 演示数据.
 """
 
 from __future__ import annotations
@@ -23,13 +22,10 @@ from web.assessment.services import (
 from web.monitoring.models import Observation
 from web.plans.models import Target
 from web.regions.models import Region
-from web.tasks.models import Measure, ProgressReport
-from web.tasks.services import progress_report_save
 
 logger = logging.getLogger(__name__)
 
 ASSESSMENT_YEAR = 2022
-PROGRESS_ROUND = "2021H1"
 ORGANISATION = (("机构设置", Decimal(4)), ("工作机制", Decimal(3)), ("宣传引导", Decimal(3)))
 
 
@@ -96,45 +92,3 @@ def _review_one(scheme: AssessmentScheme, counties: list[Region], user: Any, rng
         reason="抽查原始台账，部分数据口径不符，按核实数更正（演示数据）",
         user=user,
     )
-
-
-def demo_progress(*, rng: random.Random, user: Any) -> int:
-    """2021H1 reports on every 责任清单 measure by its 牵头 (else first 责任) department; returns made."""
-    made = 0
-    measures = Measure.objects.select_related("task").prefetch_related(
-        "task__department_roles", "sub_targets"
-    )
-    for measure in measures.order_by("task_id", "seq"):
-        roles = [r for r in measure.task.department_roles.all() if r.department_id]
-        if not roles:
-            continue
-        department = sorted(roles, key=lambda r: (r.role != "lead", r.seq))[0].department
-        assert department is not None
-        if ProgressReport.objects.filter(
-            measure=measure, department=department, round=PROGRESS_ROUND
-        ).exists():
-            continue
-        draw = rng.random()
-        status = (
-            ProgressReport.Status.DONE
-            if draw < 0.3
-            else ProgressReport.Status.IN_PROGRESS
-            if draw < 0.9
-            else ProgressReport.Status.NOT_STARTED
-        )
-        share = {"已完成": Decimal(1), "推进中": Decimal(rng.randint(30, 70)) / 100, "未开始": Decimal(0)}[
-            status
-        ]
-        amounts = {s.index: (s.value * share).quantize(Decimal("1")) for s in measure.sub_targets.all()}
-        progress_report_save(
-            measure=measure,
-            department=department,
-            round=PROGRESS_ROUND,
-            status=status,
-            amounts=amounts,
-            text=f"演示数据：{department.name}{PROGRESS_ROUND[:4]}年上半年{status}。",
-            user=user,
-            is_demo=True,
-        )
-        made += 1
-    return made

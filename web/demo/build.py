@@ -22,7 +22,8 @@ from healthaction.ingest import IngestError, parse_file
 from healthaction.plan import Plan
 from web.accounts.models import Role
 from web.accounts.services import user_create_or_update
-from web.demo.assessment import demo_assessment, demo_progress
+from web.demo.assessment import demo_assessment
+from web.demo.tasks import demo_tasks
 from web.monitoring.evaluation import statuses_refresh
 from web.monitoring.models import Observation, ObservationChange, ReportingRound
 from web.monitoring.selectors import _nearest_target, indicators_for
@@ -247,5 +248,4 @@ def demo_build(*, seeds: Path) -> None:
             statuses_refresh(regions=group, years=YEARS)
         statuses_refresh(regions=[top], years=YEARS)
     demo_assessment(city=city, user=office, rng=random.Random(SEED + 1))
-    made = demo_progress(rng=random.Random(SEED + 2), user=admin)
-    logger.info("责任清单：生成演示进展报告 %d 条", made)
+    demo_tasks(password=DEMO_PASSWORD, user=admin, rng=random.Random(SEED + 2))

@@ -1,4 +1,6 @@
-"""The demo's 2022 考核 (published, one 复核, one 加分) and 2021H1 责任清单 progress, built idempotently."""
+"""The demo's 2022 考核 (published, one 复核, one 加分) and 西夏区's 责任清单 work, built idempotently:
+two rounds of progress with lagging and overdue measures, 约谈, 整改, the annual 督导, reminders,
+and the accounts of a 西夏区 office, clerk and leader who see them."""
 
 from __future__ import annotations
 
@@ -6,14 +8,28 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
+from django.test import Client
 
+from healthaction.responsibility.rounds import ReportingRound
 from web.assessment.models import Adjustment, AssessmentResult, AssessmentScheme, ReviewedValue
 from web.demo.build import demo_build
 from web.monitoring.models import Observation
 from web.regions.models import Region
-from web.tasks.models import ProgressReport, ProgressReportChange
+from web.tasks import selectors
+from web.tasks.models import (
+    Interview,
+    LeaderAccount,
+    ProgressReport,
+    ProgressReportChange,
+    Rectification,
+    Reminder,
+    SupervisionFinding,
+    SupervisionRound,
+)
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+XIXIA = "640105"
 
 
 def _counts() -> dict[str, int]:
@@ -24,12 +40,19 @@ def _counts() -> dict[str, int]:
         Adjustment,
         ProgressReport,
         ProgressReportChange,
+        Interview,
+        Rectification,
+        SupervisionRound,
+        SupervisionFinding,
+        Reminder,
+        LeaderAccount,
+        User,
     )
     return {m.__name__: m.objects.count() for m in (*models, Observation)}
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_demo_publishes_a_city_assessment_and_progress_once(tmp_path: Path) -> None:
+def test_the_demo_publishes_a_city_assessment_and_two_rounds_of_tasks_once(tmp_path: Path) -> None:
     chosen = sorted(SEEDS.glob("000_*.txt")) + sorted(SEEDS.glob("004_*.txt"))  # 平川区; 西夏区 责任清单
     if len(chosen) < 2:
         pytest.skip("种子文件不全")
@@ -44,9 +67,62 @@ def test_the_demo_publishes_a_city_assessment_and_progress_once(tmp_path: Path) 
     assert len(result.data["scores"]) == scheme.region.children.count()
     assert any(s.get("is_reviewed") for s in result.data["series"])
     assert all("演示数据" in a.reason for a in Adjustment.objects.all())
-    reports = ProgressReport.objects.filter(round="2021H1")
-    assert reports.exists()
-    assert all(r.is_demo and "演示数据" in r.text for r in reports)
+    _the_tasks_show_two_rounds()
+    _the_people_see_their_pages()
 
     demo_build(seeds=tmp_path)
     assert _counts() == first
+
+
+def _the_tasks_show_two_rounds() -> None:
+    reports = ProgressReport.objects.all()
+    assert set(reports.values_list("round", flat=True)) == {"2021H1", "2021H2"}
+    assert all(r.is_demo and "演示数据" in r.text for r in reports)
+    region = Region.objects.get(code=XIXIA)
+    first = selectors.supervision_for(region, ReportingRound(2021, 1))
+    second = selectors.supervision_for(region, ReportingRound(2021, 2))
+    assert first.supervision.lagging
+    assert second.supervision.overdue
+    assert [m.department for m in second.supervision.late_reports if m.department != "各镇街"]  # 逾期未报
+    assert first.interviews == [] or all(i.department == "各镇街" for i in first.interviews)  # first round
+    proposed = {i.department for i in second.interviews} - {"各镇街"}
+    assert len(proposed) >= 2
+    assert set(Interview.objects.values_list("department__name", flat=True)) == proposed
+    assert Interview.objects.filter(state=Interview.State.HELD).count() == 1
+    h1 = Rectification.objects.filter(round="2021H1")
+    assert h1.filter(closed_at__isnull=False).exists()
+    assert h1.filter(closed_at__isnull=True).exists()
+    annual = SupervisionRound.objects.get(region=region, year=2021)
+    ratings = set(annual.findings.values_list("rating", flat=True))
+    assert {"good", "poor"} <= ratings
+    assert proposed <= set(annual.findings.filter(rating="poor").values_list("department__name", flat=True))
+
+
+def _login(client: Client, username: str) -> None:
+    user = User.objects.get(username=username)
+    assert user.check_password("healthaction")
+    client.force_login(user)
+
+
+def _the_people_see_their_pages() -> None:
+    client = Client()
+    _login(client, "xixia_leader")
+    mine = client.get("/tasks/leader/").content.decode()
+    assert "包抓领导" in mine or "牵头领导" in mine
+    assert "逾期" in mine
+    reminders = client.get("/tasks/reminders/").content.decode()
+    assert "您包抓或牵头的任务" in reminders
+
+    _login(client, "xixia_clerk")
+    assert "已逾期" in client.get("/tasks/reminders/").content.decode()
+    page = client.get(f"/tasks/{XIXIA}/progress/2021H2/")
+    assert page.status_code == 200
+    assert "演示数据：卫生健康局" in page.content.decode()
+    assert client.get(f"/tasks/{XIXIA}/supervision/").status_code == 403
+
+    _login(client, "xixia_office")
+    html = client.get(f"/tasks/{XIXIA}/supervision/?round=2021H2").content.decode()
+    for word in ("逾期", "约谈", "已约谈", "2021年度督导", "已整改"):
+        assert word in html, word
+    notice = client.get(f"/tasks/{XIXIA}/supervision/report.docx?round=2021H2")
+    assert notice.status_code == 200
