@@ -2,13 +2,15 @@
 
     .venv/bin/python bench/web.py [--database postgres://postgres@127.0.0.1:5432/healthaction_bench]
                                   [--counties 100] [--indicators 150] [--seconds 10] [--connections 16]
+                                  [--reuse]
 
 Builds a province (10 cities × 10 counties by default, 150 indicators in 15 actions, approved
 values 2017–2024 for every region, statuses and scores from the engine) in a fresh database,
 starts `healthaction serve` (gunicorn, 2 workers) on a free port and loads each page for a fixed
 time with wrk (or, without wrk, a Python client with as many threads as connections). Prints
 p50/p95/throughput per page and the p95 ratio to a trivial page (the login form) on the same server.
-Goals: p95 ≤ 150 ms at 16 concurrent, ≤ 3× the trivial page. The database is dropped and rebuilt.
+Goals: p95 ≤ 150 ms at 16 concurrent, ≤ 3× the trivial page. The database is dropped and rebuilt,
+unless --reuse (measure again on the database the last run built).
 """
 
 from __future__ import annotations
@@ -63,10 +65,6 @@ def build(counties: int, indicators: int) -> dict[str, str]:
 
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
-
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.auth.models import User
-    from django.contrib.sessions.backends.db import SessionStore
 
     from web.accounts.models import Role
     from web.accounts.services import user_create_or_update
@@ -149,28 +147,48 @@ def build(counties: int, indicators: int) -> dict[str, str]:
     for group in [[province], cities, *by_city]:
         statuses_refresh(regions=group, years=range(2018, 2025))
 
-    office = user_create_or_update(
+    user_create_or_update(
         username="bench-office", password="bench-password-1", full_name="压测办公室",
         role=Role.OFFICE_ADMIN, region=province, department=None,
     )  # fmt: skip
-    user = User.objects.get(pk=office.pk)
+    print(
+        f"数据：{len(regions)}个地区（{counties}个县区），{indicators}项指标，"
+        f"{len(rows):,}条审核通过的监测值，2017–2024年",
+        flush=True,
+    )
+    return credentials()
+
+
+def credentials() -> dict[str, str]:
+    """A session and an API token for the bench's office user; the province's and first city's codes."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.models import User
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from web.regions.models import Region
+
+    user = User.objects.get(username="bench-office")
+    province = Region.objects.get(level=Region.Level.PROVINCE, code="990000")
+    city = Region.objects.filter(parent=province).order_by("code").first()
+    assert city is not None
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
-    result = {"session": session.session_key or "", "city": cities[0].code, "province": province.code}
+    result = {"session": session.session_key or "", "city": city.code, "province": province.code}
     try:  # the API, when the project has it: a token for the same user
         from web.api.services import api_token_create
 
         result["token"] = api_token_create(user=user, name="压测")[1]
     except ImportError:
         pass
-    print(
-        f"数据：{len(regions)}个地区（{counties}个县区），{indicators}项指标，"
-        f"{len(rows):,}条审核通过的监测值，2017–2024年",
-        flush=True,
-    )
     return result
 
 
@@ -261,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--indicators", type=int, default=150)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--reuse", action="store_true", help="沿用上次建好的数据库（同一 --database），不重建：多次测量时用"
+    )
     args = parser.parse_args(argv)
 
     var = Path(tempfile.mkdtemp(prefix="healthaction-bench-"))
@@ -272,10 +293,14 @@ def main(argv: list[str] | None = None) -> int:
     }
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
-    recreate_database(args.database)
-    started = time.perf_counter()
-    built = build(args.counties, args.indicators)
-    print(f"建库用时 {time.perf_counter() - started:.1f} 秒", flush=True)
+    if args.reuse:
+        built = credentials()
+        print("沿用已建好的数据库（--reuse）", flush=True)
+    else:
+        recreate_database(args.database)
+        started = time.perf_counter()
+        built = build(args.counties, args.indicators)
+        print(f"建库用时 {time.perf_counter() - started:.1f} 秒", flush=True)
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"

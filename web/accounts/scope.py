@@ -74,15 +74,24 @@ class RegionScope:
 NOBODY = RegionScope(root=None, role=None, department=None)
 
 
+_MEMO = "_healthaction_scope"
+
+
 def region_scope_for(user: AbstractBaseUser | AnonymousUser) -> RegionScope:
+    """The user's scope, read once per user object (a request's): its view and page header share it."""
     if not user.is_authenticated:
         return NOBODY
     if getattr(user, "is_superuser", False):
         return RegionScope(root=None, role=None, department=None, everything=True)
+    found: RegionScope | None = getattr(user, _MEMO, None)
+    if found is not None:
+        return found
     profile = Profile.objects.filter(user_id=user.pk).select_related("region", "department").first()
     if profile is None:
         return NOBODY
-    return RegionScope(root=profile.region, role=profile.role, department=profile.department)
+    found = RegionScope(root=profile.region, role=profile.role, department=profile.department)
+    setattr(user, _MEMO, found)
+    return found
 
 
 def region_for_user(user: AbstractBaseUser | AnonymousUser, code: str, need: Need = Need.VIEW) -> Region:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
 from ninja import Query, Router
 
 from web.accounts.scope import region_for_user
 from web.api.schemas import ERRORS, StatusesOut
+from web.dashboards.cache import cached, generation
 from web.dashboards.selectors import STATUS_LABELS, STATUS_ORDER, latest_year, region_overview
+from web.regions.models import Region
 
 router = Router(tags=["评估结果"])
 
@@ -26,11 +30,27 @@ def _counts(cells: list[int]) -> list[dict[str, Any]]:
     response={200: StatusesOut, **ERRORS},
     summary="地区的指标评估结果",
 )
-def region_statuses(request: HttpRequest, code: str, year: Query[int | None] = None) -> dict[str, Any]:
+def region_statuses(request: HttpRequest, code: str, year: Query[int | None] = None) -> HttpResponse:
     """评估引擎对该地区每个指标在某一年的判定（已达标、进度正常、进度滞后、严重滞后、无数据），
     与仪表盘相同；审核通过一个值后立即重新计算。`year` 默认为最近有结果的年份。"""
     region = region_for_user(request.user, code)
-    year = year if year is not None else latest_year(region)
+    token = generation()
+    if year is None:
+        year = cached(token, ("latest-year", region.pk), partial(latest_year, region))
+    # The JSON itself is cached with the dashboards' generation: an approval replaces it.
+    from web.api.api import api  # the API's renderer (web.api.api imports this module)
+
+    content = cached(
+        token,
+        ("api-statuses", region.pk, year, get_language()),
+        lambda: api.renderer.render(
+            request, StatusesOut.model_validate(_statuses(region, year)).model_dump(), response_status=200
+        ),
+    )
+    return HttpResponse(content, content_type=api.get_content_type())
+
+
+def _statuses(region: Region, year: int | None) -> dict[str, Any]:
     result: dict[str, Any] = {
         "region": {"code": region.code, "name": region.name},
         "year": year,

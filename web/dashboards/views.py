@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache, partial
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext
 
 from web.accounts.scope import region_for_user, region_scope_for
+from web.dashboards.cache import cached, generation, key
 from web.dashboards.selectors import (
     STATUS_LABELS,
     STATUS_ORDER,
@@ -30,14 +36,26 @@ def home(request: HttpRequest) -> HttpResponse:
     if scope.everything:
         roots = Region.objects.filter(documents__isnull=False).distinct().order_by("code")
         return render(request, "dashboards/home.html", {"roots": roots})
-    raise PermissionDenied("您的账户还没有分配角色，请联系办公室管理员")
+    raise PermissionDenied(gettext("您的账户还没有分配角色，请联系办公室管理员"))
 
 
-def _year(request: HttpRequest, region: Region) -> int | None:
+def _year(request: HttpRequest, region: Region, token: str) -> int | None:
     try:
         return int(request.GET["year"])
     except (KeyError, ValueError):
-        return latest_year(region)
+        return cached(token, ("latest-year", region.pk), partial(latest_year, region))
+
+
+def _lazy(compute: Callable[[], dict[str, Any]], *names: str) -> dict[str, Callable[[], Any]]:
+    """Context entries the template calls only when it renders them: not at all when its
+    `{% cache %}` part is cached. `compute` runs once, for the first of them."""
+    once = cache(compute)
+    return {name: partial(lambda n: once()[n], name) for name in names}
+
+
+def _part(token: str, *parts: object) -> str:
+    """The cache key of a page's cached part: generation, page, arguments, language."""
+    return key(token, *parts, get_language())
 
 
 # The overview lists this many lagging indicators, then links to the full list (a province lags on 100).
@@ -60,25 +78,24 @@ def _parent(region: Region, ancestors: list[Region]) -> Region | None:
 @login_required
 def overview(request: HttpRequest, code: str) -> HttpResponse:
     region = region_for_user(request.user, code)
-    year = _year(request, region)
-    ancestors = region.ancestors()  # one read for the title and the link up
-    context: dict[str, object] = {
-        "region": region,
-        "full_name": "".join([r.name for r in ancestors if r.level >= Region.Level.CITY] + [region.name]),
-        "parent": _parent(region, ancestors),
-        "year": year,
-        "years": range(2018, 2025),
-    }
-    context["headers"] = [STATUS_LABELS[s] for s in STATUS_ORDER]
-    if year is not None:
+    token = generation()
+    year = _year(request, region, token)
+    every = request.GET.get("lagging") == "all"
+
+    def body() -> dict[str, Any]:
+        """What the page's cached part shows: read only when it is not cached."""
+        ancestors = region.ancestors()  # one read for the title and the link up
+        names = [r.name for r in ancestors if r.level >= Region.Level.CITY] + [region.name]
+        found: dict[str, Any] = {"full_name": "".join(names), "parent": _parent(region, ancestors)}
+        if year is None:
+            return found
         data = region_overview(region, year)
-        every = request.GET.get("lagging") == "all"
         lagging = data["lagging"] if every else data["lagging"][:LAGGING_SHOWN]
         more = len(lagging) < len(data["lagging"])
         indicator_href = _href("indicator", region.code)
         overview_href = reverse("overview", args=[region.code])
         child_href = _href("overview")
-        context.update(
+        found.update(
             totals=data["totals"],
             actions=data["actions"],
             lagging=[
@@ -95,6 +112,26 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
             lagging_all=f"{overview_href}?year={year}&lagging=all" if more else "",
             children=[(child_href.format(child["code"]), child, cells) for child, cells in data["children"]],
         )
+        return found
+
+    context: dict[str, object] = {
+        "region": region,
+        "year": year,
+        "years": range(2018, 2025),
+        "headers": [STATUS_LABELS[s] for s in STATUS_ORDER],
+        "part": _part(token, "overview", region.pk, year, every),
+        **_lazy(
+            body,
+            "full_name",
+            "parent",
+            "totals",
+            "actions",
+            "lagging",
+            "lagging_total",
+            "lagging_all",
+            "children",
+        ),
+    }
     return render(request, "dashboards/overview.html", context)
 
 
@@ -102,25 +139,41 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
 def indicator(request: HttpRequest, code: str, indicator_id: int) -> HttpResponse:
     region = region_for_user(request.user, code)
     item = get_object_or_404(Indicator, pk=indicator_id)
-    if not indicators_for(region).filter(pk=item.pk).exists():
-        raise Http404("这个地区没有该指标")
-    statuses = indicator_statuses(item, region)
-    chart = indicator_chart(item, region, statuses)
-    return render(
-        request,
-        "dashboards/indicator.html",
-        {"region": region, "indicator": item, "statuses": statuses, "labels": STATUS_LABELS, "chart": chart},
-    )
+    token = generation()
+    exists = indicators_for(region).filter(pk=item.pk).exists
+    if not cached(token, ("has-indicator", region.pk, item.pk), exists):
+        raise Http404(gettext("这个地区没有该指标"))
+
+    def body() -> dict[str, Any]:
+        statuses = indicator_statuses(item, region)
+        return {"statuses": statuses, "chart": indicator_chart(item, region, statuses)}
+
+    context = {
+        "region": region,
+        "indicator": item,
+        # Translated here: `{% translate %}` cannot take a looked-up value.
+        "labels": {code: gettext(label) for code, label in STATUS_LABELS.items()},
+        "part": _part(token, "indicator", region.pk, item.pk),
+        **_lazy(body, "statuses", "chart"),
+    }
+    return render(request, "dashboards/indicator.html", context)
 
 
 @login_required
 def league(request: HttpRequest, code: str) -> HttpResponse:
     region = region_for_user(request.user, code)
-    year = _year(request, region)
-    rows = league_table(region, year) if year else []
-    href = _href("overview")
-    return render(
-        request,
-        "dashboards/league.html",
-        {"region": region, "year": year, "rows": [(href.format(r.region.code), r) for r in rows]},
-    )
+    token = generation()
+    year = _year(request, region, token)
+
+    def body() -> dict[str, Any]:
+        href = _href("overview")
+        rows = league_table(region, year) if year else []
+        return {"rows": [(href.format(r.region.code), r) for r in rows]}
+
+    context = {
+        "region": region,
+        "year": year,
+        "part": _part(token, "league", region.pk, year),
+        **_lazy(body, "rows"),
+    }
+    return render(request, "dashboards/league.html", context)
