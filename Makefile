@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup fonts chromium office run test check lint typecheck bench clean
+.PHONY: setup fonts chromium office translations messages run test check lint typecheck bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,7 +41,17 @@ office:
 	    (export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui || (apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui)) >/dev/null; \
 	  else echo "提示：未找到 LibreOffice，报告无法生成 PDF：sudo apt-get install --no-install-recommends libreoffice-writer-nogui" >&2; fi; }
 
-setup: $(STAMP) $(ASSETS) fonts office
+# The English interface (web/locale/en): recompiled when gettext's msgfmt exists; without it the committed
+# django.mo serves as it is.
+translations: $(STAMP)
+	@if command -v msgfmt >/dev/null; then cd web && ../$(BIN)/python manage.py compilemessages -l en -v 0; fi
+
+# After wrapping new interface strings: collect them into django.po (then translate the new msgstr) and compile.
+messages: $(STAMP)
+	cd web && ../$(BIN)/python manage.py makemessages -l en --ignore node_modules --ignore '*/tests/*' --no-obsolete
+	cd web && ../$(BIN)/python manage.py compilemessages -l en
+
+setup: $(STAMP) $(ASSETS) fonts office translations
 
 run: setup
 	$(BIN)/healthaction demo
