@@ -3,7 +3,8 @@
 2021年上半年 and 2021年全年 are reported on every measure by each of its departments: the 牵头
 department gives the amounts, the others their status. Most measures are on track; two
 departments lag in both rounds (so they are proposed for 约谈) and one sends nothing for 全年
-(逾期未报). The 上半年 findings become 整改 items, those put right by 全年 closed; the 2021 annual
+(逾期未报); the 牵头 departments confirm their tasks' reports (卫生健康局's 全年 ones are left
+to confirm). The 上半年 findings become 整改 items, those put right by 全年 closed; the 2021 annual
 督导 rates the departments behind; the reminder job runs once as of 2022-01-20, after 全年 closed.
 A 西夏区 office, a clerk of 卫生健康局 and a leader bound to the seat with the most tasks log in.
 
@@ -40,6 +41,7 @@ from web.tasks.models import (
     ProgressReportChange,
     SupervisionFinding,
     Task,
+    TaskConfirmation,
     TaskLeader,
 )
 from web.tasks.reminders import reminders_send
@@ -73,6 +75,7 @@ def demo_tasks(*, password: str, user: Any, rng: random.Random) -> None:
     for number, region in enumerate(regions):
         office = _accounts(region, password) if number == 0 else user
         made = _progress(region, rng, office)
+        _confirmations(region)
         logger.info(
             "%s责任清单：生成演示进展报告 %d 条（%s、%s）", region.name, made, FIRST.name, SECOND.name
         )
@@ -256,6 +259,30 @@ def _progress(region: Region, rng: random.Random, user: Any) -> int:
         for r in saved
     )
     return len(made)
+
+
+def _confirmations(region: Region) -> None:
+    """The 牵头 departments confirm their tasks' reports; 卫生健康局's 全年 ones are left to the
+    demo clerk to confirm."""
+    done = set(TaskConfirmation.objects.filter(task__region=region).values_list("task_id", "round"))
+    made = []
+    for task in selectors.tasks_for_region(region):
+        leads = [r.department for r in task.department_roles.all() if r.role == "lead" and r.department]
+        for round_ in (FIRST, SECOND):
+            if not leads or (task.pk, round_.code) in done:
+                continue
+            if round_ == SECOND and leads[0].name == CLERK_DEPARTMENT:
+                continue
+            made.append(
+                TaskConfirmation(
+                    task=task,
+                    round=round_.code,
+                    department=leads[0],
+                    note=f"演示数据：{leads[0].name}已审核各部门报送的{round_.name}进展。",
+                    confirmed_at=timezone.now(),
+                )
+            )
+    TaskConfirmation.objects.bulk_create(made)
 
 
 def _interviews(region: Region, user: Any) -> None:

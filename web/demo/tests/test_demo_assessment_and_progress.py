@@ -26,6 +26,7 @@ from web.tasks.models import (
     Reminder,
     SupervisionFinding,
     SupervisionRound,
+    TaskConfirmation,
 )
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
@@ -46,6 +47,7 @@ def _counts() -> dict[str, int]:
         SupervisionFinding,
         Reminder,
         LeaderAccount,
+        TaskConfirmation,
         User,
     )
     return {m.__name__: m.objects.count() for m in (*models, Observation)}
@@ -119,6 +121,13 @@ def _the_people_see_their_pages() -> None:
     assert page.status_code == 200
     assert "演示数据：卫生健康局" in page.content.decode()
     assert client.get(f"/tasks/{XIXIA}/supervision/").status_code == 403
+    waiting = TaskConfirmation.objects.filter(round="2021H1").exclude(
+        task__in=TaskConfirmation.objects.filter(round="2021H2").values("task")
+    )
+    assert waiting.exists()
+    assert all(c.department.name == "卫生健康局" for c in waiting)  # 全年: the clerk's to confirm
+    task = waiting.first().task  # type: ignore[union-attr]
+    assert "确认本轮报告" in client.get(f"/tasks/task/{task.pk}/confirm/2021H2/").content.decode()
 
     _login(client, "xixia_office")
     html = client.get(f"/tasks/{XIXIA}/supervision/?round=2021H2").content.decode()
