@@ -51,19 +51,47 @@ class MeasureVerdict:
 
 
 def judge(
-    measure: TrackedMeasure, reports: Sequence[ProgressReport], *, round: ReportingRound, on: date
+    measure: TrackedMeasure,
+    reports: Sequence[ProgressReport],
+    *,
+    round: ReportingRound,
+    on: date,
+    earlier: Sequence[ProgressReport] = (),
 ) -> MeasureVerdict:
-    """The verdict on ``measure`` from this round's ``reports`` on it, as seen on day ``on``."""
+    """The verdict on ``measure`` from this round's ``reports`` on it, as seen on day ``on``.
+
+    ``earlier``: reports of the rounds before. Work with a dated deadline that a past round found
+    完成 stays 完成 and asks for no further report (改造农村户厕500座 done in 2021全年 is not 逾期
+    in 2022上半年); yearly and long-term work starts again each round.
+    """
     own = [report for report in reports if report.measure_id == measure.id and report.round == round]
     reported_by = tuple(dict.fromkeys(report.department for report in own))
     reported_status = _combined_status(own)
     if round.ends_on < measure.starts_on:  # a round before the work began: nothing due, nothing to report
         reason = f"{round.name}责任清单工作尚未开始（{_month(measure.starts_on)}起）"
         return MeasureVerdict(measure, round, "未开始", reason, (), reported_status, reported_by, ())
+    finished = None if own else _finished_before(measure, earlier, round)
+    if finished is not None:
+        reason = f"已于{finished.round.name}完成（{finished.reason}）"
+        return MeasureVerdict(measure, round, "已完成", reason, finished.progress, "已完成", (), ())
     missing = tuple(department for department in measure.departments if department not in reported_by)
     progress = tuple(_progress(measure, index, own, round) for index in range(len(measure.quantities)))
     status, reason = _verdict(measure, progress, reported_status, round=round, on=on)
     return MeasureVerdict(measure, round, status, reason, progress, reported_status, reported_by, missing)
+
+
+def _finished_before(
+    measure: TrackedMeasure, earlier: Sequence[ProgressReport], round: ReportingRound
+) -> MeasureVerdict | None:
+    """The verdict of the latest earlier round that reported on ``measure``, when it found it done."""
+    if measure.deadline.kind != "date":
+        return None
+    past = [r for r in earlier if r.measure_id == measure.id and r.round.ends_on < round.ends_on]
+    if not past:
+        return None
+    last = max((r.round for r in past), key=lambda r: r.ends_on)
+    verdict = judge(measure, past, round=last, on=last.ends_on)
+    return verdict if verdict.status == "已完成" else None
 
 
 def _combined_status(reports: Sequence[ProgressReport]) -> ReportedStatus | None:

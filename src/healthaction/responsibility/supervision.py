@@ -124,7 +124,8 @@ def supervise(
         if report.department not in measure.departments:
             raise ValueError(f"{report.department}不是措施{measure.id}的牵头或责任部门，不能报送其进展")
     this_round = [report for report in reports if report.round == round]
-    verdicts = tuple(judge(measure, this_round, round=round, on=on) for measure in measures)
+    earlier = [report for report in reports if report.round.ends_on < round.ends_on]
+    verdicts = tuple(judge(measure, this_round, round=round, on=on, earlier=earlier) for measure in measures)
     late = on > (closes_on or round.ends_on)
     return Supervision(round, on, verdicts, _missing(verdicts, round, late=late))
 

@@ -207,3 +207,28 @@ def test_a_department_silent_in_its_first_round_is_not_yet_proposed_for_an_inter
     first = supervise(measures, [], round=H1, on=date(2021, 7, 16), closes_on=date(2021, 7, 15))
     assert [m.department for m in first.late_reports] == ["农业农村局", "卫生健康局"]
     assert propose_interviews(first, before) == []  # silent only once: no 约谈 yet
+
+
+def test_work_finished_in_an_earlier_round_stays_finished_and_asks_for_no_report() -> None:
+    measures = tracked_measures([_task(TOILETS)], starts_on=START)
+    reports = [
+        ProgressReport("1.1", H2, "农业农村局", "已完成", {0: 500}),
+        ProgressReport("1.1", H2, "卫生健康局", "已完成"),
+    ]
+    later = ReportingRound(2022, 1)
+    verdict = supervise(measures, reports, round=later, on=date(2022, 7, 20)).verdicts[0]
+    assert verdict.status == "已完成"
+    assert verdict.reason.startswith("已于2021年全年完成")
+    assert verdict.missing == ()
+    assert not supervise(measures, reports, round=later, on=date(2022, 7, 20)).late_reports
+
+
+def test_work_unfinished_in_an_earlier_round_is_overdue_later_and_yearly_work_starts_again() -> None:
+    unfinished = [ProgressReport("1.1", H2, "农业农村局", "推进中", {0: 480})]
+    measures = tracked_measures([_task(TOILETS)], starts_on=START)
+    later = supervise(measures, unfinished, round=ReportingRound(2022, 1), on=date(2022, 7, 20))
+    assert later.verdicts[0].status == "逾期"
+    yearly = tracked_measures([_task(TALKS, "每年")], starts_on=START)
+    done_last_year = [ProgressReport("1.1", H2, "农业农村局", "已完成", {0: 60})]
+    next_year = supervise(yearly, done_last_year, round=ReportingRound(2022, 2), on=date(2023, 1, 20))
+    assert next_year.verdicts[0].status != "已完成"
