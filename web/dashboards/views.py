@@ -81,6 +81,9 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
     token = generation()
     year = _year(request, region, token)
     every = request.GET.get("lagging") == "all"
+    scope = region_scope_for(request.user)
+    # The link up only for those who may go there: the office of 白银市 sees 甘肃省 named, not linked.
+    up = scope.everything or (scope.root is not None and scope.root.pk != region.pk)
 
     def body() -> dict[str, Any]:
         """What the page's cached part shows: read only when it is not cached."""
@@ -119,7 +122,8 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
         "year": year,
         "years": range(2018, 2025),
         "headers": [STATUS_LABELS[s] for s in STATUS_ORDER],
-        "part": _part(token, "overview", region.pk, year, every),
+        "up": up,
+        "part": _part(token, "overview", region.pk, year, every, up),
         **_lazy(
             body,
             "full_name",
