@@ -79,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "web.accounts.context.scope",
+                "web.tasks.context.leader_seat",
             ],
         },
     }

@@ -40,3 +40,13 @@ def test_a_former_holder_sees_nothing(client: Client, xixia: Xixia, leader: Task
 def test_users_without_a_leader_seat_are_refused(client: Client, xixia: Xixia, outsider: str) -> None:
     client.force_login(getattr(xixia.world, outsider))
     assert client.get("/tasks/leader/").status_code == 403
+
+
+def test_the_header_offers_my_tasks_only_to_a_leader_with_a_seat(
+    client: Client, xixia: Xixia, leader: TaskLeader
+) -> None:
+    link = 'href="/tasks/leader/"'
+    client.force_login(xixia.world.leader)  # a leader of the city, bound to no 包抓/牵头 seat
+    assert link not in client.get(f"/regions/{xixia.world.baiyin.code}/").content.decode()
+    client.force_login(leader_user(xixia, "张区长", leader))
+    assert link in client.get("/tasks/leader/").content.decode()
