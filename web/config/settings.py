@@ -9,6 +9,8 @@
 | DATABASE_URL | sqlite:///$HEALTHACTION_VAR/healthaction.sqlite3 |
 | HEALTHACTION_LOGIN_FAILURES | 5 (failed logins of one account from one address before it is locked) |
 | HEALTHACTION_LOCKOUT_MINUTES | 30 (how long the lock lasts) |
+| HEALTHACTION_SOFFICE | soffice or libreoffice on PATH (LibreOffice, for .pdf reports and .doc plans) |
+| HEALTHACTION_EMAIL_BACKEND, HEALTHACTION_FROM_EMAIL | console backend, healthaction@localhost (reminders) |
 """
 
 from __future__ import annotations

@@ -11,11 +11,18 @@ import random
 from decimal import Decimal
 from typing import Any
 
-from web.assessment.models import Adjustment, AssessmentResult, AssessmentScheme, ReviewedValue
+from web.assessment.models import (
+    Adjustment,
+    AssessmentResult,
+    AssessmentScheme,
+    OrganisationScore,
+    ReviewedValue,
+)
 from web.assessment.selectors import candidate_indicators
 from web.assessment.services import (
     adjustment_add,
     assessment_publish,
+    organisation_score_set,
     review_value_set,
     scheme_create,
 )
@@ -48,6 +55,8 @@ def demo_assessment(*, city: Region, user: Any, rng: random.Random) -> Assessmen
             organisation=ORGANISATION,
             title=f"{city.name}{ASSESSMENT_YEAR}年度健康行动考核（演示数据）",
         )
+    if not OrganisationScore.objects.filter(item__scheme=scheme).exists():
+        _score_organisation(scheme, counties, user, rng)
     if not ReviewedValue.objects.filter(scheme=scheme).exists():
         _review_one(scheme, counties, user, rng)
     if not Adjustment.objects.filter(scheme=scheme).exists():
@@ -63,6 +72,26 @@ def demo_assessment(*, city: Region, user: Any, rng: random.Random) -> Assessmen
         result = assessment_publish(scheme=scheme, user=user)
         logger.info("%s：发布演示考核结果第%d版（%d个县区）", scheme, result.version, len(counties))
     return scheme
+
+
+# 组织实施 as the office scores it from each county's evidence: most items in full, some short.
+SHORT_OF_FULL = {
+    "机构设置": "领导小组成员调整后未及时发文（演示数据）",
+    "工作机制": "半年工作进展报送不及时（演示数据）",
+    "宣传引导": "专栏更新不及时（演示数据）",
+}
+
+
+def _score_organisation(
+    scheme: AssessmentScheme, counties: list[Region], user: Any, rng: random.Random
+) -> None:
+    for item in scheme.organisation_items.order_by("seq"):
+        for county in counties:
+            short = rng.random() < 0.3
+            points = item.max_points - (Decimal(1) if short else Decimal(0))
+            full = "佐证材料齐全（演示数据）"
+            reason = SHORT_OF_FULL.get(item.name, "佐证材料不全（演示数据）") if short else full
+            organisation_score_set(item=item, region=county, points=points, reason=reason, user=user)
 
 
 def _review_one(scheme: AssessmentScheme, counties: list[Region], user: Any, rng: random.Random) -> None:

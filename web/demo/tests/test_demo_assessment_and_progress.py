@@ -69,6 +69,9 @@ def test_the_demo_publishes_a_city_assessment_and_two_rounds_of_tasks_once(tmp_p
     assert len(result.data["scores"]) == scheme.region.children.count()
     assert any(s.get("is_reviewed") for s in result.data["series"])
     assert all("演示数据" in a.reason for a in Adjustment.objects.all())
+    scored = [s for s in result.data["scores"] if s.get("organisation")]
+    assert len(scored) == len(result.data["scores"])  # every county's 组织实施 scored by the office
+    assert all(s["organisation"] == 3 and 0 < s["organisation_points"] <= 10 for s in scored)
     _the_tasks_show_two_rounds()
     _the_people_see_their_pages()
 
