@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext, gettext_noop
 
 from web.assessment.compute import Outcome, assessment_compute
 from web.assessment.models import (
@@ -32,7 +33,10 @@ class AssessmentError(Exception):
 
 def _child(scheme: AssessmentScheme, region: Region) -> None:
     if region.parent_id != scheme.region_id:
-        raise AssessmentError(f"{region.name}不是{scheme.region.name}的下级地区，不在本次考核范围内")
+        raise AssessmentError(
+            gettext("%(region)s不是%(parent)s的下级地区，不在本次考核范围内")
+            % {"region": region.name, "parent": scheme.region.name}
+        )
 
 
 def _equal_points(count: int) -> Decimal:
@@ -51,7 +55,9 @@ def scheme_create(
 ) -> AssessmentScheme:
     """A scheme with its indicator items (分值 equal unless ``points`` gives them) and 组织实施 items."""
     if AssessmentScheme.objects.filter(region=region, year=year).exists():
-        raise AssessmentError(f"{region.name}{year}年度考核方案已存在")
+        raise AssessmentError(
+            gettext("%(region)s%(year)d年度考核方案已存在") % {"region": region.name, "year": year}
+        )
     scheme = AssessmentScheme.objects.create(region=region, year=year, **settings)
     chosen = list(indicators)
     equal = _equal_points(len(chosen))
@@ -85,7 +91,10 @@ def scheme_update(
 def scheme_copy_to_year(*, scheme: AssessmentScheme, year: int) -> AssessmentScheme:
     """The same items, 分值 and rules for another year; no 复核 values, adjustments or results."""
     if AssessmentScheme.objects.filter(region=scheme.region, year=year).exists():
-        raise AssessmentError(f"{scheme.region.name}{year}年度考核方案已存在，未复制")
+        raise AssessmentError(
+            gettext("%(region)s%(year)d年度考核方案已存在，未复制")
+            % {"region": scheme.region.name, "year": year}
+        )
     copy = AssessmentScheme.objects.create(
         region=scheme.region,
         year=year,
@@ -109,7 +118,7 @@ def scheme_copy_to_year(*, scheme: AssessmentScheme, year: int) -> AssessmentSch
 def _reason(reason: str) -> str:
     reason = reason.strip()
     if not reason:
-        raise AssessmentError("请填写理由")
+        raise AssessmentError(gettext("请填写理由"))
     return reason
 
 
@@ -128,7 +137,7 @@ def review_value_set(
     """复核: ``value`` replaces the reported one in this assessment; the reported value is kept."""
     _child(scheme, region)
     if not scheme.items.filter(indicator=indicator).exists():
-        raise AssessmentError(f"「{indicator.name}」不是本次考核的指标")
+        raise AssessmentError(gettext("「%(indicator)s」不是本次考核的指标") % {"indicator": indicator.name})
     reported = (
         Observation.objects.filter(region=region, indicator=indicator, year=year)
         .values_list("value", flat=True)
@@ -164,11 +173,13 @@ def adjustment_add(
     """加分、扣分 (points > 0) or 一票否决 (no points), with its reason."""
     _child(scheme, region)
     if kind not in Adjustment.Kind.values:
-        raise AssessmentError(f"调整类型「{kind}」无法识别，可用：加分、扣分、一票否决")
+        raise AssessmentError(
+            gettext("调整类型「%(kind)s」无法识别，可用：加分、扣分、一票否决") % {"kind": kind}
+        )
     if kind == Adjustment.Kind.VETO:
         points = None
     elif points is None or points <= 0:
-        raise AssessmentError("加分或扣分须填写大于0的分数")
+        raise AssessmentError(gettext("加分或扣分须填写大于0的分数"))
     return Adjustment.objects.create(
         scheme=scheme, region=region, kind=kind, points=points, reason=_reason(reason), created_by=user
     )
@@ -192,7 +203,10 @@ def organisation_score_set(
     """The office's points for one 组织实施 item, between 0 and its 分值."""
     _child(item.scheme, region)
     if not Decimal(0) <= points <= item.max_points:
-        raise AssessmentError(f"「{item.name}」的得分应在0到{item.max_points.normalize():f}分之间")
+        raise AssessmentError(
+            gettext("「%(item)s」的得分应在0到%(max)s分之间")
+            % {"item": item.name, "max": f"{item.max_points.normalize():f}"}
+        )
     score, _ = OrganisationScore.objects.update_or_create(
         item=item, region=region, defaults={"points": points, "reason": reason.strip(), "given_by": user}
     )
@@ -201,14 +215,20 @@ def organisation_score_set(
     return score
 
 
+# A version's differences keep these labels in Chinese (they are stored with it); the results page
+# shows them with ``{% translate d.field %}``.
 SCORE_FIELDS = {
-    "final": "最终得分",
-    "score": "指标得分",
-    "grade": "等次",
-    "rank": "名次",
-    "vetoed": "一票否决",
+    "final": gettext_noop("最终得分"),
+    "score": gettext_noop("指标得分"),
+    "grade": gettext_noop("等次"),
+    "rank": gettext_noop("名次"),
+    "vetoed": gettext_noop("一票否决"),
 }
-SERIES_FIELDS = {"value": "采用值", "status": "状态", "score_fraction": "得分率"}
+SERIES_FIELDS = {
+    "value": gettext_noop("采用值"),
+    "status": gettext_noop("状态"),
+    "score_fraction": gettext_noop("得分率"),
+}
 
 
 def differences(old: Outcome | None, new: Outcome) -> list[dict[str, Any]]:
@@ -253,7 +273,9 @@ def assessment_publish(*, scheme: AssessmentScheme, user: AbstractBaseUser | Non
     locked = AssessmentScheme.objects.select_for_update().get(pk=scheme.pk)
     outcome = assessment_compute(locked)
     if not outcome["scores"]:
-        raise AssessmentError(f"{scheme.region.name}的下级地区还没有可考核的指标，无法发布")
+        raise AssessmentError(
+            gettext("%(region)s的下级地区还没有可考核的指标，无法发布") % {"region": scheme.region.name}
+        )
     last = AssessmentResult.objects.filter(scheme=locked).order_by("-version").first()
     version = (AssessmentResult.objects.filter(scheme=locked).aggregate(v=Max("version"))["v"] or 0) + 1
     return AssessmentResult.objects.create(

@@ -16,7 +16,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 
 from healthaction.plan import Plan
 from web.organisation.models import Body, Department, Position
@@ -66,6 +66,12 @@ CHANGE_WORDS = (
     gettext_noop("基期"),
     gettext_noop("职位"),
 )
+# How many of each: "指标 · 新增：3" reads "Indicator, added: 3".
+COUNT_KINDS = {
+    "新增": pgettext_lazy("导入变化数", "新增"),
+    "修改": pgettext_lazy("导入变化数", "修改"),
+    "删除": pgettext_lazy("导入变化数", "删除"),
+}
 
 
 @dataclass
@@ -91,6 +97,17 @@ class ImportPreview:
         for change in self.changes:
             counts[f"{change.kind}{change.entity}"] = counts.get(f"{change.kind}{change.entity}", 0) + 1
         return counts
+
+    def count_lines(self) -> list[str]:
+        """The counts as the preview page shows them, in the reader's language: 新增指标：3."""
+        counts: dict[tuple[str, str], int] = {}
+        for change in self.changes:
+            counts[(change.kind, change.entity)] = counts.get((change.kind, change.entity), 0) + 1
+        return [
+            gettext("%(kind)s%(entity)s：%(count)d")
+            % {"kind": COUNT_KINDS.get(kind, kind), "entity": gettext(entity), "count": count}
+            for (kind, entity), count in counts.items()
+        ]
 
 
 def _number(value: float | int | None) -> Decimal | None:
@@ -128,11 +145,17 @@ def _desired(plan: Plan, region: Region) -> _Desired:
 
     def add_target(indicator: str, target: Any, source: str, action: str | None) -> None:
         if target.year is None:
-            want.warnings.append(f"{indicator}：目标「{target.text}」没有年份，未导入")
+            want.warnings.append(
+                gettext("%(indicator)s：目标「%(target)s」没有年份，未导入")
+                % {"indicator": indicator, "target": target.text}
+            )
             return
         target_region = _scope_region(region, target.scope, scopes)
         if target_region is None:
-            want.warnings.append(f"{indicator}：找不到目标所属地区「{target.scope}」，未导入")
+            want.warnings.append(
+                gettext("%(indicator)s：找不到目标所属地区「%(scope)s」，未导入")
+                % {"indicator": indicator, "scope": target.scope}
+            )
             return
         key = (indicator, target_region.code, target.year, source)
         row = {
@@ -144,7 +167,10 @@ def _desired(plan: Plan, region: Region) -> _Desired:
         }
         if key in want.targets:
             if want.targets[key]["text"] != row["text"]:
-                want.warnings.append(f"{indicator}：{target.year}年有多个目标，只导入第一个")
+                want.warnings.append(
+                    gettext("%(indicator)s：%(year)s年有多个目标，只导入第一个")
+                    % {"indicator": indicator, "year": target.year}
+                )
             return
         want.targets[key] = row
         info = want.indicators.setdefault(indicator, {"unit": target.unit or "", "actions": set()})
@@ -324,7 +350,11 @@ def plan_preview(*, plan: Plan, region: Region, content: bytes, file_name: str) 
         warnings=[*plan.warnings, *want.warnings],
     )
     if plan.region and plan.region not in (region.name, region.full_name):
-        preview.warnings.insert(0, f"文件写的地区是「{plan.region}」，导入到「{region.name}」")
+        preview.warnings.insert(
+            0,
+            gettext("文件写的地区是「%(written)s」，导入到「%(region)s」")
+            % {"written": plan.region, "region": region.name},
+        )
     return preview
 
 

@@ -4,13 +4,46 @@ import re
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from healthaction.plan import Task as PlanTask
 from web.plans.models import Action
 from web.tasks.models import SupervisionFinding, Task
 
 _NAMES = re.compile(r"[、，,；;\s]+")
+
+# Choice labels the models keep in Chinese (the 督导通报 prints them); pages show them with
+# ``{% translate word %}``, so makemessages needs them marked here.
+CHOICE_WORDS = (
+    # SupervisionFinding.Rating
+    gettext_noop("好"),
+    gettext_noop("较好"),
+    gettext_noop("一般"),
+    gettext_noop("差"),
+    # Interview.State
+    gettext_noop("拟约谈"),
+    gettext_noop("已约谈"),
+    gettext_noop("不约谈"),
+    # TaskLeader.Role, TaskDepartment.Role
+    gettext_noop("包抓领导"),
+    gettext_noop("牵头领导"),
+    gettext_noop("牵头部门"),
+    gettext_noop("责任部门"),
+    # Task.DeadlineKind
+    gettext_noop("按期完成"),
+    gettext_noop("每年"),
+    gettext_noop("长期"),
+    gettext_noop("未识别"),
+    # Reminder.Kind
+    gettext_noop("报送即将截止"),
+    gettext_noop("逾期未报"),
+    gettext_noop("措施逾期未完成"),
+)
+
+
+def _rating_choices() -> list[tuple[str, str]]:
+    """The ratings in the reader's language; the value posted stays the model's."""
+    return [(value, gettext(label)) for value, label in SupervisionFinding.Rating.choices]
 
 
 def _names(text: str) -> list[str]:
@@ -20,19 +53,24 @@ def _names(text: str) -> list[str]:
 class TaskForm(forms.Form):
     """A task typed in the web: names separated by 、, one measure a line."""
 
-    program = forms.CharField(label="工程", max_length=200, required=False)
-    name = forms.CharField(label="重点工作任务", max_length=500)
+    program = forms.CharField(label=gettext_lazy("工程"), max_length=200, required=False)
+    name = forms.CharField(label=gettext_lazy("重点工作任务"), max_length=500)
     measures = forms.CharField(
-        label="具体措施（每行一条）", widget=forms.Textarea(attrs={"rows": 6}), required=False
+        label=gettext_lazy("具体措施（每行一条）"), widget=forms.Textarea(attrs={"rows": 6}), required=False
     )
-    responsible_leaders = forms.CharField(label="包抓领导", required=False)
-    lead_leaders = forms.CharField(label="牵头领导", required=False)
-    lead_departments = forms.CharField(label="牵头部门", required=False)
-    responsible_departments = forms.CharField(label="责任部门", required=False)
+    responsible_leaders = forms.CharField(label=gettext_lazy("包抓领导"), required=False)
+    lead_leaders = forms.CharField(label=gettext_lazy("牵头领导"), required=False)
+    lead_departments = forms.CharField(label=gettext_lazy("牵头部门"), required=False)
+    responsible_departments = forms.CharField(label=gettext_lazy("责任部门"), required=False)
     deadline = forms.CharField(
-        label="完成时限", max_length=100, required=False, help_text="如 2021-12、每年、长期"
+        label=gettext_lazy("完成时限"),
+        max_length=100,
+        required=False,
+        help_text=gettext_lazy("如 2021-12、每年、长期"),
     )
-    action = forms.ModelChoiceField(label="专项行动", queryset=Action.objects.none(), required=False)
+    action = forms.ModelChoiceField(
+        label=gettext_lazy("专项行动"), queryset=Action.objects.none(), required=False
+    )
 
     def __init__(self, *args: Any, actions: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -71,10 +109,10 @@ class TaskForm(forms.Form):
 
 
 class RectificationForm(forms.Form):
-    department = forms.ModelChoiceField(label="责任部门", queryset=None)  # type: ignore[arg-type]
-    issue = forms.CharField(label="整改事项", widget=forms.Textarea(attrs={"rows": 2}))
+    department = forms.ModelChoiceField(label=gettext_lazy("责任部门"), queryset=None)  # type: ignore[arg-type]
+    issue = forms.CharField(label=gettext_lazy("整改事项"), widget=forms.Textarea(attrs={"rows": 2}))
     due_on = forms.DateField(
-        label="整改时限", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+        label=gettext_lazy("整改时限"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
 
     def __init__(self, *args: Any, departments: Any, **kwargs: Any) -> None:
@@ -97,7 +135,7 @@ class FindingForm(forms.Form):
     """One department's finding in the annual 督导; a due date asks for a 整改 item."""
 
     department = forms.ModelChoiceField(label=gettext_lazy("部门"), queryset=None)  # type: ignore[arg-type]
-    rating = forms.ChoiceField(label=gettext_lazy("评价"), choices=SupervisionFinding.Rating.choices)
+    rating = forms.ChoiceField(label=gettext_lazy("评价"), choices=_rating_choices)
     text = forms.CharField(label=gettext_lazy("发现问题"), widget=forms.Textarea(attrs={"rows": 3}))
     follow_up = forms.CharField(
         label=gettext_lazy("跟进情况"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from healthaction.responsibility.rounds import ReportingRound
@@ -26,6 +27,7 @@ from web.tasks.confirmation import ConfirmationError, confirmation_state, lead_d
 from web.tasks.models import LeaderAccount, ProgressReport, Task, TaskConfirmation, TaskLeader
 from web.tasks.reminders import reminder_mark_read, reminders_for
 from web.tasks.report_supervision import supervision_draft, supervision_report_write
+from web.tasks.templatetags.rounds import round_name
 from web.tasks.views import SEVERITY
 
 
@@ -48,7 +50,7 @@ def reminders(request: HttpRequest) -> HttpResponse:
 @require_POST
 def reminders_read(request: HttpRequest) -> HttpResponse:
     count = reminder_mark_read(user=_user(request))
-    messages.success(request, f"已将{count}条提醒标为已读")
+    messages.success(request, gettext("已将%(count)d条提醒标为已读") % {"count": count})
     return redirect("task-reminders")
 
 
@@ -56,7 +58,7 @@ def _leader_tasks(user: User) -> list[tuple[Task, list[str]]]:
     """The tasks whose 包抓/牵头 seat the user's person holds today, with the roles held."""
     account = LeaderAccount.objects.filter(user=user).select_related("person").first()
     if account is None:
-        raise PermissionDenied("您的账户未关联领导职务，没有包抓或牵头的任务")
+        raise PermissionDenied(gettext("您的账户未关联领导职务，没有包抓或牵头的任务"))
     today = timezone.localdate()
     held = Holding.objects.filter(person=account.person, started_on__lte=today).filter(
         Q(ended_on__isnull=True) | Q(ended_on__gt=today)
@@ -65,7 +67,7 @@ def _leader_tasks(user: User) -> list[tuple[Task, list[str]]]:
     for leader in TaskLeader.objects.filter(position__in=held.values("position")).order_by(
         "task_id", "-role"
     ):
-        roles.setdefault(leader.task_id, []).append(leader.get_role_display())
+        roles.setdefault(leader.task_id, []).append(gettext(leader.get_role_display()))
     tasks = Task.objects.filter(pk__in=roles).select_related("region").order_by("region__code", "position")
     return [(task, list(dict.fromkeys(roles[task.pk]))) for task in tasks]
 
@@ -82,7 +84,11 @@ def leader_tasks(request: HttpRequest) -> HttpResponse:
         view = views[task.region_id]
         verdicts = [v for v in view.supervision.verdicts if view.tracked.measure_for(v).task_id == task.pk]
         worst = min((v.status for v in verdicts), key=SEVERITY.__getitem__, default="未开始")
-        reasons = [f"措施{v.measure.id}：{v.reason}" for v in verdicts if v.status in ("滞后", "逾期")]
+        reasons = [
+            gettext("措施%(measure)s：%(reason)s") % {"measure": v.measure.id, "reason": v.reason}
+            for v in verdicts
+            if v.status in ("滞后", "逾期")
+        ]
         round_ = view.supervision.round
         rows.append((task, roles, round_, worst, reasons, confirmation_state(task, round_.code)))
     return render(request, "tasks/leader.html", {"rows": rows})
@@ -102,7 +108,7 @@ def task_confirm_view(request: HttpRequest, pk: int, round_code: str) -> HttpRes
     may_confirm = scope.role == Role.CLERK and scope.department in leads
     if request.method == "POST":
         if not may_confirm or scope.department is None:
-            raise PermissionDenied("只有该任务的牵头部门可以确认其半年报告")
+            raise PermissionDenied(gettext("只有该任务的牵头部门可以确认其半年报告"))
         try:
             task_confirm(
                 task=task,
@@ -111,7 +117,10 @@ def task_confirm_view(request: HttpRequest, pk: int, round_code: str) -> HttpRes
                 user=_user(request),
                 note=request.POST.get("note", ""),
             )
-            messages.success(request, f"已确认“{task.name}”{round_.name}报告")
+            messages.success(
+                request,
+                gettext("已确认“%(task)s”%(round)s报告") % {"task": task.name, "round": round_name(round_)},
+            )
         except ConfirmationError as exc:
             messages.error(request, str(exc))
         return redirect("task-confirm", pk=task.pk, round_code=round_.code)
@@ -139,7 +148,7 @@ def task_confirm_view(request: HttpRequest, pk: int, round_code: str) -> HttpRes
 def supervision_report(request: HttpRequest, code: str, fmt: str) -> FileResponse:
     region = region_for_user(request.user, code, Need.REVIEW)
     if fmt not in ("docx", "xlsx"):
-        raise Http404("督导通报只能导出 .docx 或 .xlsx")
+        raise Http404(gettext("督导通报只能导出 .docx 或 .xlsx"))
     text = request.GET.get("round", "")
     try:
         round_ = ReportingRound.parse(text) if text else selectors.default_round(region)

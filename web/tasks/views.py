@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from healthaction.responsibility.export import write_docx, write_xlsx
@@ -35,6 +36,7 @@ from web.tasks.services import (
     rectification_create,
     task_save,
 )
+from web.tasks.templatetags.rounds import round_name
 
 # Worst first: a task shows the worst verdict of its measures.
 _SEVERITY = {"逾期": 0, "滞后": 1, "未开始": 2, "推进中": 3, "已完成": 4}
@@ -120,7 +122,7 @@ def task_edit(request: HttpRequest, code: str, pk: int | None = None) -> HttpRes
     form = TaskForm(request.POST or None, initial=initial, actions=actions)
     if request.method == "POST" and form.is_valid():
         saved = task_save(region=region, row=form.plan_task(), task=task, action=form.cleaned_data["action"])
-        messages.success(request, f"已保存任务“{saved.name}”")
+        messages.success(request, gettext("已保存任务“%(name)s”") % {"name": saved.name})
         return redirect("task-detail", pk=saved.pk)
     return render(request, "tasks/edit.html", {"region": region, "task": task, "form": form})
 
@@ -130,7 +132,7 @@ def _department_for_report(request: HttpRequest, code: str) -> tuple[Department 
     scope = region_scope_for(request.user)
     if scope.role == Role.CLERK:
         if scope.department is None:
-            raise PermissionDenied("您的账户没有所属部门，不能报送进展")
+            raise PermissionDenied(gettext("您的账户没有所属部门，不能报送进展"))
         return scope.department, False
     chosen = request.GET.get("department") or request.POST.get("department")
     department = Department.objects.filter(pk=chosen, region__code=code).first() if chosen else None
@@ -143,14 +145,14 @@ def progress(request: HttpRequest, code: str, round_code: str) -> HttpResponse:
     round_ = _round(request, code, round_code)
     department, may_choose = _department_for_report(request, code)
     if department is not None and department.region_id != region.pk:
-        raise PermissionDenied("不能为其他地区的部门报送进展")
+        raise PermissionDenied(gettext("不能为其他地区的部门报送进展"))
     measures = selectors.measures_for_department(region, department) if department else []
     errors: dict[int, str] = {}
     if request.method == "POST" and department is not None:
         own = {m.pk: m for m in measures}
         posted = {int(k.split("-")[1]) for k in request.POST if k.startswith("status-") and k[7:].isdigit()}
         if posted - own.keys():
-            raise PermissionDenied("不能报送其他部门的措施进展")
+            raise PermissionDenied(gettext("不能报送其他部门的措施进展"))
         saved = 0
         for pk in sorted(posted):
             measure = own[pk]
@@ -165,7 +167,10 @@ def progress(request: HttpRequest, code: str, round_code: str) -> HttpResponse:
                 try:
                     amounts[sub.index] = Decimal(raw)
                 except InvalidOperation:
-                    errors[pk] = f"{sub.label}：应为数字，实际为「{raw}」"
+                    errors[pk] = gettext("%(label)s：应为数字，实际为「%(raw)s」") % {
+                        "label": sub.label,
+                        "raw": raw,
+                    }
             if pk in errors:
                 continue
             try:
@@ -183,7 +188,11 @@ def progress(request: HttpRequest, code: str, round_code: str) -> HttpResponse:
             except ProgressError as exc:
                 errors[pk] = str(exc)
         if not errors:
-            messages.success(request, f"已报送{saved}项措施的{round_.name}进展")
+            messages.success(
+                request,
+                gettext("已报送%(count)d项措施的%(round)s进展")
+                % {"count": saved, "round": round_name(round_)},
+            )
             url = request.path + (f"?department={department.pk}" if may_choose else "")
             return redirect(url)
     reports = selectors.reports_of(department, round_.code) if department else {}
@@ -237,7 +246,7 @@ def supervision(request: HttpRequest, code: str) -> HttpResponse:
 def _department_named(region_code: str, name: str) -> Department:
     department = Department.objects.filter(region__code=region_code, name=name).first()
     if department is None:
-        raise Http404(f"没有部门“{name}”")
+        raise Http404(gettext("没有部门“%(name)s”") % {"name": name})
     return department
 
 
@@ -259,7 +268,7 @@ def interviews_propose(request: HttpRequest, code: str) -> HttpResponse:
             reason=proposal.reason,
             user=request.user,
         )
-    messages.success(request, f"已提出{len(view.interviews)}项约谈建议")
+    messages.success(request, gettext("已提出%(count)d项约谈建议") % {"count": len(view.interviews)})
     return redirect(f"/tasks/{region.code}/supervision/?round={round_.code}")
 
 
@@ -288,12 +297,14 @@ def rectifications_create(request: HttpRequest, code: str) -> HttpResponse:
                 user=request.user,
             )
             count += 1
-        messages.success(request, f"已生成{count}项整改事项")
+        messages.success(request, gettext("已生成%(count)d项整改事项") % {"count": count})
     else:
         form = RectificationForm(request.POST, departments=selectors.departments_with_tasks(region))
         if not form.is_valid():
             messages.error(
-                request, "整改事项填写不完整：" + "；".join(e for es in form.errors.values() for e in es)
+                request,
+                gettext("整改事项填写不完整：%(errors)s")
+                % {"errors": "；".join(e for es in form.errors.values() for e in es)},
             )
         else:
             rectification_create(
@@ -304,7 +315,7 @@ def rectifications_create(request: HttpRequest, code: str) -> HttpResponse:
                 due_on=form.cleaned_data["due_on"],
                 user=request.user,
             )
-            messages.success(request, "已添加整改事项")
+            messages.success(request, gettext("已添加整改事项"))
     return redirect(f"/tasks/{region.code}/supervision/?round={round_.code}")
 
 
@@ -315,7 +326,7 @@ def rectification_close_view(request: HttpRequest, pk: int) -> HttpResponse:
     region_for_user(request.user, item.region.code, Need.REVIEW)
     try:
         rectification_close(item=item, note=request.POST.get("note", ""), user=request.user)
-        messages.success(request, "整改事项已销号")
+        messages.success(request, gettext("整改事项已销号"))
     except ValueError as exc:
         messages.error(request, str(exc))
     return redirect(f"/tasks/{item.region.code}/supervision/?round={item.round}")
@@ -326,7 +337,7 @@ def export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     region = region_for_user(request.user, code)
     writers = {"xlsx": write_xlsx, "docx": write_docx}
     if fmt not in writers:
-        raise Http404("只能导出 .xlsx 或 .docx")
+        raise Http404(gettext("只能导出 .xlsx 或 .docx"))
     tasks = [selectors.plan_task(t) for t in selectors.tasks_for_region(region)]
     title = f"{region.name}责任清单"
     with tempfile.TemporaryDirectory(prefix="tasks-export-") as folder:

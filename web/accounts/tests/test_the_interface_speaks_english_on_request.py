@@ -10,6 +10,7 @@ import ast
 import re
 import shutil
 import subprocess
+from decimal import Decimal
 from io import StringIO
 from pathlib import Path
 
@@ -17,9 +18,15 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
-from web.conftest import World
-from web.monitoring.models import SeriesStatus
+from web.assessment.models import AssessmentScheme
+from web.assessment.services import AssessmentError, review_value_set, scheme_create
+from web.conftest import World, small_plan
+from web.monitoring.checks import plausibility_warnings
+from web.monitoring.models import RegionScore, SeriesStatus
+from web.plans.importing import plan_preview
+from web.tasks.tests.conftest import Xixia, xixia  # noqa: F401  (the 西夏区 责任清单 fixture)
 
 PO = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -66,8 +73,9 @@ def test_every_chinese_msgid_has_an_english_translation() -> None:
     untranslated = [msgid for msgid, strs in entries if not all(s.strip() for s in strs)]
     assert untranslated == []
     still_chinese = [msgid for msgid, strs in entries if any(HAN.search(s) for s in strs)]
-    # Examples of what a user types (a grade name, a region) stay in Chinese inside the English sentence.
-    assert all(any(w in m for w in ("优秀", "平川区", "填报值")) for m in still_chinese), still_chinese
+    # Examples of what a user types (a grade name, a region, a deadline) stay in Chinese inside the English.
+    typed = ("优秀", "平川区", "填报值", "每年")
+    assert all(any(w in m for w in typed) for m in still_chinese), still_chinese
 
 
 def test_every_placeholder_survives_translation() -> None:
@@ -175,3 +183,73 @@ def test_wrapping_the_labels_for_translation_needs_no_migration() -> None:
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
     assert "No changes detected" in out.getvalue()
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_a_league_row_without_a_grade_shows_a_dash_not_the_catalogue_header(
+    client: Client, world: World, language: str
+) -> None:
+    RegionScore.objects.create(region=world.pingchuan, year=2022, final=91.5, grade="优秀", rank=1)
+    RegionScore.objects.create(region=world.huining, year=2022, final=None, grade="", rank=None)
+    client.force_login(world.office)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(f"/regions/{world.baiyin.code}/league/?year=2022").content.decode()
+    assert "Project-Id-Version" not in page
+    assert "Content-Type" not in page
+    row = re.search(rf"<tr>.*?{world.huining.name}.*?</tr>", page)
+    assert row is not None
+    assert "<td>—</td>" in row.group(0)
+    assert ("Excellent" if language == "en" else "优秀") in page
+
+
+def test_the_tasks_list_speaks_english_with_round_and_statuses_translated(
+    client: Client,
+    xixia: Xixia,  # noqa: F811
+) -> None:
+    client.force_login(xixia.office)
+    page = _english(client).get(f"/tasks/{xixia.region.code}/?round=2021H2").content.decode()
+    assert "Statuses as of 2021 full year" in page
+    assert "Report 2021 full year progress" in page
+    assert "全年" not in page
+    assert "上半年" not in page
+    for status in ("未开始", "推进中", "已完成", "滞后", "逾期"):
+        assert f">{status}<" not in page  # the filter's options and the rows' statuses are in English
+    assert "Not started" in page
+
+
+def test_the_supervision_page_names_its_rounds_in_english(client: Client, xixia: Xixia) -> None:  # noqa: F811
+    client.force_login(xixia.office)
+    page = _english(client).get(f"/tasks/{xixia.region.code}/supervision/?round=2021H1").content.decode()
+    assert "2021 first half responsibility list supervision" in page
+    assert re.search(r">\d{4} (first half|full year)</a>", page)  # the rounds to choose from
+    assert not re.search(r">\d{4}年(上半年|全年)</a>", page)  # (the core's reasons, data, stay Chinese)
+
+
+def test_the_plan_import_preview_counts_speak_the_readers_language(world: World) -> None:
+    preview = plan_preview(
+        plan=small_plan(literacy_2022=25), region=world.pingchuan, content=b"plan v2", file_name="plan.txt"
+    )
+    with translation.override("en"):
+        assert preview.count_lines() == ["Target, changed: 1"]
+    with translation.override("zh-hans"):
+        assert preview.count_lines() == ["修改目标：1"]
+
+
+def _scheme(world: World) -> AssessmentScheme:
+    return scheme_create(region=world.pingchuan, year=2022, indicators=[world.literacy])
+
+
+def test_the_plausibility_warning_and_the_assessment_errors_speak_english(world: World) -> None:
+    with translation.override("en"):
+        warnings = plausibility_warnings(value=Decimal("30"), last=Decimal("19"), unit="%")
+        assert warnings == ["Changed 57.9% from last year (19%), more than 50%; please explain why"]
+        with pytest.raises(AssessmentError, match="is not a subregion of"):
+            review_value_set(
+                scheme=_scheme(world),
+                region=world.huining,
+                indicator=world.literacy,
+                year=2022,
+                value=Decimal("20"),
+                reason="复核",
+                user=None,
+            )
