@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from healthaction.responsibility.quantities import Quantity
 from healthaction.responsibility.rounds import ReportingRound
-from healthaction.responsibility.supervision import rectifications_follow_up, rectifications_raise
+from healthaction.responsibility.supervision import rectifications_follow_up
 from web.accounts.models import Role
 from web.accounts.services import user_create_or_update
 from web.organisation.models import Department, Holding
@@ -49,9 +49,9 @@ from web.tasks.models import (
 from web.tasks.reminders import reminders_send
 from web.tasks.services import (
     interview_decide,
-    interview_propose,
+    interviews_propose_from,
     rectification_close,
-    rectification_create,
+    rectifications_create_from,
 )
 
 logger = logging.getLogger(__name__)
@@ -294,18 +294,7 @@ def _confirmations(region: Region) -> None:
 def _interviews(region: Region, user: Any) -> None:
     """The 约谈 the office proposes after 全年; the first one held."""
     view = selectors.supervision_for(region, SECOND)
-    for proposal in view.interviews:
-        department = Department.objects.filter(region=region, name=proposal.department).first()
-        if department is None:
-            continue  # 各镇街: nobody to interview
-        interview_propose(
-            region=region,
-            department=department,
-            round=SECOND.code,
-            previous_round=FIRST.code,
-            reason=proposal.reason,
-            user=user,
-        )
+    interviews_propose_from(region=region, proposals=view.interviews, user=user)
     interviews = Interview.objects.filter(region=region).order_by("department__name")
     first = interviews.first()
     if first is not None and not interviews.filter(state=Interview.State.HELD).exists():
@@ -322,32 +311,22 @@ def _rectifications(region: Region, user: Any) -> None:
     first = selectors.supervision_for(region, FIRST)
     second = selectors.supervision_for(region, SECOND)
     due = selectors.round_closes_on(FIRST) + datetime.timedelta(days=30)
-    items = rectifications_raise(first.supervision, due=due)
+    made = rectifications_create_from(
+        region=region, supervision=first.supervision, measures=first.tracked.rows, due=due, user=user
+    )
     settled = {
         (item.department, item.measure_id)
-        for item in rectifications_follow_up(items, second.supervision)
+        for item in rectifications_follow_up([item for item, _ in made], second.supervision)
         if item.closed_on is not None
     }
     closed = 0
-    for item in items:
-        department = Department.objects.filter(region=region, name=item.department).first()
-        if department is None:
-            continue
-        made = rectification_create(
-            region=region,
-            department=department,
-            issue=item.issue,
-            round=FIRST.code,
-            due_on=item.due,
-            measure=first.tracked.rows.get(item.measure_id) if item.measure_id else None,
-            user=user,
-        )
-        if made.closed_at is None and (item.department, item.measure_id) in settled:
+    for item, record in made:
+        if record.closed_at is None and (item.department, item.measure_id) in settled:
             rectification_close(
-                item=made, note=f"演示数据：{SECOND.name}复核，措施已按期推进，予以销号。", user=user
+                item=record, note=f"演示数据：{SECOND.name}复核，措施已按期推进，予以销号。", user=user
             )
             closed += 1
-    logger.info("%s：%s整改事项%d项，本次销号%d项", region.name, FIRST.name, len(items), closed)
+    logger.info("%s：%s整改事项%d项，本次销号%d项", region.name, FIRST.name, len(made), closed)
 
 
 def _annual(region: Region, user: Any) -> None:

@@ -15,6 +15,9 @@ from healthaction.plan import Plan
 from healthaction.plan import Task as PlanTask
 from healthaction.responsibility.deadlines import parse_deadline
 from healthaction.responsibility.quantities import quantities
+from healthaction.responsibility.supervision import Interview as CoreInterview
+from healthaction.responsibility.supervision import Rectification as CoreRectification
+from healthaction.responsibility.supervision import Supervision, rectifications_raise
 from web.organisation.models import Body, Department, Holding, Position
 from web.organisation.names import is_department_name
 from web.organisation.selectors import DepartmentDirectory
@@ -296,6 +299,29 @@ def interview_propose(
     return interview
 
 
+def interviews_propose_from(
+    *, region: Region, proposals: Sequence[CoreInterview], user: Any
+) -> list[Interview]:
+    """Record the 约谈 a round's supervision proposes, for the departments in the registry
+    (a collective name such as 各镇街 has nobody to interview)."""
+    made = []
+    for proposal in proposals:
+        department = Department.objects.filter(region=region, name=proposal.department).first()
+        if department is None:
+            continue
+        made.append(
+            interview_propose(
+                region=region,
+                department=department,
+                round=proposal.rounds[1].code,
+                previous_round=proposal.rounds[0].code,
+                reason=proposal.reason,
+                user=user,
+            )
+        )
+    return made
+
+
 def interview_decide(
     *, interview: Interview, state: str, held_on: datetime.date | None, note: str
 ) -> Interview:
@@ -327,6 +353,34 @@ def rectification_create(
         defaults={"due_on": due_on, "created_by": user if getattr(user, "pk", None) else None},
     )
     return item
+
+
+def rectifications_create_from(
+    *,
+    region: Region,
+    supervision: Supervision,
+    measures: Mapping[str, Measure],
+    due: datetime.date,
+    user: Any,
+) -> list[tuple[CoreRectification, Rectification]]:
+    """The 整改 items a round's findings raise (lagging, overdue, unreported), each recorded once,
+    for the departments in the registry; with the finding each came from."""
+    made = []
+    for item in rectifications_raise(supervision, due=due):
+        department = Department.objects.filter(region=region, name=item.department).first()
+        if department is None:
+            continue
+        record = rectification_create(
+            region=region,
+            department=department,
+            issue=item.issue,
+            round=supervision.round.code,
+            due_on=item.due,
+            measure=measures.get(item.measure_id) if item.measure_id else None,
+            user=user,
+        )
+        made.append((item, record))
+    return made
 
 
 def rectification_close(*, item: Rectification, note: str, user: Any) -> Rectification:

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 
 from healthaction.responsibility.export import write_docx, write_xlsx
 from healthaction.responsibility.rounds import ReportingRound
-from healthaction.responsibility.supervision import rectifications_raise
 from web.accounts.models import Role
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.organisation.models import Department
@@ -30,10 +29,11 @@ from web.tasks.forms import RectificationForm, TaskForm
 from web.tasks.models import Interview, ProgressReport, Rectification, Task
 from web.tasks.services import (
     ProgressError,
-    interview_propose,
+    interviews_propose_from,
     progress_report_save,
     rectification_close,
     rectification_create,
+    rectifications_create_from,
     task_save,
 )
 from web.tasks.templatetags.rounds import round_name
@@ -256,18 +256,7 @@ def interviews_propose(request: HttpRequest, code: str) -> HttpResponse:
     region = region_for_user(request.user, code, Need.REVIEW)
     round_ = _round(request, code, request.POST.get("round"))
     view = selectors.supervision_for(region, round_)
-    for proposal in view.interviews:
-        department = Department.objects.filter(region=region, name=proposal.department).first()
-        if department is None:
-            continue  # a collective name (各镇街) cannot be interviewed
-        interview_propose(
-            region=region,
-            department=department,
-            round=proposal.rounds[1].code,
-            previous_round=proposal.rounds[0].code,
-            reason=proposal.reason,
-            user=request.user,
-        )
+    interviews_propose_from(region=region, proposals=view.interviews, user=request.user)
     messages.success(request, gettext("已提出%(count)d项约谈建议") % {"count": len(view.interviews)})
     return redirect(f"/tasks/{region.code}/supervision/?round={round_.code}")
 
@@ -281,22 +270,14 @@ def rectifications_create(request: HttpRequest, code: str) -> HttpResponse:
     if "raise" in request.POST:
         view = selectors.supervision_for(region, round_)
         due = selectors.round_closes_on(round_) + datetime.timedelta(days=RECTIFY_DAYS)
-        count = 0
-        for item in rectifications_raise(view.supervision, due=due):
-            department = Department.objects.filter(region=region, name=item.department).first()
-            if department is None:
-                continue
-            measure = view.tracked.rows.get(item.measure_id) if item.measure_id else None
-            rectification_create(
-                region=region,
-                department=department,
-                issue=item.issue,
-                round=round_.code,
-                due_on=item.due,
-                measure=measure,
-                user=request.user,
-            )
-            count += 1
+        made = rectifications_create_from(
+            region=region,
+            supervision=view.supervision,
+            measures=view.tracked.rows,
+            due=due,
+            user=request.user,
+        )
+        count = len(made)
         messages.success(request, gettext("已生成%(count)d项整改事项") % {"count": count})
     else:
         form = RectificationForm(request.POST, departments=selectors.departments_with_tasks(region))
