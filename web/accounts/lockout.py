@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from axes.helpers import get_client_username, get_cool_off, get_failure_limit
+from axes.helpers import get_client_username, get_cool_off, get_failure_limit  # type: ignore[import-untyped]
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -22,4 +22,5 @@ def lockout_response(
         "failure_limit": get_failure_limit(request, credentials),
         "minutes": round(cool_off.total_seconds() / 60) if cool_off else None,
     }
-    return render(request, "accounts/locked.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+    status: int = getattr(settings, "AXES_HTTP_RESPONSE_CODE", 429)  # set by axes.conf at start-up
+    return render(request, "accounts/locked.html", context, status=status)

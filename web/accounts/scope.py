@@ -13,6 +13,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext, gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from web.accounts.models import Profile, Role
 from web.organisation.models import Department
@@ -65,7 +66,7 @@ class RegionScope:
         return True
 
     @property
-    def role_label(self) -> str:
+    def role_label(self) -> StrOrPromise:
         if self.everything:
             return gettext_lazy("系统管理员")
         return Role(self.role).label if self.role else gettext_lazy("无权限")
