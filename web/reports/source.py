@@ -64,33 +64,25 @@ def subtree_plans(region: Region) -> list[tuple[Region, Plan]]:
     return sorted(((r, p) for r, p in found if p is not None), key=lambda rp: rp[0].path)
 
 
-def region_plan(region: Region) -> Plan:
-    """The plan the region works to: its own; else the plans below it merged (a city without a plan of its
-    own reports on its counties'); else its nearest ancestor's."""
+def plan_and_basis(region: Region) -> tuple[Plan, str | None]:
+    """The plan the region works to, and what an area report draws on in plain words (None when
+    the plan is the region's own or an ancestor's): its own plan; else the plans below it merged (a
+    city without a plan of its own reports on its counties'); else its nearest ancestor's."""
     own = own_plan(region)
     if own is not None:
-        return own
+        return own, None
     below = subtree_plans(region)
     if below:
-        return merged_plan([plan for _, plan in below])
+        children = list(Region.objects.filter(parent=region).values_list("name", flat=True))
+        titles = [plan.title or f"{r.name}实施方案" for r, plan in below]
+        basis = area_basis(region.name, titles, lower_level(children))
+        return merged_plan([plan for _, plan in below]), basis
     codes = [c for c in region.path.split("/") if c]
     for code in reversed(codes[:-1]):
         found = _best(list(PlanDocument.objects.filter(region__code=code)))
         if found is not None:
-            return found
+            return found, None
     raise ReportError(f"{region.name}及其上级、下级地区都还没有导入规划，无法生成报告")
-
-
-def area_basis_of(region: Region) -> str | None:
-    """What an area report draws on, in plain words; None when the region has a plan of its own."""
-    if own_plan(region) is not None:
-        return None
-    below = subtree_plans(region)
-    if not below:
-        return None
-    children = list(Region.objects.filter(parent=region).values_list("name", flat=True))
-    titles = [plan.title or f"{r.name}实施方案" for r, plan in below]
-    return area_basis(region.name, titles, lower_level(children))
 
 
 def _named(
@@ -131,15 +123,16 @@ def monitoring_report_data(
 ) -> ReportData:
     """专题报告 or 总体监测评估报告 of ``region`` in ``year`` from its approved values; a region without a
     plan of its own but with plans below it reports per subordinate region (see ``area_report_data``)."""
-    basis = area_basis_of(region)
+    plan, basis = plan_and_basis(region)
     if basis is not None:
-        return _area_data(kind, region, year, basis, action=action, issuer=issuer, date=date)
-    return _region_data(kind, region, region_plan(region), year, action=action, issuer=issuer, date=date)
+        return _area_data(kind, region, plan, year, basis, action=action, issuer=issuer, date=date)
+    return _region_data(kind, region, plan, year, action=action, issuer=issuer, date=date)
 
 
 def _area_data(
     kind: Kind,
     region: Region,
+    plan: Plan,
     year: int,
     basis: str,
     *,
@@ -147,7 +140,6 @@ def _area_data(
     issuer: str | None,
     date: dt.date | None,
 ) -> ReportData:
-    plan = region_plan(region)
     parts = []
     for child in Region.objects.filter(parent=region).order_by("code"):
         try:
@@ -271,7 +263,7 @@ def assessment_report_data(
     campaign = campaign_name(plan or Plan(), region.name)  # the region's own campaign name
     return ReportData(
         kind="assessment",
-        basis=None if plan else f"{region.name}未单独印发实施方案，考核依据{region.name}{year}年度考核方案。",
+        basis=None if plan else f"{region.name}{year}年度考核方案",  # what the 通报 cites without a plan
         year=year,
         region=region.name,
         campaign=campaign,

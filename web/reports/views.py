@@ -25,7 +25,7 @@ from healthaction.reports import KINDS, ReportError, render_report
 from healthaction.reports.pdf import libreoffice, missing_message
 from web.accounts.scope import Need, region_for_user
 from web.dashboards.selectors import latest_year
-from web.reports.source import area_basis_of, published_result, region_plan, report_data
+from web.reports.source import plan_and_basis, published_result, report_data
 
 FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -49,9 +49,10 @@ def downloads(request: HttpRequest, code: str) -> HttpResponse:
     region = region_for_user(request.user, code, Need.VIEW)
     year = _year(request) or latest_year(region)
     try:
-        actions = [(a.seq, a.name) for a in region_plan(region).actions]
+        plan, basis = plan_and_basis(region)
+        actions = [(a.seq, a.name) for a in plan.actions]
     except ReportError:
-        actions = []
+        actions, basis = [], None
     return render(
         request,
         "reports/downloads.html",
@@ -61,7 +62,7 @@ def downloads(request: HttpRequest, code: str) -> HttpResponse:
             "actions": actions,
             "formats": FORMAT_LABELS,
             "pdf_missing": None if libreoffice() else missing_message(),
-            "basis": area_basis_of(region),
+            "basis": basis,
             "assessment": published_result(region, year) if year else None,
         },
     )

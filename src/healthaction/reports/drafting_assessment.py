@@ -32,9 +32,8 @@ def draft_assessment(data: ReportData, *, with_charts: bool = True) -> Draft:
     scores = data.scores
     level = lower_level([s.region for s in scores])
     grades = Counter(s.grade for s in scores)
-    # A region without a plan of its own (``basis`` says so) assesses by its 考核方案 alone.
-    own_plan = data.basis is None
-    grounds = f"《{data.campaign}实施方案》" if own_plan else f"{data.region}{data.year}年度考核方案"
+    # A region without a plan of its own assesses by its 考核方案 alone (``basis`` names it).
+    grounds = data.basis or f"《{data.campaign}实施方案》"
     blocks: list[Block] = [
         Paragraph(
             f"根据{grounds}和考核指标框架，{data.issuer}对{len(scores)}个{level}"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
-from healthaction.engine import Evaluation, EvaluationInputs, EvaluationOptions, evaluate
+from healthaction.engine import Evaluation, EvaluationInputs, EvaluationOptions, prepare
 from healthaction.evaluation_io import InputFiles, SeriesInputs, load_inputs
 from healthaction.evaluation_io.cells import number
 from healthaction.evaluation_io.csv_table import read_table
@@ -97,8 +97,13 @@ def evaluate_year_and_previous(
 ) -> tuple[Evaluation, Evaluation | None]:
     """The report year's evaluation and, where values exist before it, the year before's (同比)."""
     options = options or EvaluationOptions()
-    current = _evaluate(inputs, year, options)
-    previous = _evaluate(inputs, year - 1, options) if _has_values_before(inputs.observations, year) else None
+    try:
+        prepared = prepare(inputs)  # the targets keyed once for both years
+        current = prepared.evaluate(inputs.observations, year=year, options=options)
+        before = _has_values_before(inputs.observations, year)
+        previous = prepared.evaluate(inputs.observations, year=year - 1, options=options) if before else None
+    except ValueError as exc:
+        raise ReportError(str(exc)) from None
     return current, previous
 
 
@@ -148,10 +153,3 @@ def report_from_files(
         date=date,
     )
     return Loaded(data, [*prepared.warnings, *prepared.notes])
-
-
-def _evaluate(inputs: EvaluationInputs, year: int, options: EvaluationOptions) -> Evaluation:
-    try:
-        return evaluate(inputs, year=year, options=options)
-    except ValueError as exc:
-        raise ReportError(str(exc)) from None

@@ -123,7 +123,8 @@ class ReportData:
     has_previous: bool = False
     copy_to: tuple[str, ...] = field(default=())  # 抄送
     # A region without a plan of its own reports its area: one part per subordinate region (each an
-    # ``overall`` ReportData of that region), and ``basis`` says plainly what the report draws on.
+    # ``overall`` ReportData of that region), and ``basis`` says plainly what the report draws on (for a
+    # 考核结果通报 of a region without a plan: the 考核方案 it cites).
     basis: str | None = None
     parts: tuple[ReportData, ...] = ()
 

@@ -49,7 +49,7 @@ def missing_message() -> str:
     return NO_LIBREOFFICE
 
 
-def write_pdf(draft: Draft, path: Path, *, timeout: int = TIMEOUT_SECONDS) -> None:
+def write_pdf(draft: Draft, path: Path) -> None:
     program = libreoffice()
     if program is None:
         raise ReportError(missing_message())
@@ -64,9 +64,11 @@ def write_pdf(draft: Draft, path: Path, *, timeout: int = TIMEOUT_SECONDS) -> No
             "--convert-to", "pdf", "--outdir", str(work), str(source),
         ]  # fmt: skip
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+            )
         except subprocess.TimeoutExpired:
-            raise ReportError(f"LibreOffice 转换 PDF 超过 {timeout} 秒未完成，请稍后重试") from None
+            raise ReportError(f"LibreOffice 转换 PDF 超过 {TIMEOUT_SECONDS} 秒未完成，请稍后重试") from None
         produced = work / "report.pdf"
         if done.returncode != 0 or not produced.is_file():
             logger.debug("soffice: %s %s", done.stdout, done.stderr)
