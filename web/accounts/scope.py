@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext, gettext_lazy
 from django_stubs_ext import StrOrPromise
@@ -19,6 +21,8 @@ from web.accounts.models import Profile, Role
 from web.organisation.models import Department
 from web.plans.models import Indicator
 from web.regions.models import Region
+
+_Row = TypeVar("_Row", bound=Model)
 
 
 class Need(Enum):
@@ -53,6 +57,14 @@ class RegionScope:
 
     def contains(self, region: Region) -> bool:
         return self.everything or (self.root is not None and self.root.contains(region))
+
+    def within(self, rows: QuerySet[_Row], region_path: str = "region__path") -> QuerySet[_Row]:
+        """The rows whose region lies in the user's subtree; a user with no role may list nothing."""
+        if self.everything:
+            return rows
+        if self.root is None:
+            raise PermissionDenied(gettext("您的账户还没有分配角色"))
+        return rows.filter(**{f"{region_path}__startswith": self.root.path})
 
     def may_enter(self, region: Region, indicator: Indicator) -> bool:
         if not (self.may(Need.ENTER) and self.contains(region)):

@@ -45,10 +45,8 @@ def observation_list(
             if subtree
             else observations.filter(region=place)
         )
-    elif not scope.everything:
-        if scope.root is None:
-            raise PermissionDenied("您的账户还没有分配角色")
-        observations = observations.filter(region__path__startswith=scope.root.path)
+    else:
+        observations = scope.within(observations)
     if indicator_id is not None:
         observations = observations.filter(indicator_id=indicator_id)
     if year is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from ninja import Query, Router
 
@@ -51,11 +50,7 @@ def _target(target: Target) -> dict[str, Any]:
 def plan_list(request: HttpRequest) -> list[dict[str, Any]]:
     """您权限范围内（所在地区及下级地区）导入的规划文件。"""
     scope = region_scope_for(request.user)
-    documents = PlanDocument.objects.select_related("region").order_by("region__code", "title")
-    if not scope.everything:
-        if scope.root is None:
-            raise PermissionDenied("您的账户还没有分配角色")
-        documents = documents.filter(region__path__startswith=scope.root.path)
+    documents = scope.within(PlanDocument.objects.select_related("region").order_by("region__code", "title"))
     return [_plan(d) for d in documents]
 
 

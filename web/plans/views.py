@@ -45,11 +45,7 @@ def _parse(path: Path, original: str) -> Plan:
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
     scope = region_scope_for(request.user)
-    documents = PlanDocument.objects.select_related("region").order_by("region__code")
-    if not scope.everything:
-        if scope.root is None:
-            raise PermissionDenied(gettext("您的账户还没有分配角色"))
-        documents = documents.filter(region__path__startswith=scope.root.path)
+    documents = scope.within(PlanDocument.objects.select_related("region").order_by("region__code"))
     return render(request, "plans/list.html", {"documents": documents, "can_import": scope.may(Need.MANAGE)})
 
 
