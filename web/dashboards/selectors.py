@@ -125,14 +125,10 @@ def indicator_statuses(indicator: Indicator, region: Region) -> list[SeriesStatu
     return list(SeriesStatus.objects.filter(indicator=indicator, region=region).order_by("year"))
 
 
-def indicator_chart(
-    indicator: Indicator, region: Region, statuses: list[SeriesStatus] | None = None
-) -> dict[str, Any]:
+def indicator_chart(indicator: Indicator, region: Region, statuses: list[SeriesStatus]) -> dict[str, Any]:
     """ECharts data: approved values of the region and its children, its trajectory and target.
 
-    `statuses` are the region's statuses for the indicator when the caller has read them already."""
-    if statuses is None:
-        statuses = indicator_statuses(indicator, region)
+    `statuses`: the region's statuses for the indicator (`indicator_statuses`), read by the caller."""
     regions = [region, *Region.objects.filter(parent=region).order_by("code")]
     values = Observation.objects.filter(
         indicator=indicator, region__in=regions, state=Observation.State.APPROVED
