@@ -91,6 +91,13 @@ def reminders_due(region: Region, today: datetime.date, days: int = REMIND_DAYS)
     """What the region's clerks and the tasks' leaders should be told today."""
     found: list[Due] = []
     departments = {d.name: d for d in Department.objects.filter(region=region)}
+    clerks: dict[int, list[User]] = {}  # department → its clerks, read once for every round and measure
+
+    def clerks_of_once(department: Department) -> list[User]:
+        if department.pk not in clerks:
+            clerks[department.pk] = clerks_of(department)
+        return clerks[department.pk]
+
     leaders = leaders_by_task(region)
     for round_ in rounds_to_watch(today):
         closes = selectors.round_closes_on(round_)
@@ -116,7 +123,7 @@ def reminders_due(region: Region, today: datetime.date, days: int = REMIND_DAYS)
                     f"{department.name}尚未报送措施{measure_id}"
                 )
                 text += f"：{measure.text[:60]}"
-                found += [Due(u, region, measure, round_, kind, text) for u in clerks_of(department)]
+                found += [Due(u, region, measure, round_, kind, text) for u in clerks_of_once(department)]
         for verdict in view.supervision.overdue:
             measure = rows[verdict.measure.id]
             for name in verdict.measure.departments:
@@ -126,7 +133,7 @@ def reminders_due(region: Region, today: datetime.date, days: int = REMIND_DAYS)
                 text = f"措施{verdict.measure.id}已逾期：{verdict.reason}"
                 found += [
                     Due(u, region, measure, round_, Reminder.Kind.OVERDUE, text)
-                    for u in clerks_of(department)
+                    for u in clerks_of_once(department)
                 ]
         if leaders:
             found += _for_leaders(region, view, round_, leaders, silent, closes=closes, today=today)

@@ -124,8 +124,14 @@ def supervise(
         if report.department not in measure.departments:
             raise ValueError(f"{report.department}不是措施{measure.id}的牵头或责任部门，不能报送其进展")
     this_round = [report for report in reports if report.round == round]
-    earlier = [report for report in reports if report.round.ends_on < round.ends_on]
-    verdicts = tuple(judge(measure, this_round, round=round, on=on, earlier=earlier) for measure in measures)
+    earlier: dict[str, list[ProgressReport]] = {}  # measure → its reports of the rounds before
+    for report in reports:
+        if report.round.ends_on < round.ends_on:
+            earlier.setdefault(report.measure_id, []).append(report)
+    verdicts = tuple(
+        judge(measure, this_round, round=round, on=on, earlier=earlier.get(measure.id, ()))
+        for measure in measures
+    )
     late = on > (closes_on or round.ends_on)
     return Supervision(round, on, verdicts, _missing(verdicts, round, late=late))
 
