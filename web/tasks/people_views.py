@@ -28,7 +28,6 @@ from web.tasks.models import LeaderAccount, ProgressReport, Task, TaskConfirmati
 from web.tasks.reminders import reminder_mark_read, reminders_for
 from web.tasks.report_supervision import supervision_draft, supervision_report_write
 from web.tasks.templatetags.rounds import round_name
-from web.tasks.views import SEVERITY
 
 
 def _user(request: HttpRequest) -> User:
@@ -83,7 +82,7 @@ def leader_tasks(request: HttpRequest) -> HttpResponse:
             )
         view = views[task.region_id]
         verdicts = [v for v in view.supervision.verdicts if view.tracked.measure_for(v).task_id == task.pk]
-        worst = min((v.status for v in verdicts), key=SEVERITY.__getitem__, default="未开始")
+        worst = selectors.worst_status(verdicts)
         reasons = [
             gettext("措施%(measure)s：%(reason)s") % {"measure": v.measure.id, "reason": v.reason}
             for v in verdicts

@@ -190,3 +190,12 @@ def measures_for_department(region: Region, department: Department) -> list[Meas
 
 def reports_of(department: Department, round: str) -> dict[int, ProgressReport]:
     return {r.measure_id: r for r in ProgressReport.objects.filter(department=department, round=round)}
+
+
+# Worst first: a task shows the worst verdict of its measures.
+SEVERITY = {"逾期": 0, "滞后": 1, "未开始": 2, "推进中": 3, "已完成": 4}
+
+
+def worst_status(verdicts: list[MeasureVerdict]) -> str:
+    """A task's status: the worst of its measures' verdicts (未开始 when none is judged)."""
+    return min((v.status for v in verdicts), key=SEVERITY.__getitem__, default="未开始")

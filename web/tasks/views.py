@@ -38,9 +38,6 @@ from web.tasks.services import (
 )
 from web.tasks.templatetags.rounds import round_name
 
-# Worst first: a task shows the worst verdict of its measures.
-_SEVERITY = {"逾期": 0, "滞后": 1, "未开始": 2, "推进中": 3, "已完成": 4}
-SEVERITY = _SEVERITY
 RECTIFY_DAYS = 30
 
 
@@ -67,7 +64,7 @@ def task_list(request: HttpRequest, code: str) -> HttpResponse:
     rows = []
     for task in selectors.tasks_for_region(region, program=program, department=department):
         verdicts = [by_measure[m.pk] for m in task.measures.all() if m.pk in by_measure]
-        worst = min((v.status for v in verdicts), key=_SEVERITY.__getitem__, default="未开始")
+        worst = selectors.worst_status(verdicts)
         if status and worst != status:
             continue
         rows.append((task, worst))
@@ -81,7 +78,7 @@ def task_list(request: HttpRequest, code: str) -> HttpResponse:
             "rows": rows,
             "programs": selectors.programs_in(region),
             "departments": selectors.departments_with_tasks(region),
-            "statuses": list(_SEVERITY),
+            "statuses": list(selectors.SEVERITY),
             "chosen": {"program": program, "department": department, "status": status},
             "can_manage": scope.may(Need.MANAGE),
             "can_review": scope.may(Need.REVIEW),
