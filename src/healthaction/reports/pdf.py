@@ -27,6 +27,17 @@ NO_LIBREOFFICE = (
 )
 TIMEOUT_SECONDS = 180
 PROGRAM_VARIABLE = "HEALTHACTION_SOFFICE"
+# Maps the 公文 faces (仿宋_GB2312, 楷体_GB2312, 黑体, 方正小标宋简体, 宋体) to distinct free ones.
+FONTS_CONF = Path(__file__).with_name("fonts.conf")
+
+
+def conversion_environment() -> dict[str, str]:
+    """The environment LibreOffice converts in: the system's, with fontconfig reading ``fonts.conf``
+    (which includes the system configuration first), unless the operator has set FONTCONFIG_FILE."""
+    environment = dict(os.environ)
+    if "FONTCONFIG_FILE" not in environment and FONTS_CONF.is_file():
+        environment["FONTCONFIG_FILE"] = str(FONTS_CONF)
+    return environment
 
 
 def libreoffice() -> str | None:
@@ -65,7 +76,12 @@ def write_pdf(draft: Draft, path: Path) -> None:
         ]  # fmt: skip
         try:
             done = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+                command,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_SECONDS,
+                check=False,
+                env=conversion_environment(),
             )
         except subprocess.TimeoutExpired:
             raise ReportError(f"LibreOffice 转换 PDF 超过 {TIMEOUT_SECONDS} 秒未完成，请稍后重试") from None
