@@ -10,6 +10,7 @@ from typing import Any
 
 import polars as pl
 
+from healthaction.catalog import match_indicator, unit_check
 from healthaction.catalog.names import normalise_name
 from healthaction.engine import Evaluation, EvaluationInputs
 from healthaction.plan import Plan
@@ -89,6 +90,7 @@ def build_report_data(
         adjustments=adjustments,
         reviews=tuple(r for r in reviews if not scores or r.region in {s.region for s in scores}),
         has_previous=previous is not None,
+        quality=quality_notes(ordered),
     )
 
 
@@ -137,7 +139,7 @@ def _indicator(
     active = next((m for m in milestones if m.year == row["target_year"]), None)
     return IndicatorResult(
         indicator=name,
-        unit=units.get((region, name)),
+        unit=units.get((region, name)) or _catalog_unit(name),
         status=row["status"],
         label=row["label"],
         value=row["value"],
@@ -155,6 +157,24 @@ def _indicator(
         history=_history(inputs, region, name, int(row["year"])),
         milestones=milestones,
     )
+
+
+def _catalog_unit(name: str) -> str | None:
+    """The national catalog's unit, for an indicator whose plan gives none (人均预期寿命 → 岁)."""
+    entry = match_indicator(name).entry
+    return entry.unit if entry is not None else None
+
+
+def quality_notes(results: Sequence[IndicatorResult]) -> tuple[str, ...]:
+    """数据质量说明: a unit label the catalog contradicts (婴儿死亡率 in % beside ‰ values), said once
+    per indicator; the values are shown as written and never silently converted."""
+    notes: list[str] = []
+    for result in results:
+        values = [v for _, v in result.history] + [m.value for m in result.milestones if m.value is not None]
+        check = unit_check(result.indicator, result.unit, values)
+        if check.suspect:
+            notes.append(f"{result.indicator}：{check.reason}。")
+    return tuple(dict.fromkeys(notes))
 
 
 def _action(action: Any, by_name: Mapping[str, IndicatorResult]) -> ActionResult:

@@ -9,7 +9,7 @@ from healthaction.reports import charts
 from healthaction.reports.draft import Block, Draft, Figure, Heading, Paragraph
 from healthaction.reports.model import RegionScore, ReportData
 from healthaction.reports.tables import adjustment_table, ranking_table, review_table
-from healthaction.reports.wording import chinese_date, joined, number
+from healthaction.reports.wording import joined, number
 
 _LEVELS = ("县", "区", "市", "旗", "乡", "镇", "街道")
 
@@ -58,14 +58,12 @@ def draft_assessment(data: ReportData, *, with_charts: bool = True) -> Draft:
     blocks.append(Paragraph(_indicator_sentence(scores, level)))
     blocks.append(Heading(1, "四、有关要求"))
     blocks += [Paragraph(s) for s in _requirements(scores, data)]
-    return Draft(
-        title=data.title,
+    from healthaction.reports.drafting import finished
+
+    return finished(
+        data,
+        blocks,
         addressee=f"各{level}{data.campaign}推进委员会办公室，{data.campaign}推进委员会各成员单位：",
-        blocks=tuple(blocks),
-        signature=data.issuer,
-        date=chinese_date(data.date),
-        issuer=data.issuer,
-        copy_to=data.copy_to,
     )
 
 

@@ -127,6 +127,9 @@ class ReportData:
     # 考核结果通报 of a region without a plan: the 考核方案 it cites).
     basis: str | None = None
     parts: tuple[ReportData, ...] = ()
+    # 数据质量说明: values or unit labels the report flags instead of using silently.
+    quality: tuple[str, ...] = ()
+    demo: bool = False  # built from 演示数据: every page's header says so
 
     @property
     def title(self) -> str:
