@@ -1,0 +1,58 @@
+"""Comparators in words, a unit on every number, the plan's own target (高于95, not ≥95.01), completion
+never negative, counts that change said as 增至/减至 and equal ones as 持平."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from healthaction.reports.model import IndicatorResult, Milestone
+from healthaction.reports.wording import moved_count, progress_words
+
+BASE = IndicatorResult(
+    indicator="居民健康素养水平",
+    unit="%",
+    status="LAGGING",
+    label="进度滞后",
+    value=17.2,
+    value_year=2022,
+    baseline=18.0,
+    baseline_year=2017,
+    target=Milestone(2030, ">=", 30.0),
+    expected=22.8,
+    ratio=-0.17,
+    score_fraction=0.0,
+    flags=(),
+    explanation="",
+)
+
+
+def test_a_value_behind_its_baseline_is_no_negative_percentage() -> None:
+    text = progress_words(BASE, 2022)
+    assert "-" not in text
+    assert "2022年为17.2%" in text
+    assert "应达到22.8%" in text
+    assert "与基期2017年的18%相比尚无进展" in text
+    assert "2030年目标（不低于30%）" in text
+
+
+def test_a_strict_target_keeps_the_plans_words() -> None:
+    high = replace(BASE, status="ACHIEVED", label="已达标", value=96.0, target=Milestone(2022, ">", 95.0))
+    assert progress_words(high, 2022) == "2022年为96%，已达到2022年目标（高于95%）"
+
+
+def test_every_comparator_is_a_word_with_its_unit() -> None:
+    for comparator, word in ((">=", "不低于"), ("<=", "不高于"), ("=", "达到"), ("<", "低于")):
+        result = replace(BASE, unit="‰", ratio=None, target=Milestone(2022, comparator, 7.5))
+        text = progress_words(result, 2022)
+        assert f"（{word}7.5‰）" in text
+        assert not set("≥≤=<>") & set(text)
+
+
+def test_no_data_is_said_plainly() -> None:
+    assert progress_words(replace(BASE, value=None, label="无数据"), 2022) == "截至2022年无监测数据"
+
+
+def test_counts_say_how_they_moved() -> None:
+    assert moved_count(1, 1) == "均为1项，与上年持平"
+    assert moved_count(3, 5) == "由3项增至5项"
+    assert moved_count(5, 3) == "由5项减至3项"
