@@ -21,7 +21,7 @@ from healthaction.reports.area import area_basis, area_report_data, merged_plan
 from healthaction.reports.collect import campaign_name
 from healthaction.reports.drafting_assessment import lower_level
 from healthaction.reports.files import evaluate_year_and_previous
-from healthaction.reports.model import Adjustment, Kind, RegionScore
+from healthaction.reports.model import Adjustment, ItemScore, Kind, RegionScore, SchemeTerms
 from web.assessment.compute import item_counts
 from web.assessment.models import AssessmentResult
 from web.monitoring.evaluation import evaluation_inputs
@@ -263,6 +263,23 @@ def assessment_report_data(
     )
     plan = own_plan(region)
     campaign = campaign_name(plan or Plan(), region.name)  # the region's own campaign name
+    items = tuple(
+        ItemScore(
+            region=s["region_name"],
+            item=s["name"],
+            kind="organisation" if s.get("kind") == "organisation" else "indicator",
+            weight=float(s.get("weight") or 0),
+            points=None if s.get("points") is None else float(s["points"]),
+            label=s.get("label") or "",
+        )
+        for s in outcome["series"]
+    )
+    claimed = tuple(
+        (s["region_name"], raw)
+        for s in outcome["scores"]
+        if (raw := sum(float(a["points"] or 0) for a in s.get("adjustments", []) if a["kind"] == "bonus"))
+        > float(s["bonus"] or 0) + 1e-9
+    )
     return ReportData(
         kind="assessment",
         basis=None if plan else f"{region.name}{year}年度考核方案",  # what the 通报 cites without a plan
@@ -277,6 +294,32 @@ def assessment_report_data(
         adjustments=adjustments,
         reviews=reviews,
         has_previous=before is not None,
+        scheme=_scheme_terms(outcome, items),
+        item_scores=items,
+        bonus_claimed=claimed,
+    )
+
+
+def _scheme_terms(outcome: dict[str, Any], items: tuple[ItemScore, ...]) -> SchemeTerms:
+    """What the published 考核方案 was: its items and points (one region's, all share them), rules, grades."""
+    scheme = outcome["scheme"]
+    first = items[0].region if items else ""
+    own = [i for i in items if i.region == first]
+    indicators = [i for i in own if i.kind == "indicator"]
+    organisation = [i for i in own if i.kind == "organisation"]
+    bands = sorted(((float(b["floor"]), str(b["name"])) for b in scheme.get("grade_bands", [])), reverse=True)
+    cap = scheme.get("bonus_cap")
+    return SchemeTerms(
+        title=scheme.get("title") or "",
+        indicator_items=len(indicators),
+        indicator_points=round(sum(i.weight for i in indicators), 2),
+        organisation_items=len(organisation),
+        organisation_points=round(sum(i.weight for i in organisation), 2),
+        grade_bands=tuple(bands),
+        lowest_grade=scheme.get("lowest_grade") or "不合格",
+        bonus_cap=None if cap is None else float(cap),
+        rules=tuple(dict.fromkeys(s["rule"] for s in outcome["series"] if s.get("rule"))),
+        is_trial=bool(scheme.get("is_trial")),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from pathlib import Path
 from typing import Any
 
@@ -260,8 +261,9 @@ def column_widths(block: Table, width_mm: float = layout.BLOCK_WIDTH_MM) -> list
     """Widths by content: numbers and short words never wrap (their header may, onto three lines);
     long text (an indicator's name) shares what is left in proportion to its length, never under six
     characters. A table narrower than the text block keeps its natural width."""
-    padding, budget = 1.0, width_mm / 25.4 * 72 / TABLE_PT
+    padding, budget = 1.3, width_mm / 25.4 * 72 / TABLE_PT  # cell margins take about a character
     fixed: dict[int, float] = {}
+    narrow: dict[int, float] = {}  # the same with headers on three lines, when two do not fit
     wanted: dict[int, float] = {}
     for index, column in enumerate(block.columns):
         values = [row[index] for row in block.rows]
@@ -269,9 +271,12 @@ def column_widths(block: Table, width_mm: float = layout.BLOCK_WIDTH_MM) -> list
         header = _width_in_chars(column.header)
         short = all(v is None or isinstance(v, int | float) for v in values) or longest <= 8
         if short:
-            fixed[index] = max(longest, -(-header // 3), 2) + padding
+            fixed[index] = max(longest, math.ceil(header / 2), 2) + padding
+            narrow[index] = max(longest, math.ceil(header / 3), 2) + padding
         else:
             wanted[index] = max(longest, header / 2) + padding
+    if sum(fixed.values()) + 6 * len(wanted) > budget:
+        fixed = narrow
     room = budget - sum(fixed.values())
     if wanted and sum(wanted.values()) > room:
         scale = max(room, 0) / sum(wanted.values())

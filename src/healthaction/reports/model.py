@@ -107,6 +107,34 @@ class ReviewedValue:
 
 
 @dataclass(frozen=True)
+class SchemeTerms:
+    """The 考核方案 a 通报 states: items and their points, how a score is computed, the grade bands."""
+
+    title: str
+    indicator_items: int
+    indicator_points: float
+    organisation_items: int
+    organisation_points: float
+    grade_bands: tuple[tuple[float, str], ...]  # (floor, name), highest first
+    lowest_grade: str
+    bonus_cap: float | None
+    rules: tuple[str, ...]  # the scoring rules the scores were computed with, as the engine words them
+    is_trial: bool = False
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    """One region's score on one 考核 item (an indicator or a 组织实施 item)."""
+
+    region: str
+    item: str
+    kind: Literal["indicator", "organisation"]
+    weight: float
+    points: float | None
+    label: str
+
+
+@dataclass(frozen=True)
 class ReportData:
     kind: Kind
     year: int
@@ -130,6 +158,9 @@ class ReportData:
     # 数据质量说明: values or unit labels the report flags instead of using silently.
     quality: tuple[str, ...] = ()
     demo: bool = False  # built from 演示数据: every page's header says so
+    scheme: SchemeTerms | None = None  # the 通报's 考核方案, when known
+    item_scores: tuple[ItemScore, ...] = ()  # the 通报's annex: every region's score on every item
+    bonus_claimed: tuple[tuple[str, float], ...] = ()  # (region, 加分 before the cap), when it was capped
 
     @property
     def title(self) -> str:

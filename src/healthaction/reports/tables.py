@@ -6,7 +6,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from healthaction.reports.draft import Cell, Column, Table
-from healthaction.reports.model import ActionResult, Adjustment, IndicatorResult, RegionScore, ReviewedValue
+from healthaction.reports.model import (
+    ActionResult,
+    Adjustment,
+    IndicatorResult,
+    ItemScore,
+    RegionScore,
+    ReviewedValue,
+)
 from healthaction.reports.wording import LABELS, number, status_counts, target_words, value_words
 
 ADJUSTMENT_KINDS = {"bonus": "加分", "deduction": "扣分", "veto": "一票否决"}
@@ -106,7 +113,7 @@ def ranking_table(caption: str, scores: Sequence[RegionScore], *, with_previous:
     columns = [
         Column("排名"),
         Column("地区"),
-        Column("指标得分", "分", _SCORE),
+        Column("基础得分", "分", _SCORE),
         Column("加分", "分", _NUMBER),
         Column("扣分", "分", _NUMBER),
         Column("最终得分", "分", _SCORE),
@@ -251,3 +258,49 @@ def area_matrix_table(caption: str, rows_by_region: Sequence[tuple[str, Sequence
         cells = tuple(_mark(by_region[g].get(name)) for g in regions)
         rows.append((seq, name, number(0, first.unit)[1:] or None, target, *cells))
     return Table(caption, "各地区指标监测结果", columns, tuple(rows), note=MARK_LEGEND)
+
+
+def item_score_table(caption: str, items: Sequence[ItemScore]) -> Table:
+    """Every region's score on every 考核 item: item × region in the document, one row per region and
+    item (with the weight and status) in the workbook."""
+    regions = list(dict.fromkeys(i.region for i in items))
+    order: dict[tuple[str, str], ItemScore] = {}
+    for i in items:
+        order.setdefault((i.kind, i.item), i)
+    by = {(i.region, i.kind, i.item): i for i in items}
+    columns = (
+        Column("序号"),
+        Column("考核项目"),
+        Column("分值", "分", _NUMBER),
+        *(Column(region, "分", _SCORE) for region in regions),
+    )
+    rows: list[tuple[Cell, ...]] = []
+    for seq, ((kind, name), first) in enumerate(
+        sorted(order.items(), key=lambda kv: kv[0][0] != "indicator"), 1
+    ):
+        shown = f"组织实施：{name}" if kind == "organisation" else name
+        cells = tuple(None if (found := by.get((g, kind, name))) is None else found.points for g in regions)
+        rows.append((seq, shown, first.weight, *cells))
+    totals = tuple(round(sum(i.points or 0 for i in items if i.region == g), 2) for g in regions)
+    rows.append((None, "合计", round(sum(i.weight for i in order.values()), 2), *totals))
+    detail_columns = (
+        Column("地区"),
+        Column("考核项目"),
+        Column("类别"),
+        Column("分值", "分", _NUMBER),
+        Column("状态"),
+        Column("得分", "分", _SCORE),
+    )
+    detail_rows = tuple(
+        (
+            i.region,
+            i.item,
+            "组织实施" if i.kind == "organisation" else "考核指标",
+            i.weight,
+            i.label,
+            i.points,
+        )
+        for i in items
+    )
+    compact = Table(caption, "各地区考核项目得分", columns, tuple(rows))
+    return Table(caption, "各地区考核项目得分", detail_columns, detail_rows, compact=compact)
