@@ -52,7 +52,9 @@ STYLES = {
 }
 
 
-def write_docx(draft: Draft, path: Path) -> None:
+def write_docx(draft: Draft, path: Path, *, record_on_next_page: bool = False) -> None:
+    """The .docx; ``record_on_next_page`` sets the 版记 on a page of its own (the PDF asks for it when
+    the text ends on an odd page, so that the 版记 stands on an even one)."""
     document = Document()
     _define_styles(document)
     section = document.sections[0]
@@ -79,7 +81,7 @@ def write_docx(draft: Draft, path: Path) -> None:
     _signature(document, draft)
     for index, annex in enumerate(draft.annexes, 1):
         _annex(document, annex, index if len(draft.annexes) > 1 else None)
-    _record(document, draft)
+    _record(document, draft, on_next_page=record_on_next_page)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     document.save(str(tmp))
@@ -333,7 +335,8 @@ def _figure(document: Any, block: Figure) -> None:
 
 
 def _width_in_chars(text: str, digit: float = 0.6) -> float:
-    return sum(digit if ord(c) < 0x2E80 else 1 for c in text)
+    """Latin letters and digits about 0.6 of a Chinese character; symbols (●, ×, ‰, —) a whole one."""
+    return sum(digit if ord(c) < 0x2000 else 1 for c in text)
 
 
 # The body's character pitch: 16 pt less the quarter point of condensing (28 a line).
@@ -422,11 +425,13 @@ def _annex(document: Any, annex: Annex, number: int | None) -> None:
     _table(document, annex.table, caption=False, width_mm=width)
 
 
-def _record(document: Any, draft: Draft) -> None:
+def _record(document: Any, draft: Draft, *, on_next_page: bool = False) -> None:
     """版记 (§7.5): 抄送 and 印发机关 with the 印发日期 between rules as wide as the text block (156 mm;
     thick outside, thin inside), in a frame at the foot of the page; the text one character in."""
     if document.sections[-1].orientation == WD_ORIENT.LANDSCAPE:
         _portrait(document)
+    if on_next_page:
+        add(document, "", "table").add_run().add_break(WD_BREAK.PAGE)
     lines = []
     if draft.copy_to:
         lines.append(f"\u3000抄送：{'，'.join(draft.copy_to)}。")
