@@ -103,8 +103,9 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     name = (path.parent / f"{token}.name").read_text(encoding="utf-8")
     plan = _parse(path, name)
     choices: dict[str, int | None] = {}
-    for key, value in request.POST.items():
+    for key in request.POST:
         if key.startswith("dept:"):
+            value = request.POST.get(key, "")
             choices[key[5:]] = int(value) if value.isdigit() else None
     preview = plan_import(
         plan=plan,
