@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from healthaction.ingest import parse_file
-from healthaction.responsibility.quantities import quantities
+from healthaction.responsibility import quantities
 from web.plans.importing import plan_import
 from web.tasks.models import Measure, SubTarget, Task, TaskDepartment, TaskLeader
 from web.tasks.services import tasks_import_from_plan
