@@ -16,8 +16,8 @@ from healthaction.ingest import IngestError, parse_file
 from healthaction.plan import Plan
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.plans.forms import UploadForm
-from web.plans.importing import plan_import, plan_preview
 from web.plans.models import PlanDocument
+from web.plans.services import plan_import, plan_preview
 
 
 def _pending_dir() -> Path:
