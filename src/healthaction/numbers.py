@@ -189,7 +189,7 @@ def read_amount(
                 raise _refuse(
                     field,
                     f"填写的单位「{excerpt(suffix, 10)}」与本项单位「{unit or '无'}」不同，无法换算",
-                    written,
+                    hint=f"；请只填数字（单位：{unit or '无'}）",
                 ) from None
             value = value.scaleb(shift)
             if _small(value):
