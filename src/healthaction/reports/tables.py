@@ -267,7 +267,7 @@ def item_score_table(caption: str, items: Sequence[ItemScore]) -> Table:
     order: dict[tuple[str, str], ItemScore] = {}
     for i in items:
         order.setdefault((i.kind, i.item), i)
-    by = {(i.region, i.kind, i.item): i for i in items}
+    by: dict[tuple[str, str, str], ItemScore] = {(i.region, i.kind, i.item): i for i in items}
     columns = (
         Column("序号"),
         Column("考核项目"),

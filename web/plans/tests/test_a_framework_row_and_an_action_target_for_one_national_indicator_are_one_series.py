@@ -12,7 +12,7 @@ from django.apps import apps
 from healthaction.plan import Action, FrameworkRow, Plan, Target
 from web.conftest import World
 from web.monitoring.models import Observation, ObservationChange
-from web.plans.importing import plan_import, plan_preview
+from web.plans.services import plan_import, plan_preview
 from web.plans.models import Indicator
 from web.plans.models import Target as StoredTarget
 
