@@ -18,7 +18,7 @@ from healthaction.engine import EvaluationInputs
 from healthaction.plan import Plan
 from healthaction.reports import ReportData, ReportError, ReviewedValue, build_report_data
 from healthaction.reports.area import area_basis, area_report_data, merged_plan
-from healthaction.reports.collect import campaign_name
+from healthaction.reports.collect import campaign_name, without_impossible_values
 from healthaction.reports.drafting_assessment import lower_level
 from healthaction.reports.files import evaluate_year_and_previous
 from healthaction.reports.model import Adjustment, ItemScore, Kind, RegionScore, SchemeTerms
@@ -178,8 +178,9 @@ def _region_data(
     inputs, units = _named(evaluation_inputs([region]), region)
     if inputs.targets.is_empty():
         raise ReportError(f"{region.name}没有任何指标目标，无法生成报告")
+    inputs, impossible = without_impossible_values(inputs, units, year)
     current, previous = evaluate_year_and_previous(inputs, year)
-    return build_report_data(
+    data = build_report_data(
         kind,
         plan=plan,
         inputs=inputs,
@@ -192,6 +193,7 @@ def _region_data(
         issuer=issuer,
         date=date,
     )
+    return replace(data, quality=(*impossible, *data.quality))
 
 
 def published_result(region: Region, year: int) -> AssessmentResult | None:

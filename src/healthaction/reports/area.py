@@ -99,7 +99,8 @@ def _one_note_per_indicator(sources: Sequence[ReportData]) -> tuple[str, ...]:
     notes: dict[str, str] = {}
     for source in sources:
         for note in source.quality:
-            notes.setdefault(note.split("：", 1)[0], note)
+            # a unit label is the plan's, the same in every county: said once
+            notes.setdefault(note.split("：", 1)[0] if "标注单位" in note else note, note)
     return tuple(notes.values())
 
 

@@ -25,6 +25,7 @@ from healthaction.reports.model import (
     ReportData,
     ReviewedValue,
 )
+from healthaction.reports.wording import number
 
 _CAMPAIGN = re.compile(r"健康[^\s《》“”「」，。、]{1,12}?行动")
 
@@ -175,6 +176,31 @@ def quality_notes(results: Sequence[IndicatorResult]) -> tuple[str, ...]:
         if check.suspect:
             notes.append(f"{result.indicator}：{check.reason}。")
     return tuple(dict.fromkeys(notes))
+
+
+def without_impossible_values(
+    inputs: EvaluationInputs, units: Mapping[tuple[str, str], str | None], year: int
+) -> tuple[EvaluationInputs, tuple[str, ...]]:
+    """The inputs without values no unit can hold (a 筛查率 of 102.76%, a negative count: the one rule of
+    ``healthaction.numbers.plausibility``), and a 数据质量说明 line for each: such a value is listed,
+    never used (those after ``year`` are dropped and not listed: the report does not reach them)."""
+    from healthaction.numbers import plausibility
+
+    keep: list[bool] = []
+    notes: list[str] = []
+    for row in inputs.observations.iter_rows(named=True):
+        value, name = row["value"], row["indicator"]
+        unit = units.get((row["region"], name)) or _catalog_unit(name)
+        reason = None if value is None else plausibility(value, unit, name=name)
+        keep.append(reason is None)
+        if reason is not None and row["year"] <= year:
+            notes.append(
+                f"{name}：{row['region']}{row['year']}年上报值{number(value, unit)}，{reason}，未用于评估。"
+            )
+    if all(keep):
+        return inputs, ()
+    observations = inputs.observations.filter(pl.Series(keep, dtype=pl.Boolean))
+    return replace(inputs, observations=observations), tuple(notes)
 
 
 def _action(action: Any, by_name: Mapping[str, IndicatorResult]) -> ActionResult:

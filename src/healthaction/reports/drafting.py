@@ -98,7 +98,10 @@ def quality_blocks(data: ReportData) -> list[Block]:
         return []
     return [
         Heading(1, "五、数据质量说明"),
-        Paragraph(f"以下{len(data.quality)}项数据存在疑问，已按原值列出，请填报单位核实："),
+        Paragraph(
+            f"以下{len(data.quality)}项数据存在问题：不可能成立的数值未用于评估，"
+            "单位存疑的按原值列出。请填报单位核实更正。"
+        ),
         *(Paragraph(f"{index}.{note}") for index, note in enumerate(data.quality, 1)),
     ]
 
