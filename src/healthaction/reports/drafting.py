@@ -14,6 +14,7 @@ from dataclasses import replace
 from healthaction.reports import charts
 from healthaction.reports.draft import Block, Draft, Figure, Heading, Paragraph, Table, with_annexes
 from healthaction.reports.model import ActionResult, IndicatorResult, ReportData
+from healthaction.reports.reference import reference_blocks
 from healthaction.reports.tables import action_table, indicator_table
 from healthaction.reports.wording import (
     BEHIND,
@@ -248,6 +249,7 @@ def _overall_blocks(data: ReportData, with_charts: bool) -> list[Block]:
     blocks.append(Heading(1, "三、存在的问题"))
     groups = [([r for r in results if r.label == label], f"{label}的指标") for label in (*BEHIND, "无数据")]
     blocks += _numbered_groups(groups, "各项指标均已达标或进度正常，未发现明显滞后的指标。", data.year)
+    blocks += reference_blocks(results, data.year)
     blocks.append(Heading(1, "四、下一步工作"))
     blocks += numbered(next_steps(data.actions, results))
     blocks.append(

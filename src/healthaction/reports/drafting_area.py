@@ -13,6 +13,7 @@ from healthaction.reports.draft import Block, Heading, Paragraph
 from healthaction.reports.drafting import numbered
 from healthaction.reports.drafting_assessment import lower_level
 from healthaction.reports.model import IndicatorResult, ReportData
+from healthaction.reports.reference import reference_blocks
 from healthaction.reports.tables import area_indicator_table, area_status_table
 from healthaction.reports.wording import (
     BEHIND,
@@ -111,6 +112,8 @@ def area_blocks(data: ReportData) -> list[Block]:
 
     blocks.append(Heading(1, "三、存在的问题"))
     blocks += _problems(per_region, level)
+    if data.kind == "overall":  # the region's own series (本级) against the national and 2030 targets
+        blocks += reference_blocks(data.indicators, data.year)
     blocks.append(Heading(1, "四、下一步工作"))
     blocks += numbered(_steps(every, level))
     blocks.append(

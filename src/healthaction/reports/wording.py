@@ -119,6 +119,11 @@ def change_words(result: IndicatorResult) -> str | None:
 _WORD_TARGETS = ("increase", "decrease", "slow", "maintain", "improve")
 
 
+def difference_words(value: float, unit: str | None) -> str:
+    """2.4个百分点 for %, 0.3个千分点 for ‰, 1.5岁: a gap in the unit's own words."""
+    return _in_unit(value, unit)
+
+
 def _in_unit(value: float, unit: str | None) -> str:
     """A difference in the unit's own words: 1.5个百分点 for %, 0.3个千分点 for ‰, 2岁, 3/10万."""
     size = plain_number(round(abs(value), 6), 6)

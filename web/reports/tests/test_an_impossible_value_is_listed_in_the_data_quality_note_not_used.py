@@ -23,4 +23,6 @@ def test_a_proportion_over_a_hundred_percent_is_listed_and_left_out(world: World
     literacy = next(r for r in data.indicators if r.indicator == "居民健康素养水平")
     assert literacy.value == 18  # the last value that can be true
     assert literacy.value_year == 2021
-    assert data.quality == ("居民健康素养水平：平川区2022年上报值102.76%，百分比应在0到100之间，未用于评估。",)
+    assert data.quality == (
+        "居民健康素养水平：平川区2022年上报值102.76%，百分比应在0到100之间，未用于评估。",
+    )
