@@ -9,6 +9,7 @@ values and adjustments), never a fresh computation.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -21,7 +22,7 @@ from healthaction.reports.area import area_basis, area_report_data, merged_plan
 from healthaction.reports.collect import campaign_name, without_impossible_values
 from healthaction.reports.drafting_assessment import lower_level
 from healthaction.reports.files import evaluate_year_and_previous
-from healthaction.reports.model import Adjustment, ItemScore, Kind, RegionScore, SchemeTerms
+from healthaction.reports.model import Adjustment, ItemScore, Kind, RegionScore, SchemeTerms, WorkDone
 from web.assessment.compute import item_counts
 from web.assessment.models import AssessmentResult
 from web.monitoring.evaluation import evaluation_inputs
@@ -193,7 +194,56 @@ def _region_data(
         issuer=issuer,
         date=date,
     )
-    return replace(data, quality=(*impossible, *data.quality))
+    return replace(data, quality=(*impossible, *data.quality), work=work_done(region, year))
+
+
+def work_done(region: Region, year: int) -> WorkDone | None:
+    """工作开展情况 of ``region``: its 责任清单 in the latest round with reports, and its 组织实施 items as
+    scored in the parent's published 考核 of ``year``. None when the database holds neither."""
+    from web.tasks import selectors as tasks
+
+    measures, round_name = 0, ""
+    statuses: tuple[tuple[str, int], ...] = ()
+    behind: tuple[str, ...] = ()
+    if tasks.tasks_for_region(region).exists():
+        chosen = tasks.default_round(region)
+        verdicts = tasks.supervision_for(region, chosen).supervision.verdicts
+        measures = len(verdicts)
+        counted = Counter(v.status for v in verdicts)
+        statuses = tuple(
+            (s, counted[s]) for s in ("已完成", "推进中", "未开始", "滞后", "逾期") if counted[s]
+        )
+        behind = tuple(
+            f"措施{v.measure.id}{v.status}（{'、'.join(v.measure.lead_departments) or '牵头部门未写明'}）"
+            for v in verdicts
+            if v.status in ("滞后", "逾期")
+        )
+        round_name = f"{chosen.name}"
+    organisation: tuple[tuple[str, float, float, str], ...] = ()
+    assessment = ""
+    result = published_result(region.parent, year) if region.parent is not None else None
+    if result is not None:
+        organisation = tuple(
+            (
+                s["name"],
+                float(s.get("points") or 0),
+                float(s.get("weight") or 0),
+                s.get("explanation", "").split("：", 1)[1] if "：" in s.get("explanation", "") else "",
+            )
+            for s in result.data.get("series", [])
+            if s.get("kind") == "organisation" and s.get("region") == region.code and s.get("given", True)
+        )
+        assessment = f"{result.scheme.region.name}{year}年度考核"
+    if not measures and not organisation:
+        return None
+    return WorkDone(
+        round=round_name,
+        measures=measures,
+        statuses=statuses,
+        behind=behind,
+        organisation=organisation,
+        assessment=assessment,
+    )
 
 
 def published_result(region: Region, year: int) -> AssessmentResult | None:

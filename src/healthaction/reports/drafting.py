@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from healthaction.evaluation_io.output import plain_number
 from healthaction.reports import charts
 from healthaction.reports.draft import Block, Draft, Figure, Heading, Paragraph, Table, with_annexes
 from healthaction.reports.model import ActionResult, IndicatorResult, ReportData
@@ -70,6 +71,36 @@ def finished(data: ReportData, blocks: Sequence[Block], *, addressee: str | None
 
 
 _LEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[表图]\d+\s*)")
+
+
+def work_blocks(data: ReportData) -> list[Block]:
+    """工作开展情况: the 责任清单's progress (how many measures in each state, the lagging and overdue ones
+    with their lead departments) and the 组织实施 items as the office scored them."""
+    work = data.work
+    if work is None or (not work.measures and not work.organisation):
+        return []
+    blocks: list[Block] = [Heading(1, "二、工作开展情况")]
+    if work.measures:
+        counts = "，".join(f"{status}{n}项" for status, n in work.statuses if n)
+        text = f"截至{work.round}，责任清单共{work.measures}项措施，{counts}"
+        if work.behind:
+            text += f"。滞后或逾期的{len(work.behind)}项：{some(list(work.behind), 8)}"
+        blocks.append(Paragraph(text + "。"))
+    if work.organisation:
+        got = sum(p for _, p, _, _ in work.organisation)
+        full = sum(m for _, _, m, _ in work.organisation)
+        items = "；".join(
+            f"{name}满分{plain_number(top, 2)}分，得{plain_number(points, 2)}分"
+            + (f"（{why}）" if why else "")
+            for name, points, top, why in work.organisation
+        )
+        blocks.append(
+            Paragraph(
+                f"组织实施方面，{work.assessment}中{len(work.organisation)}项组织实施项共得"
+                f"{plain_number(got, 2)}分（满分{plain_number(full, 2)}分）：{items}。"
+            )
+        )
+    return blocks
 
 
 def numbered_in_order(blocks: Sequence[Block]) -> list[Block]:
@@ -240,6 +271,7 @@ def _overall_blocks(data: ReportData, with_charts: bool) -> list[Block]:
             blocks.append(Figure(f"图1  {data.year}年各专项行动指标状态", charts.status_by_action(measured)))
         blocks.append(action_table(f"表1  {data.year}年各专项行动指标状态", data.actions))
     blocks += [Paragraph(s) for s in year_on_year(data, results, values=False)]
+    blocks += work_blocks(data)
     blocks.append(Heading(1, "二、主要进展"))
     groups = [
         ([r for r in results if r.label == "已达标"], "已达标的指标"),

@@ -107,6 +107,19 @@ class ReviewedValue:
 
 
 @dataclass(frozen=True)
+class WorkDone:
+    """工作开展情况: the 责任清单's measures in the latest half-year round, and the 组织实施 items the
+    office scored in the latest published 考核."""
+
+    round: str = ""  # 2021年下半年
+    measures: int = 0
+    statuses: tuple[tuple[str, int], ...] = ()  # (已完成, 12), (推进中, 30), (滞后, 3) …
+    behind: tuple[str, ...] = ()  # 措施3.2（区卫健局）: lagging or overdue, with the lead department
+    organisation: tuple[tuple[str, float, float, str], ...] = ()  # (item, points given, max, reason)
+    assessment: str = ""  # 白银市2022年度考核 — where the 组织实施 points come from
+
+
+@dataclass(frozen=True)
 class SchemeTerms:
     """The 考核方案 a 通报 states: items and their points, how a score is computed, the grade bands."""
 
@@ -159,6 +172,7 @@ class ReportData:
     quality: tuple[str, ...] = ()
     demo: bool = False  # built from 演示数据: every page's header says so
     scheme: SchemeTerms | None = None  # the 通报's 考核方案, when known
+    work: WorkDone | None = None  # the 监测评估报告's 工作开展情况, when the database holds it
     item_scores: tuple[ItemScore, ...] = ()  # the 通报's annex: every region's score on every item
     bonus_claimed: tuple[tuple[str, float], ...] = ()  # (region, 加分 before the cap), when it was capped
 

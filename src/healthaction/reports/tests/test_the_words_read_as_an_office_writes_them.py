@@ -56,3 +56,28 @@ def test_counts_say_how_they_moved() -> None:
     assert moved_count(1, 1) == "均为1项，与上年持平"
     assert moved_count(3, 5) == "由3项增至5项"
     assert moved_count(5, 3) == "由5项减至3项"
+
+
+def test_the_work_done_names_the_lagging_measures_and_the_organisation_points() -> None:
+    from healthaction.reports.draft import Paragraph
+    from healthaction.reports.drafting import work_blocks
+    from healthaction.reports.model import ReportData, WorkDone
+
+    work = WorkDone(
+        round="2021年全年",
+        measures=132,
+        statuses=(("已完成", 123), ("逾期", 9)),
+        behind=("措施2.4逾期（卫生健康局）",),
+        organisation=(("机构设置", 3.0, 4.0, "领导小组成员调整后未及时发文"),),
+        assessment="白银市2022年度考核",
+    )
+    data = ReportData(
+        kind="overall", year=2022, region="平川区", campaign="健康平川行动", issuer="办公室",
+        date=__import__("datetime").date(2023, 3, 15), indicators=(), actions=(), work=work,
+    )  # fmt: skip
+    text = "".join(b.text for b in work_blocks(data) if isinstance(b, Paragraph))
+    assert (
+        "截至2021年全年，责任清单共132项措施，已完成123项，逾期9项。滞后或逾期的1项：措施2.4逾期（卫生健康局）。"
+        in text
+    )
+    assert "机构设置满分4分，得3分（领导小组成员调整后未及时发文）" in text
