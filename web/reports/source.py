@@ -335,6 +335,7 @@ def assessment_report_data(
     return ReportData(
         kind="assessment",
         basis=None if plan else f"{region.name}{year}年度考核方案",  # what the 通报 cites without a plan
+        plan_title=plan.title or None if plan else None,
         year=year,
         region=region.name,
         campaign=campaign,

@@ -92,6 +92,7 @@ def build_report_data(
         reviews=tuple(r for r in reviews if not scores or r.region in {s.region for s in scores}),
         has_previous=previous is not None,
         quality=quality_notes(ordered),
+        plan_title=plan.title or None,
     )
 
 

@@ -250,7 +250,8 @@ def _overall_blocks(data: ReportData, with_charts: bool) -> list[Block]:
     results, whole = data.indicators, region_word(data.region)
     blocks: list[Block] = [
         Paragraph(
-            f"根据《{data.campaign}实施方案》确定的目标和监测指标，对{data.region}{data.year}年"
+            f"根据《{data.plan_title or data.campaign + '实施方案'}》确定的目标和监测指标，"
+            f"对{data.region}{data.year}年"
             f"{data.campaign}实施进展进行了监测评估。现将有关情况报告如下。"
         ),
         Heading(1, "一、总体情况"),

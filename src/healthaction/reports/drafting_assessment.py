@@ -40,11 +40,11 @@ def draft_assessment(data: ReportData, *, with_charts: bool = True) -> Draft:
     level = lower_level([s.region for s in scores])
     grades = Counter(s.grade for s in scores)
     # A region without a plan of its own assesses by its 考核方案 alone (``basis`` names it).
-    grounds = f"《{data.basis}》" if data.basis else f"《{data.campaign}实施方案》"
+    grounds = data.basis or f"《{data.plan_title or data.campaign + '实施方案'}》"
     trial = "试考核" if data.scheme is not None and data.scheme.is_trial else "考核"
     blocks: list[Block] = [
         Paragraph(
-            f"根据{grounds}，{data.issuer}对{len(scores)}个{level}"
+            f"根据{grounds}和考核指标框架，{data.issuer}对{len(scores)}个{level}"
             f"{data.year}年度{data.campaign}实施情况进行了{trial}{_content(scores)}。现将{trial}结果通报如下。"
         ),
         Heading(1, "一、考核方式"),

@@ -172,6 +172,7 @@ class ReportData:
     quality: tuple[str, ...] = ()
     demo: bool = False  # built from 演示数据: every page's header says so
     scheme: SchemeTerms | None = None  # the 通报's 考核方案, when known
+    plan_title: str | None = None  # the document the report cites: 《健康张掖行动组织实施和考核方案》
     work: WorkDone | None = None  # the 监测评估报告's 工作开展情况, when the database holds it
     item_scores: tuple[ItemScore, ...] = ()  # the 通报's annex: every region's score on every item
     bonus_claimed: tuple[tuple[str, float], ...] = ()  # (region, 加分 before the cap), when it was capped
