@@ -134,11 +134,23 @@ def _in_unit(value: float, unit: str | None) -> str:
     return size + number(0, unit)[1:]
 
 
+def _goal(target: Milestone | None, unit: str | None) -> str:
+    """The target as the object of 达到: 2022年不低于22%的目标 · 2022年目标74.5岁 (a plain value) · 目标."""
+    if target is None:
+        return "目标"
+    if target.comparator == "=" and target.value is not None:
+        return f"{target.year}年目标{number(target.value, unit)}"
+    if target.comparator in (">=", "<=", ">", "<"):
+        return f"{target.year}年{target_words(target, unit)}的目标"
+    return f"{target.year}年目标（{target_words(target, unit)}）"
+
+
 def progress_words(result: IndicatorResult, year: int) -> str:
     """What one series stands at, in a report's words, from the same numbers as the table:
 
-    2022年为76.52岁，已达到2022年目标（不低于74.5岁） ·
-    2022年为19%，按序时进度应达到19.2%，完成序时进度的98.2% · 截至2022年无监测数据.
+    2022年为76.52岁，已达到2022年不低于74.5岁的目标 ·
+    2022年为19%，按序时进度应达到19.2%，完成序时进度的98.2%，距2030年不低于30%的目标尚有差距 ·
+    截至2022年无监测数据.
     Comparators are words, every number carries its unit, targets are worded from the plan's own
     comparator (高于95, never the engine's inclusive ≥95.01), and a completion rate is never negative.
     """
@@ -150,7 +162,7 @@ def progress_words(result: IndicatorResult, year: int) -> str:
     reported = f"{when}年为{value_words(result)}{stale}"
     if target is not None and target.comparator == "achieved":
         return f"{when}年{'已实现' if result.value >= 1 else '尚未实现'}目标"
-    goal = f"{target.year}年目标（{target_words(target, unit)}）" if target is not None else "目标"
+    goal = _goal(target, unit)
     base = (
         f"基期{result.baseline_year}年的{number(result.baseline, unit)}"
         if result.baseline is not None and result.baseline_year is not None
@@ -182,9 +194,9 @@ def progress_words(result: IndicatorResult, year: int) -> str:
             progress = f"超过序时进度（应达到{expected}）"
         else:
             progress = f"按序时进度应达到{expected}，完成序时进度的{result.ratio * 100:.1f}%"
-        return f"{reported}，{progress}，{goal}"
+        return f"{reported}，{progress}，距{goal}尚有差距"
     if "no_baseline" in result.flags:
-        return f"{reported}，{goal}，缺少基期值，无法计算序时进度"
+        return f"{reported}，缺少基期值，无法计算达到{goal}的序时进度"
     text = f"{reported}，未达到{goal}"
     if "regressing" in result.flags and base is not None:
         text += f"，且不及{base}"

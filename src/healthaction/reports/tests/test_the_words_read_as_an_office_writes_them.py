@@ -32,19 +32,19 @@ def test_a_value_behind_its_baseline_is_no_negative_percentage() -> None:
     assert "2022年为17.2%" in text
     assert "应达到22.8%" in text
     assert "与基期2017年的18%相比尚无进展" in text
-    assert "2030年目标（不低于30%）" in text
+    assert "距2030年不低于30%的目标尚有差距" in text
 
 
 def test_a_strict_target_keeps_the_plans_words() -> None:
     high = replace(BASE, status="ACHIEVED", label="已达标", value=96.0, target=Milestone(2022, ">", 95.0))
-    assert progress_words(high, 2022) == "2022年为96%，已达到2022年目标（高于95%）"
+    assert progress_words(high, 2022) == "2022年为96%，已达到2022年高于95%的目标"
 
 
 def test_every_comparator_is_a_word_with_its_unit() -> None:
-    for comparator, word in ((">=", "不低于"), ("<=", "不高于"), ("=", "达到"), ("<", "低于")):
+    for comparator, word in ((">=", "不低于"), ("<=", "不高于"), ("=", "目标"), ("<", "低于")):
         result = replace(BASE, unit="‰", ratio=None, target=Milestone(2022, comparator, 7.5))
         text = progress_words(result, 2022)
-        assert f"（{word}7.5‰）" in text
+        assert f"2022年{word}7.5‰" in text
         assert not set("≥≤=<>") & set(text)
 
 
