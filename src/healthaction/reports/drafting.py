@@ -172,22 +172,29 @@ def year_on_year(data: ReportData, results: Sequence[IndicatorResult], *, values
         f"与{data.year - 1}年相比，已达标指标{moved_count(then['已达标'], now['已达标'])}，"
         f"滞后和未达标指标{moved_count(behind_then, behind_now)}。"
     ]
-    # 严重滞后 and 未达标 are one rank: a series still far behind when its target year comes is
-    # called 未达标, which is the deadline arriving, not a change for the worse.
+    # 未达标 is what 严重滞后 (or any unmet status) is called once the target year comes: a series whose
+    # target falls due this year and is missed has reached its deadline, not changed for the worse.
     rank = {label: i for i, label in enumerate(LABELS)} | {"未达标": LABELS.index("严重滞后")}
     compared = [
         r for r in results if r.previous_label and r.previous_label != "无数据" and r.label != "无数据"
     ]
+    due = [
+        r
+        for r in compared
+        if r.label == "未达标"
+        and r.previous_label != "未达标"
+        and r.target is not None
+        and r.target.year == data.year
+    ]
     better = [r for r in compared if rank[r.label] < rank[r.previous_label or ""]]
-    worse = [r for r in compared if rank[r.label] > rank[r.previous_label or ""]]
+    worse = [r for r in compared if rank[r.label] > rank[r.previous_label or ""] and r not in due]
     for group, word in ((better, "好转"), (worse, "退步")):
         if group:
             moves = [f"{r.indicator}由{r.previous_label}转为{r.label}" for r in group]
             sentences.append(f"状态{word}的指标{len(group)}项：{'；'.join(moves)}。")
-    due = [r for r in compared if r.label == "未达标" and r.previous_label in ("严重滞后", "进度滞后")]
     if due:
         sentences.append(
-            f"{len(due)}项指标在{data.year}年到达目标年份时仍未达到目标："
+            f"{len(due)}项指标的目标在{data.year}年到期，到期时仍未达到："
             f"{some([r.indicator for r in due], 8)}。"
         )
     changes = [f"{r.indicator}{c}" for r in results if (c := change_words(r))]
