@@ -8,17 +8,17 @@ is reported with its line; rows of series without a target are not applicable an
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Mapping
+from dataclasses import dataclass
 
 import polars as pl
 
-from healthaction.catalog import UnitError, normalise_unit
+from healthaction.catalog import UnitError
 from healthaction.catalog.units import scale_exponent
 from healthaction.evaluation_io.csv_table import CsvTable
 from healthaction.evaluation_io.errors import InputError, shown
+from healthaction.evaluation_io.plausible import implausible_conversion
+from healthaction.evaluation_io.record_columns import cell_columns, split_unit, split_year, unit_of_row
 
-Series = tuple[str, str]
 KEY = ["region", "indicator", "year"]
 _INTEGER = r"^[+-]?\d+$"
 _NUMBER = r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$"
@@ -27,103 +27,112 @@ _FALSE = ("0", "否", "false", "no", "未实现")
 _SCHEMA = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "value": pl.Float64}
 
 
-def _fold(column: pl.Expr, values: pl.Series) -> pl.Expr:
-    """NFKC (７６．７ → 76.7) on the few distinct non-ASCII cells, then trimmed."""
-    odd = values.filter(~values.str.contains(r"^[\x00-\x7f]*$")).unique().to_list()
-    mapping = {v: unicodedata.normalize("NFKC", v).replace("−", "-") for v in odd}
-    folded = column.replace(mapping) if mapping else column
-    return folded.str.strip_chars()
-
-
 def _first_bad(frame: pl.DataFrame, bad: pl.Expr) -> dict[str, object] | None:
-    rows = frame.filter(bad).sort("line").head(1)
+    rows = frame.filter(bad).sort("row").head(1)
     return rows.row(0, named=True) if rows.height else None
 
 
-def _error(table: CsvTable, row: Mapping[str, object], column: str | None, message: str) -> InputError:
-    return InputError(f"{table.name} 第{row['line']}行", message, column)
+def _error(table: CsvTable, row: dict[str, object], column: str | None, message: str) -> InputError:
+    return table.error(int(str(row["row"])), column, message)
 
 
-def read_observations(
-    table: CsvTable, units: Mapping[Series, str | None], binary: set[Series]
-) -> tuple[pl.DataFrame, int | None]:
-    """Observations of series with a target, in the series unit; and the latest year with a value."""
-    raw = pl.DataFrame(
-        {
-            "line": table.lines(),
-            "region": table.column("region"),
-            "indicator": table.column("indicator"),
-            "year_raw": table.column("year"),
-            "value_raw": table.column("value"),
-            "unit_raw": table.column("unit"),
-        },
-        schema={
-            "line": pl.Int64,
-            **dict.fromkeys(("region", "indicator", "year_raw", "value_raw", "unit_raw"), pl.Utf8),
-        },
-    )
-    frame = raw.with_columns(
-        pl.col("region").str.strip_chars(),
-        pl.col("indicator").str.strip_chars(),
-        _fold(pl.col("year_raw"), raw["year_raw"]).alias("year_text"),
-        _fold(pl.col("value_raw"), raw["value_raw"]).alias("value_text"),
-    )
-    bad = _first_bad(frame, ~pl.col("year_text").str.contains(_INTEGER))
+@dataclass
+class Observed:
+    frame: pl.DataFrame  # region, indicator, year, value in the series unit
+    latest: int | None  # the latest year with a value
+    year_counts: dict[int, int]  # regions with at least one value, per year
+    warnings: list[str]
+    suspect: pl.DataFrame | None  # region, indicator of series whose converted values look mislabelled
+
+
+def read_observations(table: CsvTable, units: pl.DataFrame, binary: pl.DataFrame) -> Observed:
+    """Observations of series with a target, in the series unit; the years reported; doubts."""
+    frame = split_unit(split_year(cell_columns(table, ("region", "indicator", "year", "value", "unit"))))
+    bad = _first_bad(frame, ~pl.col("year_f").str.contains(_INTEGER))
     if bad is not None:
-        raise _error(table, bad, "year", f"应为整数年份，实际为{shown(str(bad['year_raw']).strip())}")
-    series = pl.DataFrame(
-        {
-            "region": [s[0] for s in units],
-            "indicator": [s[1] for s in units],
-            "series_unit": list(units.values()),
-            "binary": [s in binary for s in units],
-        },
-        schema={"region": pl.Utf8, "indicator": pl.Utf8, "series_unit": pl.Utf8, "binary": pl.Boolean},
+        raise _error(table, bad, "year", f"应为整数年份，实际为{shown(str(bad['year']))}")
+    series = units.join(
+        binary.with_columns(pl.lit(True).alias("binary")), on=["region", "indicator"], how="left"
+    ).with_columns(pl.col("binary").fill_null(False))
+    frame = frame.with_columns(pl.col("year_f").cast(pl.Int64).alias("year")).join(
+        series, on=["region", "indicator"], how="inner", maintain_order="left"
     )
-    frame = frame.with_columns(pl.col("year_text").cast(pl.Int64).alias("year")).join(
-        series, on=["region", "indicator"], how="inner"
-    )
-    first_line = pl.col("line").min().over(KEY)
-    duplicate = _first_bad(
-        frame.with_columns(first_line.alias("first_line")), pl.col("line") != pl.col("first_line")
-    )
+    first_row = pl.col("row").min().over(KEY)
+    duplicate = _first_bad(frame.with_columns(first_row.alias("first_row")), pl.col("row") != pl.col("first_row"))
     if duplicate is not None:
-        message = f"与第{duplicate['first_line']}行重复（同一地区、指标和年份的观测值）"
+        message = f"与第{table.line(int(str(duplicate['first_row'])))}行重复（同一地区、指标和年份的观测值）"
         raise _error(table, duplicate, None, message)
     frame = _values(table, frame)
+    frame = unit_of_row(table, frame)
+    warnings: list[str] = []
+    suspect = _doubtful_conversions(frame, warnings)
     frame = _converted(table, frame)
-    latest = frame.filter(pl.col("value").is_not_null())["year"].max()
-    result = frame.sort("line").select(pl.col(name).cast(dtype) for name, dtype in _SCHEMA.items())
-    return result, int(latest) if isinstance(latest, int) else None
+    reported = frame.filter(pl.col("value").is_not_null())
+    latest = reported["year"].max()
+    counts = reported.group_by("year").agg(pl.col("region").n_unique()).sort("year")
+    result = frame.select(pl.col(name).cast(dtype) for name, dtype in _SCHEMA.items())
+    return Observed(
+        frame=result,
+        latest=int(latest) if isinstance(latest, int) else None,
+        year_counts={int(y): int(n) for y, n in counts.iter_rows()},
+        warnings=warnings,
+        suspect=suspect,
+    )
+
+
+def _doubtful_conversions(frame: pl.DataFrame, warnings: list[str]) -> pl.DataFrame | None:
+    """Series whose values, once converted (婴儿死亡率 4.9 % → 49 ‰), leave the plausible range.
+
+    Flagged ``unit_suspect`` and said on stderr: the conversion is done, never silently."""
+    needs = (
+        pl.col("unit").is_not_null()
+        & pl.col("series_unit").is_not_null()
+        & (pl.col("unit") != pl.col("series_unit"))
+        & pl.col("value").is_not_null()
+        & ~pl.col("binary")
+    )
+    converted = frame.filter(needs)
+    if converted.height == 0:
+        return None
+    flagged = []
+    for indicator, unit, series_unit in converted.select("indicator", "unit", "series_unit").unique().sort(
+        "indicator", "unit"
+    ).iter_rows():
+        here = converted.filter(
+            (pl.col("indicator") == indicator) & (pl.col("unit") == unit) & (pl.col("series_unit") == series_unit)
+        )
+        values = here.get_column("value").head(1000).to_list()
+        reason = implausible_conversion(indicator, unit, series_unit, values)
+        if reason is not None:
+            warnings.append(f"指标「{indicator}」观测值单位可疑（unit_suspect）：{reason}")
+            flagged.append(here.select("region", "indicator").unique())
+    return pl.concat(flagged) if flagged else None
 
 
 def _values(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
-    word = pl.col("value_text").str.to_lowercase()
-    is_number = pl.col("value_text").str.contains(_NUMBER)
-    empty = pl.col("value_text") == ""
+    word = pl.col("value_f").str.to_lowercase()
+    is_number = pl.col("value_f").str.contains(_NUMBER)
+    empty = pl.col("value_f") == ""
     binary = pl.col("binary")
     bad = _first_bad(frame, binary & ~empty & ~word.is_in(_TRUE + _FALSE))
     if bad is not None:
-        message = f"应为 1/0、是/否 或 true/false，实际为{shown(str(bad['value_raw']).strip())}"
+        message = f"应为 1/0、是/否 或 true/false，实际为{shown(str(bad['value']))}"
         raise _error(table, bad, "value", message)
     bad = _first_bad(frame, ~binary & ~empty & ~is_number)
     if bad is not None:
-        raise _error(table, bad, "value", f"应为数字，实际为{shown(str(bad['value_raw']).strip())}")
+        raise _error(table, bad, "value", f"应为数字，实际为{shown(str(bad['value']))}")
     value = (
         pl.when(empty)
         .then(None)
         .when(binary)
         .then(pl.when(word.is_in(_TRUE)).then(1.0).otherwise(0.0))
-        .otherwise(pl.col("value_text").cast(pl.Float64, strict=False))
+        .otherwise(pl.col("value_f").cast(pl.Float64, strict=False))
     )
     return frame.with_columns(value.alias("value"))
 
 
 def _converted(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
     """Values with a unit other than the series unit, scaled by a power of ten (or an error)."""
-    labels = frame["unit_raw"].unique().to_list()
-    normal = {label: normalise_unit(label) for label in labels}
-    frame = frame.with_columns(pl.col("unit_raw").replace_strict(normal, return_dtype=pl.Utf8).alias("unit"))
     needs = pl.col("unit").is_not_null() & pl.col("series_unit").is_not_null() & ~pl.col("binary")
     pairs = (
         frame.filter(needs & (pl.col("unit") != pl.col("series_unit"))).select("unit", "series_unit").unique()
