@@ -41,7 +41,10 @@ def write_dataset(folder: Path, counties: int) -> dict[str, int]:
     """The six CSV files; returns their row counts."""
     tables = generate(counties)
     tables["targets"] = tables["targets"].with_columns(pl.lit("%").alias("unit"))
-    tables["observations"] = tables["observations"].with_columns(pl.lit("%").alias("unit"))
+    # Whole numbers as people write them (1, not 1.0): an `achieved` series reads 1/0.
+    value = pl.col("value")
+    whole = pl.when(value == value.round(0)).then(value.cast(pl.Int64).cast(pl.Utf8)).otherwise(value.cast(pl.Utf8))
+    tables["observations"] = tables["observations"].with_columns(whole.alias("value"), pl.lit("%").alias("unit"))
     rng = np.random.default_rng(7)
     regions = tables["regions"]["region"].to_numpy()
     picked = rng.choice(regions, size=max(3, len(regions) // 30), replace=False)

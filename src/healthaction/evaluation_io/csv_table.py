@@ -154,9 +154,10 @@ def read_table(path: Path, required: Sequence[str], optional: Sequence[str] = ()
         raise InputError(path.name, f"无法读取文件（{exc.strerror}）") from None
     data = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        data = _decoded(path.name, data)
+        data[:65536].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < 65536 - 4:  # not a character cut at the end of the sample: not UTF-8
+            data = _decoded(path.name, data)
     data, skipped, names = _header(path.name, data)
     if not data:
         raise InputError(path.name, f"文件为空，应有表头：{','.join(required)}")
@@ -172,6 +173,11 @@ def read_table(path: Path, required: Sequence[str], optional: Sequence[str] = ()
         )
     try:
         raw = _cells(path.name, data)
+    except pl.exceptions.ComputeError as exc:
+        if "utf-8" not in str(exc).lower() and "utf8" not in str(exc).lower():
+            raise InputError(path.name, f"CSV 格式错误（{str(exc).splitlines()[0]}）") from None
+        data = _decoded(path.name, data)  # not UTF-8: polars checks it while reading
+        raw = _cells(path.name, data)
     except pl.exceptions.PolarsError as exc:
         raise InputError(path.name, f"CSV 格式错误（{str(exc).splitlines()[0]}）") from None
     names_read = raw.columns
@@ -179,14 +185,18 @@ def read_table(path: Path, required: Sequence[str], optional: Sequence[str] = ()
     if b'"' in data:  # a quoted cell may hold line breaks: lines are then no longer rows
         breaks = raw.select(pl.sum_horizontal(pl.all().str.count_matches("\n").fill_null(0))).to_series()
     wanted = [c for c in (*required, *optional) if c in columns and columns[c] < len(names_read)]
-    blank = pl.all_horizontal(pl.all().str.strip_chars().fill_null("") == "")
-    frame = (
-        raw.with_columns(pl.int_range(pl.len(), dtype=pl.Int64).alias("row"), blank.alias("blank"))
-        .filter((pl.col("row") > 0) & ~pl.col("blank"))
-        .select(
-            "row",
-            *(pl.col(names_read[columns[c]]).str.strip_chars().fill_null("").alias(c) for c in wanted),
-            *(pl.lit("", dtype=pl.Utf8).alias(c) for c in (*required, *optional) if c not in wanted),
-        )
+    frame = raw.with_columns(pl.int_range(pl.len(), dtype=pl.Int64).alias("row")).slice(1)
+    # Blank records (",,,"): rare, so first looked for in one column only.
+    first = pl.col(names_read[0])
+    if frame.select((first.is_null() | first.str.contains(r"^\s*$")).any()).item():
+        blank = pl.all_horizontal(pl.col(names_read).str.strip_chars().fill_null("") == "")
+        frame = frame.filter(~blank)
+    cells = []
+    for c in wanted:
+        column = pl.col(names_read[columns[c]])
+        padded = frame.select(column.str.contains(r"^\s|\s$").any()).item()
+        cells.append((column.str.strip_chars() if padded else column).fill_null("").alias(c))
+    frame = frame.select(
+        "row", *cells, *(pl.lit("", dtype=pl.Utf8).alias(c) for c in (*required, *optional) if c not in wanted)
     )
     return CsvTable(path.name, frame, tuple(wanted), skipped + 1, skipped, breaks)

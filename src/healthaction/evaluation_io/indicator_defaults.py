@@ -21,8 +21,8 @@ from healthaction.evaluation_io.records import Places
 # Comparators whose reading depends on polarity (evaluation.md §2 step 3 and the word rules).
 _POLARITY_MATTERS = frozenset({"=", "improve", "maintain"})
 _DIRECTION_WORDS = {1: "越高越好", -1: "越低越好"}
-# The direction a comparator states by itself (evaluation.md §1's fallback rule).
-_COMPARATOR_DIRECTION = {">=": 1, ">": 1, "increase": 1, "<=": -1, "<": -1, "decrease": -1, "slow": -1}
+# The direction a comparator states by itself (`slow` is left out: it judges growth, not level).
+_COMPARATOR_DIRECTION = {">=": 1, ">": 1, "increase": 1, "<=": -1, "<": -1, "decrease": -1}
 
 
 def catalog_polarity(

@@ -51,15 +51,21 @@ def read_observations(table: CsvTable, units: pl.DataFrame, binary: pl.DataFrame
     bad = _first_bad(frame, ~pl.col("year_f").str.contains(_INTEGER))
     if bad is not None:
         raise _error(table, bad, "year", f"应为整数年份，实际为{shown(str(bad['year']))}")
-    series = units.join(
+    series = units.with_row_index("series").join(
         binary.with_columns(pl.lit(True).alias("binary")), on=["region", "indicator"], how="left"
     ).with_columns(pl.col("binary").fill_null(False))
     frame = frame.with_columns(pl.col("year_f").cast(pl.Int64).alias("year")).join(
         series, on=["region", "indicator"], how="inner", maintain_order="left"
     )
-    first_row = pl.col("row").min().over(KEY)
-    duplicate = _first_bad(frame.with_columns(first_row.alias("first_row")), pl.col("row") != pl.col("first_row"))
-    if duplicate is not None:
+    # One integer per (series, year): checking it for repeats is cheap; the window that
+    # names the first repeat only runs when there is one.
+    key = (pl.col("series").cast(pl.Int64) * (1 << 32)) + (pl.col("year") + (1 << 31))
+    if frame.select(key.is_duplicated().any()).item():
+        first_row = pl.col("row").min().over(key)
+        duplicate = _first_bad(
+            frame.with_columns(first_row.alias("first_row")), pl.col("row") != pl.col("first_row")
+        )
+        assert duplicate is not None
         message = f"与第{table.line(int(str(duplicate['first_row'])))}行重复（同一地区、指标和年份的观测值）"
         raise _error(table, duplicate, None, message)
     frame = _values(table, frame)

@@ -42,14 +42,17 @@ def fold(frame: pl.DataFrame, name: str) -> pl.Expr:
     values = frame.get_column(name)
     odd = values.filter(~values.str.contains(r"^[\x00-\x7f]*$")).unique().to_list()
     mapping = {v: unicodedata.normalize("NFKC", v).replace("−", "-").strip() for v in odd}
-    column = pl.col(name).replace(mapping) if mapping else pl.col(name)
-    return column.str.strip_chars()
+    return pl.col(name).replace(mapping) if mapping else pl.col(name)
+
+
+_NAMES = frozenset({"region", "indicator"})  # kept as written: names are matched as they are
 
 
 def cell_columns(table: CsvTable, columns: Sequence[str]) -> pl.DataFrame:
-    """row, each column as written (trimmed) and `<column>_f` folded (NFKC, − as -)."""
+    """row, each column as written (trimmed) and `<column>_f` folded (NFKC, − as -) for the cells
+    that hold numbers, years, comparators and units."""
     raw = table.frame.select("row", *(table.column(name).alias(name) for name in columns))
-    return raw.with_columns(fold(raw, name).alias(f"{name}_f") for name in columns)
+    return raw.with_columns(fold(raw, name).alias(f"{name}_f") for name in columns if name not in _NAMES)
 
 
 def split_year(frame: pl.DataFrame, name: str = "year_f") -> pl.DataFrame:
