@@ -146,9 +146,9 @@ _EXTENSIONS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]]
 
 
 def _load_extensions() -> None:
-    from healthaction import cli_evaluate, cli_report, cli_web
+    from healthaction import cli_evaluate, cli_report, cli_targets, cli_web
 
-    for register in (cli_evaluate.register, cli_web.register, cli_report.register):
+    for register in (cli_evaluate.register, cli_targets.register, cli_web.register, cli_report.register):
         if register not in _EXTENSIONS:  # main() may run more than once in a process (tests)
             _EXTENSIONS.append(register)
 

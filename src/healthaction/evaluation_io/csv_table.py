@@ -71,6 +71,7 @@ class CsvTable:
     header_line: int
     skipped_lines: int  # blank lines before the header
     breaks: pl.Series | None  # line breaks inside each record's quoted cells; None when there are none
+    header: tuple[str, ...] = ()  # every column name of the header row, normalised
 
     def __iter__(self) -> Iterator[Row]:
         for cells in self.frame.iter_rows(named=True):
@@ -199,4 +200,4 @@ def read_table(path: Path, required: Sequence[str], optional: Sequence[str] = ()
     frame = frame.select(
         "row", *cells, *(pl.lit("", dtype=pl.Utf8).alias(c) for c in (*required, *optional) if c not in wanted)
     )
-    return CsvTable(path.name, frame, tuple(wanted), skipped + 1, skipped, breaks)
+    return CsvTable(path.name, frame, tuple(wanted), skipped + 1, skipped, breaks, tuple(names))

@@ -157,3 +157,27 @@ def doubtful_labels(
             readable = check.catalog_unit is not None and convertible(unit, check.catalog_unit)
             doubtful[(indicator, unit)] = check.catalog_unit if readable and check.catalog_unit else unit
     return doubtful
+
+
+def synonyms(names: Sequence[str], targeted: Sequence[str], notes: list[str], what: str) -> dict[str, str]:
+    """Names of ``what`` (观测值, 基期) that stand for a targeted indicator under another wording.
+
+    居民平均预期寿命 in the observations and 人均预期寿命 in the targets match the same national
+    catalog entry, so they are one indicator. Only a single targeted name of that entry is taken.
+    """
+    by_entry: dict[str, list[str]] = {}
+    for name in targeted:
+        entry = match_indicator(name).entry
+        if entry is not None:
+            by_entry.setdefault(entry.name, []).append(name)
+    known = set(targeted)
+    mapping: dict[str, str] = {}
+    for name in names:
+        if name in known:
+            continue
+        entry = match_indicator(name).entry
+        candidates = by_entry.get(entry.name, []) if entry is not None else []
+        if len(candidates) == 1:
+            mapping[name] = candidates[0]
+            notes.append(f"{what}的指标「{name}」与目标的「{candidates[0]}」是同一全国指标，按后者读取")
+    return mapping

@@ -45,9 +45,15 @@ class Observed:
     suspect: pl.DataFrame | None  # region, indicator of series whose converted values look mislabelled
 
 
-def read_observations(table: CsvTable, units: pl.DataFrame, binary: pl.DataFrame) -> Observed:
-    """Observations of series with a target, in the series unit; the years reported; doubts."""
+def read_observations(
+    table: CsvTable, units: pl.DataFrame, binary: pl.DataFrame, names: dict[str, str] | None = None
+) -> Observed:
+    """Observations of series with a target, in the series unit; the years reported; doubts.
+
+    ``names`` renames indicators written under another wording of a targeted one."""
     frame = split_unit(split_year(cell_columns(table, ("region", "indicator", "year", "value", "unit"))))
+    if names:
+        frame = frame.with_columns(pl.col("indicator").replace(names))
     bad = _first_bad(frame, ~pl.col("year_f").str.contains(_INTEGER))
     if bad is not None:
         raise _error(table, bad, "year", f"应为整数年份，实际为{shown(str(bad['year']))}")
@@ -68,8 +74,7 @@ def read_observations(table: CsvTable, units: pl.DataFrame, binary: pl.DataFrame
         assert duplicate is not None
         message = f"与第{table.line(int(str(duplicate['first_row'])))}行重复（同一地区、指标和年份的观测值）"
         raise _error(table, duplicate, None, message)
-    frame = _values(table, frame)
-    frame = unit_of_row(table, frame)
+    frame = _values(table, unit_of_row(table, frame))
     warnings: list[str] = []
     suspect = _doubtful_conversions(frame, warnings)
     frame = _converted(table, frame)

@@ -26,6 +26,7 @@ from healthaction.evaluation_io.indicator_defaults import (
     contradicting_polarity,
     doubtful_labels,
     read_indicators,
+    synonyms,
 )
 from healthaction.evaluation_io.observations import read_observations
 from healthaction.evaluation_io.records import Places
@@ -261,8 +262,13 @@ def prepare_series(
         suspect = flagged.join(pairs, on=["indicator", "unit"], how="semi").select(SERIES).unique()
         dated, baselines = relabel(dated), relabel(baselines)
     units = _series_units(dated, settings)
+    targeted = dated.get_column("indicator").unique(maintain_order=True).to_list()
+    baseline_names = synonyms(baselines.get_column("indicator").unique().to_list(), targeted, notes, "基期")
+    if baseline_names:
+        baselines = baselines.with_columns(pl.col("indicator").replace(baseline_names))
     binary = dated.filter(pl.col("comparator") == "achieved").select(SERIES).unique()
-    observed = read_observations(observations, units, binary)
+    observed_names = synonyms(observations.column("indicator").unique().to_list(), targeted, notes, "观测值")
+    observed = read_observations(observations, units, binary, observed_names)
     warnings += observed.warnings
     if observed.suspect is not None:
         suspect = observed.suspect if suspect is None else pl.concat([suspect, observed.suspect]).unique()
