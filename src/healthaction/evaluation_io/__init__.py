@@ -13,7 +13,6 @@ import polars as pl
 
 from healthaction.evaluation_io.csv_table import CsvTable, read_table
 from healthaction.evaluation_io.errors import InputError
-from healthaction.evaluation_io.plan_inputs import plan_records, read_plan
 from healthaction.evaluation_io.records import (
     BASELINE_COLUMNS,
     TARGET_COLUMNS,
@@ -55,6 +54,8 @@ def load_inputs(files: InputFiles) -> SeriesInputs:
     baselines = [baseline_frame([])]
     warnings: list[str] = []
     if files.plan is not None:
+        from healthaction.evaluation_io.plan_inputs import plan_records, read_plan  # pydantic: only when asked
+
         plan_targets, plan_baselines, warnings = plan_records(
             read_plan(files.plan), files.plan.name, files.plan_region
         )

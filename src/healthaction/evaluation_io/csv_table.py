@@ -138,13 +138,18 @@ def _header(path_name: str, data: bytes) -> tuple[bytes, int, list[str]]:
     return data, skipped, [header_name(cell) for cell in header]
 
 
-def _cells(path_name: str, data: bytes) -> pl.DataFrame:
-    return pl.read_csv(
-        data,
-        has_header=False,
-        infer_schema=False,
-        truncate_ragged_lines=True,
+def _cells(data: bytes, columns: list[int] | None) -> pl.DataFrame:
+    """Every cell as text, columns named column_<index in the header>."""
+    frame = pl.read_csv(
+        data, has_header=False, infer_schema=False, truncate_ragged_lines=True, columns=columns
     )
+    if columns is not None:
+        return frame.rename(dict(zip(frame.columns, [f"column_{i}" for i in columns], strict=True)))
+    return frame
+
+
+# Columns whose cells are names, compared as written once trimmed.
+_NAMES = frozenset({"region", "indicator", "parent"})
 
 
 def read_table(path: Path, required: Sequence[str], optional: Sequence[str] = ()) -> CsvTable:
@@ -172,32 +177,38 @@ def read_table(path: Path, required: Sequence[str], optional: Sequence[str] = ()
             f"{path.name} 第{skipped + 1}行",
             f"缺少列 {'、'.join(missing)}（表头应为 {expected}）",
         )
+    wanted = [c for c in (*required, *optional) if c in columns]
+    quoted = b'"' in data  # a quoted cell may hold line breaks: lines are then no longer rows
     try:
-        raw = _cells(path.name, data)
+        raw = _cells(data, None if quoted else sorted({columns[c] for c in wanted}))
     except pl.exceptions.ComputeError as exc:
         if "utf-8" not in str(exc).lower() and "utf8" not in str(exc).lower():
             raise InputError(path.name, f"CSV 格式错误（{str(exc).splitlines()[0]}）") from None
         data = _decoded(path.name, data)  # not UTF-8: polars checks it while reading
-        raw = _cells(path.name, data)
+        raw = _cells(data, None if quoted else sorted({columns[c] for c in wanted}))
     except pl.exceptions.PolarsError as exc:
         raise InputError(path.name, f"CSV 格式错误（{str(exc).splitlines()[0]}）") from None
-    names_read = raw.columns
+    read = {int(name.removeprefix("column_")): name for name in raw.columns}
     breaks = None
-    if b'"' in data:  # a quoted cell may hold line breaks: lines are then no longer rows
+    if quoted:
         breaks = raw.select(pl.sum_horizontal(pl.all().str.count_matches("\n").fill_null(0))).to_series()
-    wanted = [c for c in (*required, *optional) if c in columns and columns[c] < len(names_read)]
     frame = raw.with_columns(pl.int_range(pl.len(), dtype=pl.Int64).alias("row")).slice(1)
-    # Blank records (",,,"): rare, so first looked for in one column only.
-    first = pl.col(names_read[0])
-    if frame.select((first.is_null() | first.str.contains(r"^\s*$")).any()).item():
-        blank = pl.all_horizontal(pl.col(names_read).str.strip_chars().fill_null("") == "")
-        frame = frame.filter(~blank)
+    wanted = [c for c in wanted if columns[c] in read]  # a header cell beyond the widest row: absent
     cells = []
+    maybe_blank = True
     for c in wanted:
-        column = pl.col(names_read[columns[c]])
-        padded = frame.select(column.str.contains(r"^\s|\s$").any()).item()
-        cells.append((column.str.strip_chars() if padded else column).fill_null("").alias(c))
+        column = pl.col(read[columns[c]])
+        # Names are joined as written: a padded one is trimmed. Numbers, years, units and
+        # comparators are folded and trimmed by their readers, only where they are not plain.
+        values = frame.get_column(read[columns[c]])
+        if c in _NAMES and values.unique().str.contains(r"^\s|\s$").any():  # few distinct names
+            column = column.str.strip_chars()
+        elif c in _NAMES and not quoted and values.null_count() == 0:
+            maybe_blank = False  # a column that is never empty: no blank line
+        cells.append((column.fill_null("") if values.null_count() else column).alias(c))
     frame = frame.select(
         "row", *cells, *(pl.lit("", dtype=pl.Utf8).alias(c) for c in (*required, *optional) if c not in wanted)
     )
+    if maybe_blank:  # blank lines, or lines whose cells of these columns are all empty: skipped
+        frame = frame.filter(~pl.all_horizontal(pl.col(c).str.strip_chars() == "" for c in wanted))
     return CsvTable(path.name, frame, tuple(wanted), skipped + 1, skipped, breaks, tuple(names))

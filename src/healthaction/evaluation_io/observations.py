@@ -17,7 +17,7 @@ from healthaction.catalog.units import scale_exponent
 from healthaction.evaluation_io.csv_table import CsvTable
 from healthaction.evaluation_io.errors import InputError, shown
 from healthaction.evaluation_io.plausible import implausible_conversion
-from healthaction.evaluation_io.record_columns import cell_columns, split_unit, split_year, unit_of_row
+from healthaction.evaluation_io.record_columns import fold, split_unit, split_year, unit_of_row
 
 KEY = ["region", "indicator", "year"]
 _INTEGER = r"^[+-]?\d+$"
@@ -28,6 +28,8 @@ _SCHEMA = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "value": p
 
 
 def _first_bad(frame: pl.DataFrame, bad: pl.Expr) -> dict[str, object] | None:
+    if not frame.select(bad.any()).item():  # the common case, without copying a row
+        return None
     rows = frame.filter(bad).sort("row").head(1)
     return rows.row(0, named=True) if rows.height else None
 
@@ -51,22 +53,19 @@ def read_observations(
     """Observations of series with a target, in the series unit; the years reported; doubts.
 
     ``names`` renames indicators written under another wording of a targeted one."""
-    frame = split_unit(split_year(cell_columns(table, ("region", "indicator", "year", "value", "unit"))))
+    frame = _typed(table)
     if names:
         frame = frame.with_columns(pl.col("indicator").replace(names))
-    bad = _first_bad(frame, ~pl.col("year_f").str.contains(_INTEGER))
-    if bad is not None:
-        raise _error(table, bad, "year", f"应为整数年份，实际为{shown(str(bad['year']))}")
     series = units.with_row_index("series").join(
         binary.with_columns(pl.lit(True).alias("binary")), on=["region", "indicator"], how="left"
     ).with_columns(pl.col("binary").fill_null(False))
-    frame = frame.with_columns(pl.col("year_f").cast(pl.Int64).alias("year")).join(
-        series, on=["region", "indicator"], how="inner", maintain_order="left"
-    )
-    # One integer per (series, year): checking it for repeats is cheap; the window that
-    # names the first repeat only runs when there is one.
-    key = (pl.col("series").cast(pl.Int64) * (1 << 32)) + (pl.col("year") + (1 << 31))
-    if frame.select(key.is_duplicated().any()).item():
+    frame = frame.join(series, on=["region", "indicator"], how="inner", maintain_order="left")
+    # One integer per (series, year): checking it for repeats is cheap (a file in order is seen
+    # to be in one pass); the window that names the first repeat only runs when there is one.
+    key = ((pl.col("series").cast(pl.Int64) * (1 << 32)) + (pl.col("year") + (1 << 31))).alias("key")
+    keys = frame.select(key).to_series()
+    ascending = keys.diff().drop_nulls()
+    if not (ascending > 0).all() and (keys.sort().diff().drop_nulls() == 0).any():
         first_row = pl.col("row").min().over(key)
         duplicate = _first_bad(
             frame.with_columns(first_row.alias("first_row")), pl.col("row") != pl.col("first_row")
@@ -78,9 +77,15 @@ def read_observations(
     warnings: list[str] = []
     suspect = _doubtful_conversions(frame, warnings)
     frame = _converted(table, frame)
-    reported = frame.filter(pl.col("value").is_not_null())
-    latest = reported["year"].max()
-    counts = reported.group_by("year").agg(pl.col("region").n_unique()).sort("year")
+    counts = (
+        frame.lazy()
+        .filter(pl.col("value").is_not_null())
+        .group_by("year")
+        .agg(pl.col("region").n_unique())
+        .sort("year")
+        .collect()
+    )
+    latest = counts.get_column("year").max()
     result = frame.select(pl.col(name).cast(dtype) for name, dtype in _SCHEMA.items())
     return Observed(
         frame=result,
@@ -120,26 +125,61 @@ def _doubtful_conversions(frame: pl.DataFrame, warnings: list[str]) -> pl.DataFr
     return pl.concat(flagged) if flagged else None
 
 
-def _values(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
-    word = pl.col("value_f").str.to_lowercase()
-    is_number = pl.col("value_f").str.contains(_NUMBER)
-    empty = pl.col("value_f") == ""
-    binary = pl.col("binary")
-    bad = _first_bad(frame, binary & ~empty & ~word.is_in(_TRUE + _FALSE))
+def _typed(table: CsvTable) -> pl.DataFrame:
+    """row, region, indicator, year (Int64), value (as written), value_f, value_f_unit, number, unit.
+
+    Nearly every cell of a national file is a plain year and a plain number: polars casts those
+    directly. Only the other rows (２０２２, 2022年, 27.78%, 是, a bad cell) go through the
+    folding and splitting of ``record_columns``, and the first bad year among them is raised."""
+    frame = table.frame.select("row", "region", "indicator", "year", "value", table.column("unit").alias("unit"))
+    year = pl.col("year").cast(pl.Int64, strict=False)
+    number = pl.col("value").cast(pl.Float64, strict=False)
+    # The cast also reads 1e3, nan and inf, which are not numbers a table holds.
+    plain = number.is_not_null() & ~pl.col("value").str.contains_any(["e", "E", "n", "N", "i", "I"])
+    frame = frame.with_columns(
+        year.alias("year_n"),
+        pl.when(plain).then(number).alias("number"),
+        (year.is_null() | ((pl.col("value") != "") & ~plain)).alias("odd"),
+    )
+    plain_columns = (
+        "row", "region", "indicator", pl.col("year_n").alias("year"), "value",
+        pl.col("value").alias("value_f"), pl.lit(None, dtype=pl.Utf8).alias("value_f_unit"), "number", "unit",
+    )  # fmt: skip
+    if not frame.get_column("odd").any():
+        return frame.select(plain_columns)
+    odd = frame.filter(pl.col("odd"))
+    plain_rows = frame.filter(~pl.col("odd")).select(plain_columns)
+    odd = odd.select("row", "region", "indicator", "year", "value", "unit")
+    odd = split_unit(split_year(odd.with_columns(fold(odd, "year").alias("year_f"), fold(odd, "value").alias("value_f"))))
+    bad = _first_bad(odd, ~pl.col("year_f").str.contains(_INTEGER))
     if bad is not None:
-        message = f"应为 1/0、是/否 或 true/false，实际为{shown(str(bad['value']))}"
-        raise _error(table, bad, "value", message)
-    bad = _first_bad(frame, ~binary & ~empty & ~is_number)
+        raise _error(table, bad, "year", f"应为整数年份，实际为{shown(str(bad['year']))}")
+    odd = odd.select(
+        "row", "region", "indicator", pl.col("year_f").cast(pl.Int64).alias("year"), "value", "value_f",
+        "value_f_unit",
+        pl.when(pl.col("value_f").str.contains(_NUMBER)).then(pl.col("value_f").cast(pl.Float64, strict=False)).alias("number"),
+        "unit",
+    )  # fmt: skip
+    return pl.concat([plain_rows, odd]).sort("row")
+
+
+def _values(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
+    empty = pl.col("value_f") == ""
+    binary = frame.select("row", "value", "value_f", "binary").filter(pl.col("binary") & ~empty)
+    if binary.height:
+        word = pl.col("value_f").str.to_lowercase()
+        bad = _first_bad(binary, ~word.is_in(_TRUE + _FALSE))
+        if bad is not None:
+            message = f"应为 1/0、是/否 或 true/false，实际为{shown(str(bad['value']))}"
+            raise _error(table, bad, "value", message)
+    bad = _first_bad(frame, ~pl.col("binary") & ~empty & pl.col("number").is_null())
     if bad is not None:
         raise _error(table, bad, "value", f"应为数字，实际为{shown(str(bad['value']))}")
-    value = (
-        pl.when(empty)
-        .then(None)
-        .when(binary)
-        .then(pl.when(word.is_in(_TRUE)).then(1.0).otherwise(0.0))
-        .otherwise(pl.col("value_f").cast(pl.Float64, strict=False))
-    )
-    return frame.with_columns(value.alias("value"))
+    if binary.height:
+        word = pl.col("value_f").str.to_lowercase()
+        value = pl.when(empty).then(None).when(pl.col("binary")).then(pl.when(word.is_in(_TRUE)).then(1.0).otherwise(0.0))
+        return frame.with_columns(value.otherwise(pl.col("number")).alias("value"))
+    return frame.with_columns(pl.col("number").alias("value"))
 
 
 def _converted(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:

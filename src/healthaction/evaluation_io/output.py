@@ -89,6 +89,16 @@ def _plain_text(value: pl.Expr, at_most: int) -> pl.Expr:
     )
 
 
+def _plain(frame: pl.DataFrame, name: str) -> pl.Expr:
+    """Shortest text of the number rounded to its places (one cast); the digit-by-digit form only
+    for a column where polars would write an exponent (1e-7)."""
+    at_most = _AT_MOST.get(name, _DEFAULT_AT_MOST)
+    text = pl.col(name).round(at_most).cast(pl.Utf8).str.strip_suffix(".0")
+    if frame.select(text.str.contains("e", literal=True).any()).item():
+        return _plain_text(pl.col(name), at_most)
+    return pl.when(text == "-0").then(pl.lit("0")).otherwise(text)
+
+
 def _fixed_text(value: pl.Expr, places: int) -> pl.Expr:
     """f"{v:.2f}" on a whole column (60.0 → '60.00')."""
     scale = 10**places
@@ -112,7 +122,7 @@ def formatted(frame: pl.DataFrame, columns: Iterable[str], places: Mapping[str, 
             text = pl.when(column).then(pl.lit("true")).otherwise(pl.lit("false"))
         elif dtype.is_float():
             fixed = (places or {}).get(name)
-            text = _fixed_text(column, fixed) if fixed is not None else _plain_text(column, _AT_MOST.get(name, _DEFAULT_AT_MOST))
+            text = _fixed_text(column, fixed) if fixed is not None else _plain(frame, name)
         elif dtype.is_integer():
             text = column.cast(pl.Utf8)
         else:

@@ -107,6 +107,8 @@ def normal_units(labels: pl.Series) -> pl.Series:
 
 def unit_of_row(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
     """`unit`: the unit column, else the unit written after the value; the two must agree."""
+    if frame.get_column("value_f_unit").null_count() == frame.height:  # no value wrote its unit
+        return frame.with_columns(normal_units(frame.get_column("unit")).alias("unit"))
     frame = frame.with_columns(
         normal_units(frame.get_column("unit")).alias("unit_n"),
         normal_units(frame.get_column("value_f_unit")).alias("value_unit_n"),

@@ -77,7 +77,7 @@ def from_reference(path: Path, region: str, baseline_year: int | None) -> Target
         name, unit = row["indicator"], normalise_unit(row["unit"]) or ""
         if not name:
             continue
-        polarity = _POLARITY.get(row["polarity"], "")
+        polarity = _POLARITY.get(row["polarity"].strip(), "")
         tables.indicators.append({"indicator": name, "unit": unit, "polarity": polarity})
         for column, year in years.items():
             text = row[column]
