@@ -123,11 +123,11 @@ def formatted(frame: pl.DataFrame, columns: Iterable[str], places: Mapping[str, 
         elif dtype.is_float():
             fixed = (places or {}).get(name)
             text = _fixed_text(column, fixed) if fixed is not None else _plain(frame, name)
-        elif dtype.is_integer():
-            text = column.cast(pl.Utf8)
+        elif dtype == pl.Utf8:  # an empty text is an empty cell, written without quotes
+            text = pl.when(column == "").then(None).otherwise(column)
         else:
             text = column.cast(pl.Utf8)
-        exprs.append(pl.when(column.is_null()).then(None).otherwise(text).replace("", None).alias(name))
+        exprs.append(text.alias(name))
     return frame.select(exprs)
 
 

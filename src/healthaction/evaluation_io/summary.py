@@ -20,9 +20,8 @@ STATUS_LABELS = (
 
 
 def status_counts(series: pl.DataFrame) -> dict[str, int]:
-    missed = (pl.col("status") == "OFF_TRACK") & pl.col("flags").fill_null("").str.contains(
-        r"(^|;)missed(;|$)"
-    )
+    # No other flag holds the letters "missed" (missing does not), so a literal search will do.
+    missed = (pl.col("status") == "OFF_TRACK") & pl.col("flags").str.contains("missed", literal=True).fill_null(False)
     shown = series.select(pl.when(missed).then(pl.lit("MISSED")).otherwise(pl.col("status")).alias("status"))
     counts = dict(shown.group_by("status").len().iter_rows())
     return {code: int(counts.get(code, 0)) for code, _label in STATUS_LABELS}
