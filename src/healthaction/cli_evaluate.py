@@ -39,7 +39,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--adjustments", metavar="A.csv", help="加减分与一票否决：region,year,kind,points,reason")
     p.add_argument("--tie-break", choices=["achieved"], help="得分相同时按已达标指标数排序")
     p.add_argument("--trajectory", choices=TRAJECTORIES, default="linear", help="序时目标路径（默认 linear）")
-    p.add_argument("--year", type=int, metavar="Y", help="考核年份（默认：报告观测值的地区最多的年份中最近的一年，并在标准错误输出说明）")
+    p.add_argument(
+        "--year",
+        type=int,
+        metavar="Y",
+        help="考核年份（默认：报告观测值的地区最多的年份中最近的一年，并在标准错误输出说明）",
+    )
     p.add_argument(
         "-o", "--output", metavar="OUT.csv", help="写入指标状态表；终端显示汇总（默认输出到标准输出）"
     )

@@ -25,7 +25,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("source", metavar="REFERENCE.csv|PLAN.json|PLAN", help="参考指标表、计划 JSON 或规划文件")
     p.add_argument("-o", "--output", metavar="DIR", default=".", help="写入此目录（默认当前目录）")
-    p.add_argument("--region", metavar="NAME", help="目标所属地区（参考表默认「全国」；计划默认其注明的地区）")
+    p.add_argument(
+        "--region", metavar="NAME", help="目标所属地区（参考表默认「全国」；计划默认其注明的地区）"
+    )
     p.add_argument(
         "--baseline-year", type=int, metavar="Y", help="参考表的基期年份（参考表未注明；不指定则不写基期）"
     )

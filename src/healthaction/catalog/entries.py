@@ -131,11 +131,11 @@ def load_catalog() -> tuple[CatalogEntry, ...]:
             raise ValueError(f"aliases.csv：别名「{alias['alias']}」指向目录中没有的指标「{target}」")
         aliases.setdefault(key, []).append(alias["alias"].strip())
     intervals: dict[str, int] = {}
-    for row in _rows("survey_intervals.csv"):
-        key = normalise_name(row["indicator"])
+    for survey in _rows("survey_intervals.csv"):
+        key = normalise_name(survey["indicator"])
         if key not in by_key:
-            raise ValueError(f"survey_intervals.csv：指标「{row['indicator']}」不在目录中")
-        intervals[key] = int(row["interval_years"])
+            raise ValueError(f"survey_intervals.csv：指标「{survey['indicator']}」不在目录中")
+        intervals[key] = int(survey["interval_years"])
     return tuple(
         replace(entry, aliases=tuple(aliases.get(key, ())), survey_interval=intervals.get(key))
         for key, entry in by_key.items()

@@ -54,7 +54,10 @@ def load_inputs(files: InputFiles) -> SeriesInputs:
     baselines = [baseline_frame([])]
     warnings: list[str] = []
     if files.plan is not None:
-        from healthaction.evaluation_io.plan_inputs import plan_records, read_plan  # pydantic: only when asked
+        from healthaction.evaluation_io.plan_inputs import (
+            plan_records,
+            read_plan,
+        )  # pydantic: only when asked
 
         plan_targets, plan_baselines, warnings = plan_records(
             read_plan(files.plan), files.plan.name, files.plan_region

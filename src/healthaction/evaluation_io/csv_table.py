@@ -207,7 +207,9 @@ def read_table(path: Path, required: Sequence[str], optional: Sequence[str] = ()
             maybe_blank = False  # a column that is never empty: no blank line
         cells.append((column.fill_null("") if values.null_count() else column).alias(c))
     frame = frame.select(
-        "row", *cells, *(pl.lit("", dtype=pl.Utf8).alias(c) for c in (*required, *optional) if c not in wanted)
+        "row",
+        *cells,
+        *(pl.lit("", dtype=pl.Utf8).alias(c) for c in (*required, *optional) if c not in wanted),
     )
     if maybe_blank:  # blank lines, or lines whose cells of these columns are all empty: skipped
         frame = frame.filter(~pl.all_horizontal(pl.col(c).str.strip_chars() == "" for c in wanted))

@@ -89,7 +89,11 @@ def read_indicators(table: CsvTable | None) -> dict[str, IndicatorSettings]:
 
 
 def contradicting_polarity(
-    given: IndicatorSettings, indicator: str, comparators: Sequence[str], targets: pl.DataFrame, places: Places
+    given: IndicatorSettings,
+    indicator: str,
+    comparators: Sequence[str],
+    targets: pl.DataFrame,
+    places: Places,
 ) -> None:
     """A direction that its own targets deny (越高越好 with a target ≤ 7.5) is refused, naming both."""
     if given.polarity is None or given.polarity == 0:
@@ -141,7 +145,9 @@ def doubtful_labels(
     """
     labelled = pl.concat(
         [
-            targets.select("indicator", "unit", pl.when(pl.col("comparator") != "slow").then("value").alias("value")),
+            targets.select(
+                "indicator", "unit", pl.when(pl.col("comparator") != "slow").then("value").alias("value")
+            ),
             baselines.select("indicator", "unit", "value"),
         ]
     ).filter(pl.col("unit").is_not_null())

@@ -56,9 +56,11 @@ def read_observations(
     frame = _typed(table)
     if names:
         frame = frame.with_columns(pl.col("indicator").replace(names))
-    series = units.with_row_index("series").join(
-        binary.with_columns(pl.lit(True).alias("binary")), on=["region", "indicator"], how="left"
-    ).with_columns(pl.col("binary").fill_null(False))
+    series = (
+        units.with_row_index("series")
+        .join(binary.with_columns(pl.lit(True).alias("binary")), on=["region", "indicator"], how="left")
+        .with_columns(pl.col("binary").fill_null(False))
+    )
     frame = frame.join(series, on=["region", "indicator"], how="inner", maintain_order="left")
     # One integer per (series, year): checking it for repeats is cheap (a file in order is seen
     # to be in one pass); the window that names the first repeat only runs when there is one.
@@ -111,11 +113,13 @@ def _doubtful_conversions(frame: pl.DataFrame, warnings: list[str]) -> pl.DataFr
     if converted.height == 0:
         return None
     flagged = []
-    for indicator, unit, series_unit in converted.select("indicator", "unit", "series_unit").unique().sort(
-        "indicator", "unit"
-    ).iter_rows():
+    for indicator, unit, series_unit in (
+        converted.select("indicator", "unit", "series_unit").unique().sort("indicator", "unit").iter_rows()
+    ):
         here = converted.filter(
-            (pl.col("indicator") == indicator) & (pl.col("unit") == unit) & (pl.col("series_unit") == series_unit)
+            (pl.col("indicator") == indicator)
+            & (pl.col("unit") == unit)
+            & (pl.col("series_unit") == series_unit)
         )
         values = here.get_column("value").head(1000).to_list()
         reason = implausible_conversion(indicator, unit, series_unit, values)
@@ -131,7 +135,9 @@ def _typed(table: CsvTable) -> pl.DataFrame:
     Nearly every cell of a national file is a plain year and a plain number: polars casts those
     directly. Only the other rows (２０２２, 2022年, 27.78%, 是, a bad cell) go through the
     folding and splitting of ``record_columns``, and the first bad year among them is raised."""
-    frame = table.frame.select("row", "region", "indicator", "year", "value", table.column("unit").alias("unit"))
+    frame = table.frame.select(
+        "row", "region", "indicator", "year", "value", table.column("unit").alias("unit")
+    )
     year = pl.col("year").cast(pl.Int64, strict=False)
     number = pl.col("value").cast(pl.Float64, strict=False)
     # The cast also reads 1e3, nan and inf, which are not numbers a table holds.
@@ -150,14 +156,18 @@ def _typed(table: CsvTable) -> pl.DataFrame:
     odd = frame.filter(pl.col("odd"))
     plain_rows = frame.filter(~pl.col("odd")).select(plain_columns)
     odd = odd.select("row", "region", "indicator", "year", "value", "unit")
-    odd = split_unit(split_year(odd.with_columns(fold(odd, "year").alias("year_f"), fold(odd, "value").alias("value_f"))))
+    odd = split_unit(
+        split_year(odd.with_columns(fold(odd, "year").alias("year_f"), fold(odd, "value").alias("value_f")))
+    )
     bad = _first_bad(odd, ~pl.col("year_f").str.contains(_INTEGER))
     if bad is not None:
         raise _error(table, bad, "year", f"应为整数年份，实际为{shown(str(bad['year']))}")
     odd = odd.select(
         "row", "region", "indicator", pl.col("year_f").cast(pl.Int64).alias("year"), "value", "value_f",
         "value_f_unit",
-        pl.when(pl.col("value_f").str.contains(_NUMBER)).then(pl.col("value_f").cast(pl.Float64, strict=False)).alias("number"),
+        pl.when(pl.col("value_f").str.contains(_NUMBER))
+        .then(pl.col("value_f").cast(pl.Float64, strict=False))
+        .alias("number"),
         "unit",
     )  # fmt: skip
     return pl.concat([plain_rows, odd]).sort("row")
@@ -177,7 +187,12 @@ def _values(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
         raise _error(table, bad, "value", f"应为数字，实际为{shown(str(bad['value']))}")
     if binary.height:
         word = pl.col("value_f").str.to_lowercase()
-        value = pl.when(empty).then(None).when(pl.col("binary")).then(pl.when(word.is_in(_TRUE)).then(1.0).otherwise(0.0))
+        value = (
+            pl.when(empty)
+            .then(None)
+            .when(pl.col("binary"))
+            .then(pl.when(word.is_in(_TRUE)).then(1.0).otherwise(0.0))
+        )
         return frame.with_columns(value.otherwise(pl.col("number")).alias("value"))
     return frame.with_columns(pl.col("number").alias("value"))
 

@@ -51,7 +51,9 @@ def format_cell(value: Cell, *, places: int | None = None, at_most: int = _DEFAU
     return value
 
 
-def with_flags(series: pl.DataFrame, flagged: pl.DataFrame | None, flag: str = "unit_suspect") -> pl.DataFrame:
+def with_flags(
+    series: pl.DataFrame, flagged: pl.DataFrame | None, flag: str = "unit_suspect"
+) -> pl.DataFrame:
     """Add ``flag`` to the series in ``flagged`` (region, indicator), keeping the flags sorted."""
     if flagged is None or flagged.height == 0:
         return series
@@ -68,7 +70,9 @@ def with_flags(series: pl.DataFrame, flagged: pl.DataFrame | None, flag: str = "
         .list.join(";")
     )
     changed = pl.col("_extra").is_not_null()
-    return joined.with_columns(pl.when(changed).then(merged).otherwise(pl.col("flags")).alias("flags")).drop("_extra")
+    return joined.with_columns(pl.when(changed).then(merged).otherwise(pl.col("flags")).alias("flags")).drop(
+        "_extra"
+    )
 
 
 def _plain_text(value: pl.Expr, at_most: int) -> pl.Expr:
@@ -112,7 +116,9 @@ def _fixed_text(value: pl.Expr, places: int) -> pl.Expr:
     )
 
 
-def formatted(frame: pl.DataFrame, columns: Iterable[str], places: Mapping[str, int] | None = None) -> pl.DataFrame:
+def formatted(
+    frame: pl.DataFrame, columns: Iterable[str], places: Mapping[str, int] | None = None
+) -> pl.DataFrame:
     """Every cell as §4 writes it, as text (null for an empty cell), column by column."""
     exprs = []
     for name in columns:

@@ -17,10 +17,16 @@ from healthaction.catalog import convertible, unit_check
 from healthaction.catalog.units import scale_exponent
 
 # Bounds no value in these units can pass: a share cannot exceed the whole.
-UNIT_RANGES: dict[str, tuple[float, float]] = {"%": (0.0, 100.0), "‰": (0.0, 1000.0), "1/10万": (0.0, 100000.0)}
+UNIT_RANGES: dict[str, tuple[float, float]] = {
+    "%": (0.0, 100.0),
+    "‰": (0.0, 1000.0),
+    "1/10万": (0.0, 100000.0),
+}
 
 
-def implausible_conversion(indicator: str, unit: str, series_unit: str, values: Sequence[float]) -> str | None:
+def implausible_conversion(
+    indicator: str, unit: str, series_unit: str, values: Sequence[float]
+) -> str | None:
     """Why values written in ``unit`` look wrong once taken into ``series_unit``, or None."""
     if not values or not convertible(unit, series_unit):
         return None
@@ -29,8 +35,8 @@ def implausible_conversion(indicator: str, unit: str, series_unit: str, values: 
     if check.suspect and check.catalog_unit == series_unit:
         first = values[0]
         return (
-            f"{first:g}{unit}换算为{first * factor:g}{series_unit}，按{series_unit}读的{first:g}更接近全国数值，"
-            f"疑为单位标错；已按所标单位换算，请核对"
+            f"{first:g}{unit}换算为{first * factor:g}{series_unit}，"
+            f"按{series_unit}读的{first:g}更接近全国数值，疑为单位标错；已按所标单位换算，请核对"
         )
     bounds = UNIT_RANGES.get(series_unit)
     if bounds is not None:

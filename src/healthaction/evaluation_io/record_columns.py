@@ -117,9 +117,13 @@ def unit_of_row(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
     clash = frame.filter(both & (pl.col("unit_n") != pl.col("value_unit_n"))).head(1)
     if clash.height:
         row = clash.row(0, named=True)
-        message = f"数值{shown(row['value'])}带的单位「{row['value_unit_n']}」与 unit 列的「{row['unit_n']}」不一致"
+        message = (
+            f"数值{shown(row['value'])}带的单位「{row['value_unit_n']}」与 unit 列的「{row['unit_n']}」不一致"
+        )
         raise table.error(row["row"], "value", message)
-    return frame.with_columns(pl.coalesce("unit_n", "value_unit_n").alias("unit")).drop("unit_n", "value_unit_n")
+    return frame.with_columns(pl.coalesce("unit_n", "value_unit_n").alias("unit")).drop(
+        "unit_n", "value_unit_n"
+    )
 
 
 def _comparator_from_value(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
@@ -129,10 +133,15 @@ def _comparator_from_value(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame
     sign_code = sign.replace_strict(cells.COMPARATORS, default=None)
     frame = frame.with_columns(
         pl.when(leading).then(sign_code).alias("sign_code"),
-        pl.when(leading).then(pl.col("value_f").str.extract(_WITH_COMPARATOR, 2)).otherwise(pl.col("value_f")).alias("value_f"),
+        pl.when(leading)
+        .then(pl.col("value_f").str.extract(_WITH_COMPARATOR, 2))
+        .otherwise(pl.col("value_f"))
+        .alias("value_f"),
     )
     clash = frame.filter(
-        pl.col("sign_code").is_not_null() & pl.col("code").is_not_null() & (pl.col("sign_code") != pl.col("code"))
+        pl.col("sign_code").is_not_null()
+        & pl.col("code").is_not_null()
+        & (pl.col("sign_code") != pl.col("code"))
     ).head(1)
     if clash.height:
         row = clash.row(0, named=True)
@@ -156,7 +165,11 @@ def checked_targets(table: CsvTable) -> pl.DataFrame:
         table,
         frame,
         [
-            ("comparator", pl.col("code").is_null() & empty("comparator"), f"缺少比较符（可用：{KNOWN_COMPARATORS}）"),
+            (
+                "comparator",
+                pl.col("code").is_null() & empty("comparator"),
+                f"缺少比较符（可用：{KNOWN_COMPARATORS}）",
+            ),
             ("comparator", pl.col("code").is_null(), f"无法识别的比较符{{raw}}，可用：{KNOWN_COMPARATORS}"),
             ("value", ~(empty("value", folded=True) & words) & ~is_number("value"), "应为数字，实际为{raw}"),
             ("region", empty("region"), "不能为空"),

@@ -95,24 +95,32 @@ def _series_units(targets: pl.DataFrame, settings: dict[str, IndicatorSettings])
     return units
 
 
-def in_series_unit(frame: pl.DataFrame, places: Places, what: str, *, skip: pl.Expr | None = None) -> pl.DataFrame:
-    """``value`` taken from ``unit`` into ``series_unit`` (a power of ten), or the first row that cannot be."""
-    needs = pl.col("unit").is_not_null() & pl.col("series_unit").is_not_null() & (pl.col("unit") != pl.col("series_unit"))
+def in_series_unit(
+    frame: pl.DataFrame, places: Places, what: str, *, skip: pl.Expr | None = None
+) -> pl.DataFrame:
+    """``value`` from ``unit`` into ``series_unit`` (a power of ten), or the first row that cannot be."""
+    needs = (
+        pl.col("unit").is_not_null()
+        & pl.col("series_unit").is_not_null()
+        & (pl.col("unit") != pl.col("series_unit"))
+    )
     if skip is not None:
         needs = needs & ~skip
     pairs = frame.filter(needs).select("unit", "series_unit").unique(maintain_order=True)
     factor = pl.lit(0, dtype=pl.Int64)
     for unit, series_unit in pairs.iter_rows():
         try:
-            exponent = scale_exponent(unit, series_unit)
+            power = scale_exponent(unit, series_unit)
         except UnitError:
-            bad = frame.filter(needs & (pl.col("unit") == unit) & (pl.col("series_unit") == series_unit)).head(1)
+            bad = frame.filter(
+                needs & (pl.col("unit") == unit) & (pl.col("series_unit") == series_unit)
+            ).head(1)
             row = bad.row(0, named=True)
             raise InputError(
                 places.of(row), f"单位「{unit}」无法换算为{what}的单位「{series_unit}」", "unit"
             ) from None
         here = needs & (pl.col("unit") == unit) & (pl.col("series_unit") == series_unit)
-        factor = pl.when(here).then(pl.lit(exponent, dtype=pl.Int64)).otherwise(factor)
+        factor = pl.when(here).then(pl.lit(power, dtype=pl.Int64)).otherwise(factor)
     if pairs.height == 0:
         return frame
     # Multiplying or dividing by an exact power of ten, then rounded to 10 places:
@@ -123,7 +131,9 @@ def in_series_unit(frame: pl.DataFrame, places: Places, what: str, *, skip: pl.E
         .then(pl.col("value") * pl.lit(10.0).pow(exponent))
         .otherwise(pl.col("value") / pl.lit(10.0).pow(-exponent))
     )
-    return frame.with_columns(pl.when(exponent != 0).then(scaled.round(10)).otherwise(pl.col("value")).alias("value"))
+    return frame.with_columns(
+        pl.when(exponent != 0).then(scaled.round(10)).otherwise(pl.col("value")).alias("value")
+    )
 
 
 def _engine_targets(dated: pl.DataFrame, units: pl.DataFrame, places: Places) -> pl.DataFrame:
@@ -134,7 +144,9 @@ def _engine_targets(dated: pl.DataFrame, units: pl.DataFrame, places: Places) ->
 
 
 def _engine_baselines(baselines: pl.DataFrame, units: pl.DataFrame, places: Places) -> pl.DataFrame:
-    applicable = baselines.join(units, on=SERIES, how="inner", maintain_order="left")  # no target: not applicable
+    applicable = baselines.join(
+        units, on=SERIES, how="inner", maintain_order="left"
+    )  # no target: not applicable
     repeat = _first_repeat(applicable, SERIES)
     if repeat is not None:
         later, earlier = repeat
@@ -159,7 +171,9 @@ def _indicators_frame(
     )
     unit_lists = units.group_by("indicator").agg(pl.col("series_unit").unique())
     series_units = {name: list(values) for name, values in unit_lists.iter_rows()}
-    common = dict(unit_counts.group_by("indicator", maintain_order=True).agg(pl.col("series_unit").first()).iter_rows())
+    common = dict(
+        unit_counts.group_by("indicator", maintain_order=True).agg(pl.col("series_unit").first()).iter_rows()
+    )
     rows = []
     for indicator, used in comparators.iter_rows():
         given = settings.get(indicator)

@@ -21,7 +21,9 @@ STATUS_LABELS = (
 
 def status_counts(series: pl.DataFrame) -> dict[str, int]:
     # No other flag holds the letters "missed" (missing does not), so a literal search will do.
-    missed = (pl.col("status") == "OFF_TRACK") & pl.col("flags").str.contains("missed", literal=True).fill_null(False)
+    missed = (pl.col("status") == "OFF_TRACK") & pl.col("flags").str.contains(
+        "missed", literal=True
+    ).fill_null(False)
     shown = series.select(pl.when(missed).then(pl.lit("MISSED")).otherwise(pl.col("status")).alias("status"))
     counts = dict(shown.group_by("status").len().iter_rows())
     return {code: int(counts.get(code, 0)) for code, _label in STATUS_LABELS}
@@ -76,10 +78,10 @@ def print_summary(
     top, bottom = by_final.head(SHOWN), by_final.tail(SHOWN)
     console.print(_ranking_table(f"{year}年最终得分最高的{SHOWN}个地区（排名为本组内名次）", top))
     console.print(_ranking_table(f"{year}年最终得分最低的{SHOWN}个地区（一票否决的排在最后）", bottom))
-    vetoed = scores.filter(pl.col("vetoed")).height
+    vetoed_count = scores.filter(pl.col("vetoed")).height
     where = f"见 {full_table}" if full_table else "用 --scores SCORES.csv 写出"
     console.print(
         f"共{scores.height}个地区，{scores.get_column('parent').n_unique()}个排名组"
-        + (f"，一票否决{vetoed}个（* 标出）" if vetoed else "")
+        + (f"，一票否决{vetoed_count}个（* 标出）" if vetoed_count else "")
         + f"；完整排名{where}"
     )

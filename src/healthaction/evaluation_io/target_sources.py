@@ -99,16 +99,25 @@ def from_reference(path: Path, region: str, baseline_year: int | None) -> Target
             tables.warnings.append(f"{row.where}「{name}」基期水平「{baseline}」不是一个数值，未写出")
         elif baseline_year is not None:
             tables.baselines.append(
-                {"region": region, "indicator": name, "year": str(baseline_year), "value": baseline, "unit": unit}
+                {
+                    "region": region,
+                    "indicator": name,
+                    "year": str(baseline_year),
+                    "value": baseline,
+                    "unit": unit,
+                }
             )
     if baseline_year is None and table.column("baseline_text").str.len_chars().sum():
         tables.warnings.append(
-            f"{path.name} 没有基期年份：用 --baseline-year 指定后才写出 baselines.csv（各行基期年份不同的，请逐行改正）"
+            f"{path.name} 没有基期年份：用 --baseline-year 指定后才写出 baselines.csv"
+            "（各行基期年份不同的，请逐行改正）"
         )
     return tables
 
 
-def from_plan(targets: list[TargetRecord], baselines: list[BaselineRecord], warnings: list[str]) -> TargetTables:
+def from_plan(
+    targets: list[TargetRecord], baselines: list[BaselineRecord], warnings: list[str]
+) -> TargetTables:
     tables = TargetTables(warnings=list(warnings))
     for t in targets:
         if t.year is None:

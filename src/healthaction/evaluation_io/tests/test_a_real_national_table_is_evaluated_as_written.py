@@ -14,7 +14,9 @@ import pytest
 from healthaction.cli import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "national_2019_2023" / "observations.csv"
-REFERENCE = Path(str(resources.files("healthaction.catalog") / "data" / "healthy_china_assessment_framework.csv"))
+REFERENCE = Path(
+    str(resources.files("healthaction.catalog") / "data" / "healthy_china_assessment_framework.csv")
+)
 
 
 def test_targets_then_evaluate_gives_the_national_statuses(
@@ -36,5 +38,9 @@ def test_targets_then_evaluate_gives_the_national_statuses(
     # Surveys every five years: the 2020 round still counts in 2023 (max_age from the catalog).
     assert got["经常参加体育锻炼人数比例"] == ("ACHIEVED", "37.2", "2020")
     fitness = rows["城乡居民达到《国民体质测定标准》合格以上的人数比例"]  # written 国民体质合格率
-    assert (fitness["status"], fitness["value"], fitness["flags"]) == ("OFF_TRACK", "90.4", "deadline_passed;missed;stale")
+    assert (fitness["status"], fitness["value"], fitness["flags"]) == (
+        "OFF_TRACK",
+        "90.4",
+        "deadline_passed;missed;stale",
+    )
     assert "考核年份取2023年" in captured.err

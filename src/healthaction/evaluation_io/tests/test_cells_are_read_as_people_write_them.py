@@ -29,9 +29,15 @@ def _evaluate(
 def test_chinese_headers_units_in_values_and_years_with_nian(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    targets = "地区,指标,年份,目标,单位\n甲县,居民健康素养水平,2022年,≥22,%\n甲县,孕产妇死亡率,2022年,≤18/10万,\n"
-    observations = "地区,指标,年份,数值\n甲县,居民健康素养水平,2021年,27.78%\n甲县,孕产妇死亡率,2021年,15.7/10万\n"
-    code, rows, _err = _evaluate(tmp_path, capsys, "--year", "2021", targets=targets, observations=observations)
+    targets = (
+        "地区,指标,年份,目标,单位\n甲县,居民健康素养水平,2022年,≥22,%\n甲县,孕产妇死亡率,2022年,≤18/10万,\n"
+    )
+    observations = (
+        "地区,指标,年份,数值\n甲县,居民健康素养水平,2021年,27.78%\n甲县,孕产妇死亡率,2021年,15.7/10万\n"
+    )
+    code, rows, _err = _evaluate(
+        tmp_path, capsys, "--year", "2021", targets=targets, observations=observations
+    )
     assert code == 0
     literacy, maternal = rows["居民健康素养水平"], rows["孕产妇死亡率"]
     assert (literacy["comparator"], literacy["target"], literacy["value"], literacy["status"]) == (
@@ -84,24 +90,32 @@ def test_what_is_still_refused_names_its_cell(
     assert err.count("\n") == 1
 
 
-def test_polarity_is_read_as_the_reference_writes_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_polarity_is_read_as_the_reference_writes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     targets = "region,indicator,year,comparator,value\n甲县,某指标,2022,=,75\n"
     observations = "region,indicator,year,value\n甲县,某指标,2021,76\n"
     indicators = "indicator,polarity\n某指标,higher_better\n"
-    code, rows, _err = _evaluate(tmp_path, capsys, targets=targets, observations=observations, indicators=indicators)
+    code, rows, _err = _evaluate(
+        tmp_path, capsys, targets=targets, observations=observations, indicators=indicators
+    )
     assert code == 0
     assert (rows["某指标"]["comparator"], rows["某指标"]["status"]) == (">=", "ACHIEVED")
 
 
-def test_a_polarity_its_targets_contradict_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_polarity_its_targets_contradict_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     targets = "region,indicator,year,comparator,value\n甲县,婴儿死亡率,2022,<=,7.5\n"
     observations = "region,indicator,year,value\n甲县,婴儿死亡率,2021,5\n"
     indicators = "indicator,polarity\n婴儿死亡率,higher_better\n"
-    code, _rows, err = _evaluate(tmp_path, capsys, targets=targets, observations=observations, indicators=indicators)
+    code, _rows, err = _evaluate(
+        tmp_path, capsys, targets=targets, observations=observations, indicators=indicators
+    )
     assert code == 2
     assert err.startswith(
-        "healthaction: indicators.csv 第2行 polarity 列：方向「higher_better」（越高越好）与指标「婴儿死亡率」"
-        "的目标比较符「<=」矛盾（targets.csv 第2行）"
+        "healthaction: indicators.csv 第2行 polarity 列：方向「higher_better」（越高越好）"
+        "与指标「婴儿死亡率」的目标比较符「<=」矛盾（targets.csv 第2行）"
     )
 
 
@@ -122,7 +136,9 @@ def test_a_survey_indicator_keeps_its_value_for_the_survey_interval(
 ) -> None:
     targets = "region,indicator,year,comparator,value,unit\n甲县,孕妇贫血率,2030,<,10,%\n"
     observations = "region,indicator,year,value\n甲县,孕妇贫血率,2020,13\n"
-    code, rows, err = _evaluate(tmp_path, capsys, "--year", "2023", targets=targets, observations=observations)
+    code, rows, err = _evaluate(
+        tmp_path, capsys, "--year", "2023", targets=targets, observations=observations
+    )
     assert code == 0
     assert rows["孕妇贫血率"]["status"] != "NO_DATA"
     assert "每5年调查一次" in err
@@ -132,7 +148,9 @@ def test_without_a_year_the_year_most_regions_reported_is_taken_and_said(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     targets = "region,indicator,year,comparator,value\n甲县,某指标,2025,>=,80\n乙县,某指标,2025,>=,80\n"
-    observations = "region,indicator,year,value\n甲县,某指标,2022,70\n乙县,某指标,2022,71\n甲县,某指标,2023,72\n"
+    observations = (
+        "region,indicator,year,value\n甲县,某指标,2022,70\n乙县,某指标,2022,71\n甲县,某指标,2023,72\n"
+    )
     code, rows, err = _evaluate(tmp_path, capsys, targets=targets, observations=observations)
     assert code == 0
     assert rows["某指标"]["year"] == "2022"
