@@ -17,7 +17,8 @@ from healthaction.catalog.units import scale_exponent
 from healthaction.evaluation_io.csv_table import CsvTable
 from healthaction.evaluation_io.errors import InputError, shown
 from healthaction.evaluation_io.plausible import implausible_conversion
-from healthaction.evaluation_io.record_columns import fold, split_unit, split_year, unit_of_row
+from healthaction.evaluation_io.record_columns import beyond_limits, fold, split_unit, split_year, unit_of_row
+from healthaction.numbers import excerpt
 
 KEY = ["region", "indicator", "year"]
 _INTEGER = r"^[+-]?\d+$"
@@ -185,6 +186,10 @@ def _values(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
     bad = _first_bad(frame, ~pl.col("binary") & ~empty & pl.col("number").is_null())
     if bad is not None:
         raise _error(table, bad, "value", f"应为数字，实际为{shown(str(bad['value']))}")
+    for beyond, message in beyond_limits(pl.col("number").fill_null(0.0), pl.col("value_f")):
+        bad = _first_bad(frame, ~pl.col("binary") & beyond)
+        if bad is not None:
+            raise _error(table, bad, "value", message.format(raw=shown(excerpt(str(bad["value"])))))
     if binary.height:
         word = pl.col("value_f").str.to_lowercase()
         value = (

@@ -3,10 +3,8 @@
 婴儿死亡率 written 4.9 % in a ‰ series becomes 49 ‰: a legal conversion, and almost
 certainly a mislabelled 4.9 ‰. Two tests, the first that speaks wins: the catalog's national
 figures for the indicator (``unit_check``: read as labelled the numbers are ten times further
-from them than read in the series unit), then the plain range of the series unit.
-
-Kept in one small function on purpose: the ``numbers`` module (one parse/validate rule with
-per-unit plausible ranges) replaces ``UNIT_RANGES`` once it lands.
+from them than read in the series unit), then the one number rule's plausible range of the
+series unit (``healthaction.numbers.plausibility``: % within 0–100 …).
 """
 
 from __future__ import annotations
@@ -15,13 +13,7 @@ from collections.abc import Sequence
 
 from healthaction.catalog import convertible, unit_check
 from healthaction.catalog.units import scale_exponent
-
-# Bounds no value in these units can pass: a share cannot exceed the whole.
-UNIT_RANGES: dict[str, tuple[float, float]] = {
-    "%": (0.0, 100.0),
-    "‰": (0.0, 1000.0),
-    "1/10万": (0.0, 100000.0),
-}
+from healthaction.numbers import plausibility
 
 
 def implausible_conversion(
@@ -38,10 +30,8 @@ def implausible_conversion(
             f"{first:g}{unit}换算为{first * factor:g}{series_unit}，"
             f"按{series_unit}读的{first:g}更接近全国数值，疑为单位标错；已按所标单位换算，请核对"
         )
-    bounds = UNIT_RANGES.get(series_unit)
-    if bounds is not None:
-        outside = [v for v in values if not bounds[0] <= v * factor <= bounds[1]]
-        if outside:
-            shown = "、".join(f"{v:g}{unit}" for v in outside[:3])
-            return f"{shown}换算为{series_unit}后超出合理范围（{bounds[0]:g}～{bounds[1]:g}{series_unit}）"
+    for value in values:
+        reason = plausibility(value * factor, series_unit, name=indicator)
+        if reason is not None:
+            return f"{value:g}{unit}换算为{value * factor:g}{series_unit}后不合理（{reason}），请核对"
     return None

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from healthaction import numbers
 from healthaction.catalog import normalise_unit
 from healthaction.evaluation_io import cells
 from healthaction.evaluation_io.csv_table import CsvTable
@@ -74,6 +75,28 @@ def split_unit(frame: pl.DataFrame, name: str = "value_f") -> pl.DataFrame:
     )
 
 
+def beyond_limits(number: pl.Expr, text: pl.Expr) -> list[tuple[pl.Expr, str]]:
+    """The one number rule's limits (``healthaction.numbers``) on a whole column: 12 integer
+    digits, 6 decimals. ``number`` is the parsed value, ``text`` the folded cell."""
+    dot = text.str.find(".", literal=True)
+    decimals = (
+        text.str.len_bytes()
+        - dot
+        - 1
+        - (text.str.len_bytes() - text.str.strip_chars_end("0").str.len_bytes())
+    )
+    return [
+        (
+            number.abs() >= float(numbers.LIMIT),
+            f"数值过大（整数部分最多{numbers.INTEGER_DIGITS}位），实际为{{raw}}",
+        ),
+        (
+            dot.is_not_null() & (decimals > numbers.DECIMALS),
+            f"小数位过多（最多{numbers.DECIMALS}位），实际为{{raw}}",
+        ),
+    ]
+
+
 def raise_first(table: CsvTable, frame: pl.DataFrame, checks: Sequence[tuple[str, pl.Expr, str]]) -> None:
     """checks: (column, bad, message with {raw}); the first bad row's first failed check is raised."""
     failed = pl.lit(None, dtype=pl.UInt32)
@@ -84,7 +107,7 @@ def raise_first(table: CsvTable, frame: pl.DataFrame, checks: Sequence[tuple[str
         return
     row = bad.row(0, named=True)
     column, _, message = checks[row["failed"]]
-    raise table.error(row["row"], column, message.format(raw=shown(row[column])))
+    raise table.error(row["row"], column, message.format(raw=shown(numbers.excerpt(row[column]))))
 
 
 def is_number(name: str) -> pl.Expr:
@@ -150,6 +173,11 @@ def _comparator_from_value(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame
     return frame.with_columns(pl.coalesce("code", "sign_code").alias("code")).drop("sign_code")
 
 
+def _limits() -> list[tuple[pl.Expr, str]]:
+    text = pl.col("value_f")
+    return beyond_limits(text.cast(pl.Float64, strict=False).fill_null(0.0), text)
+
+
 def checked_targets(table: CsvTable) -> pl.DataFrame:
     """row, region, indicator, year_f, code, value_f, unit — every row valid."""
     if table.has("target") and not table.has("value"):
@@ -172,6 +200,7 @@ def checked_targets(table: CsvTable) -> pl.DataFrame:
             ),
             ("comparator", pl.col("code").is_null(), f"无法识别的比较符{{raw}}，可用：{KNOWN_COMPARATORS}"),
             ("value", ~(empty("value", folded=True) & words) & ~is_number("value"), "应为数字，实际为{raw}"),
+            *(("value", bad, message) for bad, message in _limits()),
             ("region", empty("region"), "不能为空"),
             ("indicator", empty("indicator"), "不能为空"),
             ("year", ~empty("year", folded=True) & ~is_integer("year"), "应为整数年份，实际为{raw}"),
@@ -190,6 +219,7 @@ def checked_baselines(table: CsvTable) -> pl.DataFrame:
         [
             ("year", ~is_integer("year"), "应为整数年份，实际为{raw}"),
             ("value", given & ~is_number("value"), "应为数字，实际为{raw}"),
+            *(("value", given & bad, message) for bad, message in _limits()),
             ("region", given & empty("region"), "不能为空"),
             ("indicator", given & empty("indicator"), "不能为空"),
         ],
