@@ -186,7 +186,9 @@ def _values(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
     bad = _first_bad(frame, ~pl.col("binary") & ~empty & pl.col("number").is_null())
     if bad is not None:
         raise _error(table, bad, "value", f"应为数字，实际为{shown(str(bad['value']))}")
-    for beyond, message in beyond_limits(pl.col("number").fill_null(0.0), pl.col("value_f")):
+    longest = frame.get_column("value_f").str.len_bytes().max()
+    limits = beyond_limits(pl.col("number").fill_null(0.0), pl.col("value_f"), longest)
+    for beyond, message in limits:
         bad = _first_bad(frame, ~pl.col("binary") & beyond)
         if bad is not None:
             raise _error(table, bad, "value", message.format(raw=shown(excerpt(str(bad["value"])))))

@@ -93,13 +93,10 @@ def _plain_text(value: pl.Expr, at_most: int) -> pl.Expr:
     )
 
 
-def _plain(frame: pl.DataFrame, name: str) -> pl.Expr:
-    """Shortest text of the number rounded to its places (one cast); the digit-by-digit form only
-    for a column where polars would write an exponent (1e-7)."""
-    at_most = _AT_MOST.get(name, _DEFAULT_AT_MOST)
-    text = pl.col(name).round(at_most).cast(pl.Utf8).str.strip_suffix(".0")
-    if frame.select(text.str.contains("e", literal=True).any()).item():
-        return _plain_text(pl.col(name), at_most)
+def _plain(name: str) -> pl.Expr:
+    """Shortest text of the number rounded to its places (one cast). Where polars would write an
+    exponent (1e-7) ``formatted`` redoes the column digit by digit."""
+    text = pl.col(name).round(_AT_MOST.get(name, _DEFAULT_AT_MOST)).cast(pl.Utf8).str.strip_suffix(".0")
     return pl.when(text == "-0").then(pl.lit("0")).otherwise(text)
 
 
@@ -128,13 +125,20 @@ def formatted(
             text = pl.when(column).then(pl.lit("true")).otherwise(pl.lit("false"))
         elif dtype.is_float():
             fixed = (places or {}).get(name)
-            text = _fixed_text(column, fixed) if fixed is not None else _plain(frame, name)
+            text = _fixed_text(column, fixed) if fixed is not None else _plain(name)
         elif dtype == pl.Utf8:  # an empty text is an empty cell, written without quotes
             text = pl.when(column == "").then(None).otherwise(column)
         else:
             text = column.cast(pl.Utf8)
         exprs.append(text.alias(name))
-    return frame.select(exprs)
+    table = frame.select(exprs)
+    floats = [n for n in columns if frame.schema[n].is_float() and n not in (places or {})]
+    exponent = table.select(pl.col(floats).str.contains("e", literal=True).any()).row(0) if floats else ()
+    redo = [n for n, has in zip(floats, exponent, strict=True) if has]
+    if redo:  # rare: tiny or huge numbers, written without an exponent
+        plain = frame.select(_plain_text(pl.col(n), _AT_MOST.get(n, _DEFAULT_AT_MOST)).alias(n) for n in redo)
+        table = table.with_columns(plain)
+    return table
 
 
 def series_table(series: pl.DataFrame, *, extra_columns: tuple[str, ...] = ()) -> pl.DataFrame:

@@ -75,26 +75,20 @@ def split_unit(frame: pl.DataFrame, name: str = "value_f") -> pl.DataFrame:
     )
 
 
-def beyond_limits(number: pl.Expr, text: pl.Expr) -> list[tuple[pl.Expr, str]]:
+def beyond_limits(number: pl.Expr, text: pl.Expr, longest: object = None) -> list[tuple[pl.Expr, str]]:
     """The one number rule's limits (``healthaction.numbers``) on a whole column: 12 integer
-    digits, 6 decimals. ``number`` is the parsed value, ``text`` the folded cell."""
+    digits, 6 decimals. ``number`` is the parsed value, ``text`` the folded cell; ``longest``
+    (its longest cell in bytes, when known) spares the decimals check of short cells."""
+    too_large = f"数值过大（整数部分最多{numbers.INTEGER_DIGITS}位），实际为{{raw}}"
+    checks = [(number.abs() >= float(numbers.LIMIT), too_large)]
+    if isinstance(longest, int) and longest <= numbers.DECIMALS + 1:  # ".1234567" has 8 bytes
+        return checks
     dot = text.str.find(".", literal=True)
-    decimals = (
-        text.str.len_bytes()
-        - dot
-        - 1
-        - (text.str.len_bytes() - text.str.strip_chars_end("0").str.len_bytes())
-    )
-    return [
-        (
-            number.abs() >= float(numbers.LIMIT),
-            f"数值过大（整数部分最多{numbers.INTEGER_DIGITS}位），实际为{{raw}}",
-        ),
-        (
-            dot.is_not_null() & (decimals > numbers.DECIMALS),
-            f"小数位过多（最多{numbers.DECIMALS}位），实际为{{raw}}",
-        ),
-    ]
+    zeros = text.str.len_bytes() - text.str.strip_chars_end("0").str.len_bytes()
+    decimals = text.str.len_bytes() - dot - 1 - zeros
+    too_precise = f"小数位过多（最多{numbers.DECIMALS}位），实际为{{raw}}"
+    checks.append((dot.is_not_null() & (decimals > numbers.DECIMALS), too_precise))
+    return checks
 
 
 def raise_first(table: CsvTable, frame: pl.DataFrame, checks: Sequence[tuple[str, pl.Expr, str]]) -> None:
@@ -173,9 +167,10 @@ def _comparator_from_value(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame
     return frame.with_columns(pl.coalesce("code", "sign_code").alias("code")).drop("sign_code")
 
 
-def _limits() -> list[tuple[pl.Expr, str]]:
+def _limits(frame: pl.DataFrame) -> list[tuple[pl.Expr, str]]:
     text = pl.col("value_f")
-    return beyond_limits(text.cast(pl.Float64, strict=False).fill_null(0.0), text)
+    longest = frame.get_column("value_f").str.len_bytes().max()
+    return beyond_limits(text.cast(pl.Float64, strict=False).fill_null(0.0), text, longest)
 
 
 def checked_targets(table: CsvTable) -> pl.DataFrame:
@@ -200,7 +195,7 @@ def checked_targets(table: CsvTable) -> pl.DataFrame:
             ),
             ("comparator", pl.col("code").is_null(), f"无法识别的比较符{{raw}}，可用：{KNOWN_COMPARATORS}"),
             ("value", ~(empty("value", folded=True) & words) & ~is_number("value"), "应为数字，实际为{raw}"),
-            *(("value", bad, message) for bad, message in _limits()),
+            *(("value", bad, message) for bad, message in _limits(frame)),
             ("region", empty("region"), "不能为空"),
             ("indicator", empty("indicator"), "不能为空"),
             ("year", ~empty("year", folded=True) & ~is_integer("year"), "应为整数年份，实际为{raw}"),
@@ -219,7 +214,7 @@ def checked_baselines(table: CsvTable) -> pl.DataFrame:
         [
             ("year", ~is_integer("year"), "应为整数年份，实际为{raw}"),
             ("value", given & ~is_number("value"), "应为数字，实际为{raw}"),
-            *(("value", given & bad, message) for bad, message in _limits()),
+            *(("value", given & bad, message) for bad, message in _limits(frame)),
             ("region", given & empty("region"), "不能为空"),
             ("indicator", given & empty("indicator"), "不能为空"),
         ],
