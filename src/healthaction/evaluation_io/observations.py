@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import polars as pl
 
 from healthaction.catalog import UnitError
@@ -57,12 +58,10 @@ def read_observations(
     frame = _typed(table)
     if names:
         frame = frame.with_columns(pl.col("indicator").replace(names))
-    series = (
-        units.with_row_index("series")
-        .join(binary.with_columns(pl.lit(True).alias("binary")), on=["region", "indicator"], how="left")
-        .with_columns(pl.col("binary").fill_null(False))
-    )
-    frame = frame.join(series, on=["region", "indicator"], how="inner", maintain_order="left")
+    series = units.join(
+        binary.with_columns(pl.lit(True).alias("binary")), on=["region", "indicator"], how="left"
+    ).with_columns(pl.col("binary").fill_null(False))
+    frame = _with_series(frame, series)
     # One integer per (series, year): checking it for repeats is cheap (a file in order is seen
     # to be in one pass); the window that names the first repeat only runs when there is one.
     key = ((pl.col("series").cast(pl.Int64) * (1 << 32)) + (pl.col("year") + (1 << 31))).alias("key")
@@ -128,6 +127,36 @@ def _doubtful_conversions(frame: pl.DataFrame, warnings: list[str]) -> pl.DataFr
             warnings.append(f"指标「{indicator}」观测值单位可疑（unit_suspect）：{reason}")
             flagged.append(here.select("region", "indicator").unique())
     return pl.concat(flagged) if flagged else None
+
+
+def _with_series(frame: pl.DataFrame, series: pl.DataFrame) -> pl.DataFrame:
+    """The observations of targeted series, each with its ``series`` number, unit and kind.
+
+    Names become numbers through two small dictionaries (2,844 regions, 150 indicators) and the
+    series is found by position in a table of every region × indicator: a look-up per row, not
+    a join hashing two names per row of a 5-million-row file."""
+    regions = series.get_column("region").unique().to_list()
+    indicators = series.get_column("indicator").unique().to_list()
+    region_code = {name: code for code, name in enumerate(regions)}
+    indicator_code = {name: code for code, name in enumerate(indicators)}
+    width = len(indicators)
+
+    def cell(table: pl.DataFrame | None) -> pl.Expr:
+        region = pl.col("region").replace_strict(region_code, default=None, return_dtype=pl.Int64)
+        indicator = pl.col("indicator").replace_strict(indicator_code, default=None, return_dtype=pl.Int64)
+        return (region * width + indicator).fill_null(len(regions) * width).alias("cell")
+
+    cells = series.select(cell(series)).to_series().to_numpy()
+    position = np.full(len(regions) * width + 1, -1, dtype=np.int64)  # the last: a name not targeted
+    position[cells] = np.arange(series.height)
+    found = pl.Series("series", position).gather(frame.select(cell(frame)).to_series())
+    frame = frame.with_columns(found).filter(pl.col("series") >= 0)
+    at = pl.col("series")
+    return frame.with_columns(
+        series.get_column("series_unit").gather(frame.get_column("series")).alias("series_unit"),
+        series.get_column("binary").gather(frame.get_column("series")).alias("binary"),
+        at.cast(pl.UInt32),
+    )
 
 
 def _typed(table: CsvTable) -> pl.DataFrame:
