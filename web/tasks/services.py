@@ -89,13 +89,6 @@ def task_save(
     )
 
 
-def task_action_set(*, task: Task, action: Action | None) -> Task:
-    """The office corrects which 专项行动 a task serves; an import never changes it again."""
-    task.action, task.action_confirmed = action, True
-    task.save(update_fields=["action", "action_confirmed"])
-    return task
-
-
 def _actions_for(region: Region) -> list[tuple[str, Action]]:
     regions = [*region.ancestors(), region]
     return [(a.name, a) for a in Action.objects.filter(region__in=regions).order_by("-region__code", "seq")]
