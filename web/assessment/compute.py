@@ -11,7 +11,7 @@ applies the scheme's own grade names and quota.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 import polars as pl
 
@@ -32,7 +32,28 @@ ORG_PREFIX = "org:"
 TARGET_SCHEMA = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "comparator": pl.Utf8}
 POINT_SCHEMA = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "value": pl.Float64}
 
-Outcome = dict[str, Any]  # {"series": [...], "scores": [...], "scheme": {...}}: JSON, frozen on publish
+
+class SchemeSummary(TypedDict):
+    region: str
+    region_name: str
+    year: int
+    title: str
+    is_trial: bool
+    grade_bands: list[dict[str, Any]]
+    lowest_grade: str
+    bonus_cap: float
+    tie_break: str
+
+
+class Outcome(TypedDict):
+    """A computation's result, stored as JSON when published (and read back as it was frozen then).
+
+    ``series``: one entry per region and item (see `_series_entries`); ``scores``: one row per region
+    in rank order (see `_score_rows`)."""
+
+    scheme: SchemeSummary
+    series: list[dict[str, Any]]
+    scores: list[dict[str, Any]]
 
 
 # What a published snapshot keeps of each series: the engine's columns past the (region, indicator, year) key.
@@ -265,7 +286,7 @@ def _score_rows(
     return scores
 
 
-def _scheme_summary(scheme: AssessmentScheme) -> dict[str, Any]:
+def _scheme_summary(scheme: AssessmentScheme) -> SchemeSummary:
     return {
         "region": scheme.region.code,
         "region_name": scheme.region.name,
