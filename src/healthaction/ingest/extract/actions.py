@@ -266,8 +266,17 @@ def _header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
 
 
 def _table_drafts(table: Table, own_names: set[str]) -> list[_Draft]:
-    """A table with one action per row: 专项行动 | 牵头单位 | 配合单位 | 行动目标."""
+    """A table with one action per row: 专项行动 | 牵头单位 | 配合单位 | 行动目标; in any other
+    table, a row spanning it that heads an action ("（一）健康知识普及行动" over the rows of a
+    主要指标 table): an action with no departments, its targets staying on the table's rows."""
     drafts: list[_Draft] = []
+    if not any(_header_columns(row) for row in table.rows):
+        for row in table.rows:
+            filled = [cell for cell in row if cell.strip()]
+            heading = _heading(filled[0], own_names) if len(filled) == 1 else None
+            if heading is not None and heading.level and not heading.rest:
+                drafts.append(_Draft(heading, table.where, closed=True))
+        return drafts
     columns: dict[str, int] | None = None
     for row in table.rows:
         header = _header_columns(row)

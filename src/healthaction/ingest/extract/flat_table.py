@@ -179,6 +179,8 @@ def _fit(cell: str, role: Role) -> float:
     if role == "seq":
         return 0 if _SEQ.fullmatch(nfkc(cell).strip()) else _INF
     value = looks_like_value(cell)
+    if role == "baseline" and not value:
+        return 1 if re.search(r"\d", cell) and len(cell) <= 40 else _INF  # a descriptive baseline
     if role in ("target", "baseline"):
         return 0 if value else _INF
     return 2 if value else 0

@@ -27,9 +27,10 @@ from healthaction.ingest.extract.cells import (
     is_blank,
     is_header,
     normalize_unit,
+    number,
     parse_cell,
 )
-from healthaction.ingest.extract.flat_table import Grid, find_grids, is_flat_fragment
+from healthaction.ingest.extract.flat_table import Grid, align, find_grids, is_flat_fragment
 from healthaction.plan import Baseline, FrameworkRow, Target
 
 log = logging.getLogger(__name__)
@@ -99,11 +100,32 @@ def _grid_of_table(table: Table) -> Grid | None:
             labels = [_merge_label(top, sub) for top, sub in zip(labels, body[0], strict=False)]
             body = body[1:]
         grid = Grid(tuple(labels), where=table.where)
+        roles: list[Role] = [header_role(label) or "other" for label in labels]
         for row_ in body:
-            grid.rows.append(tuple(row_) + ("",) * (len(labels) - len(row_)))
+            grid.rows.append(_placed(row_, roles))
             grid.wheres.append(table.where)
         return grid
     return None
+
+
+def _placed(row: Sequence[str], roles: list[Role]) -> tuple[str, ...]:
+    """A row's cells under their columns. A row of a flattened web table lost the cells that were
+    empty or merged into the row above (a 领域 spanning rows), so it is shorter than the header:
+    its cells are aligned to the columns by what they look like. A word target (实现, 持续减缓)
+    left alone under several year columns was one cell merged across them: it holds for each."""
+    width = len(roles)
+    cells = [cell for cell in row if cell.strip()]
+    if len(row) >= width or len(cells) < 2:
+        return tuple(row) + ("",) * (width - len(row))
+    placed, cost = align(cells, roles)
+    if cost == float("inf"):
+        return tuple(row) + ("",) * (width - len(row))
+    targets = [i for i, role in enumerate(roles) if role == "target"]
+    filled = [i for i in targets if not is_blank(placed[i])]
+    if len(targets) > 1 and len(filled) == 1 and not re.search(r"\d", placed[filled[0]]):
+        for i in targets:
+            placed[i] = placed[filled[0]]
+    return tuple(placed)
 
 
 def _is_subheader(row: Sequence[str]) -> bool:
@@ -264,6 +286,11 @@ def _baseline(cell: str, column: _Column | None, star_year: int | None) -> Basel
     try:
         values = parse_cell(cell)
     except UnreadableCellError:
+        # A descriptive baseline ("2002—2012年平均每年增长约5.3%"): its value is the last number,
+        # and no single year is its year.
+        numbers = re.findall(r"\d+(?:\.\d+)?", nfkc(text))
+        if numbers and not _YEAR.fullmatch(numbers[-1] + "年"):
+            return Baseline(year=None, value=number(numbers[-1]), text=text)
         return Baseline(year=column.year, value=None, text=text)
     first: CellValue | None = values[0] if values else None
     year = star_year if first is not None and first.starred and star_year else column.year
