@@ -135,6 +135,7 @@ def _join_wrapped_lines(blocks: list[Block]) -> list[Block]:
         _width(b.text) // 4 for b in blocks if isinstance(b, Paragraph) and _width(b.text) >= _WRAP_MIN
     )
     out: list[Block] = []
+    last_line = ""  # the last physical line of out[-1]: a joined paragraph wraps at its width
     for block in blocks:
         prev = out[-1] if out else None
         if (
@@ -142,11 +143,13 @@ def _join_wrapped_lines(blocks: list[Block]) -> list[Block]:
             and isinstance(prev, Paragraph)
             and block.text
             and prev.text
-            and _wraps(prev.text, block.text, widths)
+            and _wraps(prev.text, last_line, block.text, widths)
         ):
             out[-1] = Paragraph(prev.text + block.text, prev.where)
+            last_line = block.text
             continue
         out.append(block)
+        last_line = block.text if isinstance(block, Paragraph) else ""
     return out
 
 
@@ -154,14 +157,14 @@ def _open_bracket(text: str) -> bool:
     return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
-def _wraps(prev: str, text: str, widths: Counter[int]) -> bool:
+def _wraps(prev: str, line: str, text: str, widths: Counter[int]) -> bool:
     if prev.endswith(_TERMINAL) or _NUMBERED_START.match(text) or _LABEL_START.match(text):
         return False
-    if _open_bracket(prev) and len(prev) >= _WRAP_MIN // 2:
+    if _open_bracket(prev) and len(line) >= _WRAP_MIN // 2:
         return True
-    width = _width(prev)
+    width = _width(line)
     if width < _WRAP_MIN or prev.endswith(("）", ")", "”")):
         return False
     # Wrapped lines share one width: this line's width is the commonest among the long lines.
     common = sum(widths[width // 4 + d] for d in (-1, 0, 1))
-    return common >= 3 and _width(text) <= width + 2
+    return common >= 3 and _width(text) <= width + 8
