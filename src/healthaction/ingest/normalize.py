@@ -50,6 +50,9 @@ _NUMBERED_START = re.compile(
     r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部分]|[①-⑳•·]|附件)"
 )
 _LABEL_START = re.compile(rf"^\s*[{_CJK}]{{1,8}}\s*[:：]")
+_HEADING_END = re.compile(r"(?:通知|意见|方案|要点|办法|规划|清单|纲要|计划|决定|名单)$")
+# A line standing on its own: a 文号 or a date.
+_STANDALONE = re.compile(r"^\S{1,14}[〔\[［【(（]\s*(?:19|20)\d{2}|^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _WRAP_MIN = 24  # a line shorter than this was not wrapped by the page width
 _BAR_ROW = re.compile(r"^\s*(?:\|\s*)+$")
 _BAR_CELL = re.compile(r"^(?P<cell>.*?)\s*\|\s*$")
@@ -159,6 +162,8 @@ def _open_bracket(text: str) -> bool:
 
 def _wraps(prev: str, line: str, text: str, widths: Counter[int]) -> bool:
     if prev.endswith(_TERMINAL) or _NUMBERED_START.match(text) or _LABEL_START.match(text):
+        return False
+    if _HEADING_END.search(prev) or _STANDALONE.match(text):
         return False
     if _open_bracket(prev) and len(line) >= _WRAP_MIN // 2:
         return True
