@@ -108,6 +108,8 @@ class Plan(_Model):
     doc_number: str | None = None
     issuer: str | None = None
     issued_date: str | None = None
+    goals: list[Target] = Field(default_factory=list)
+    """Plan-level targets: the 总体目标 of the whole plan (spec amendment; a missing key reads as [])."""
     actions: list[Action] = Field(default_factory=list)
     framework: list[FrameworkRow] = Field(default_factory=list)
     committee: list[Member] = Field(default_factory=list)

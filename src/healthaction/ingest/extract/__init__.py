@@ -11,6 +11,7 @@ from healthaction.ingest.extract import (
     actions,
     committee,
     framework,
+    goals,
     metadata,
     tasks,
     working_groups,
@@ -25,6 +26,7 @@ def extract_plan(blocks: list[Block]) -> Plan:
     meta = metadata.extract(blocks, warnings)
     return Plan(
         **meta,
+        goals=goals.extract(blocks, warnings),
         actions=actions.extract(blocks, warnings),
         framework=framework.extract(blocks, warnings),
         committee=committee.extract(blocks, warnings),
