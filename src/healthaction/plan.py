@@ -98,6 +98,14 @@ class Task(_Model):
     deadline: str | None
 
 
+class Coverage(_Model):
+    """How much of the body the parse understood: its numbered items, and where those are that
+    became no action, task, target or member ("第14行")."""
+
+    numbered_items: int = 0
+    unread_items: list[str] = Field(default_factory=list)
+
+
 class Plan(_Model):
     """A local 健康XX行动 document, structured."""
 
@@ -116,6 +124,7 @@ class Plan(_Model):
     working_groups: list[WorkingGroup] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    coverage: Coverage = Field(default_factory=Coverage)
 
     def to_json(self) -> str:
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2)

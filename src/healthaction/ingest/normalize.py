@@ -34,7 +34,8 @@ from healthaction.ingest.blocks import Block, Paragraph, Table
 _REMNANTS = re.compile(r"</?p\s*/?>|\[bookmark:[^\]]*\]|[\u200b\u200c\u200d\ufeff]", re.IGNORECASE)
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-# Pinyin in brackets right after a character: "專(zhuān)項" — a tone mark, or letters only between two characters.
+# Pinyin in brackets right after a character: "專(zhuān)項" — with a tone mark, or letters only
+# between two characters.
 _RUBY = re.compile(
     rf"(?<=[{_CJK}])[(（](?:[a-z{_TONES}]*[{_TONES}][a-z{_TONES}]*|[a-z]{{2,6}}(?=[)）][{_CJK}]))[)）]"
 )
@@ -52,7 +53,9 @@ _NUMBERED_START = re.compile(
 _LABEL_START = re.compile(rf"^\s*[{_CJK}]{{1,8}}\s*[:：]")
 _HEADING_END = re.compile(r"(?:通知|意见|方案|要点|办法|规划|清单|纲要|计划|决定|名单)$")
 # A line standing on its own: a 文号 or a date.
-_STANDALONE = re.compile(r"^\S{1,14}[〔\[［【(（]\s*(?:19|20)\d{2}|^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_STANDALONE = re.compile(
+    r"^\S{1,14}[〔\[［【(（]\s*(?:19|20)\d{2}|^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+)
 _WRAP_MIN = 24  # a line shorter than this was not wrapped by the page width
 _BAR_ROW = re.compile(r"^\s*(?:\|\s*)+$")
 _BAR_CELL = re.compile(r"^(?P<cell>.*?)\s*\|\s*$")
@@ -90,7 +93,8 @@ def _bar_tables(blocks: list[Block]) -> list[Block]:
     while i < len(blocks):
         end = i
         while end < len(blocks) and (
-            _bar_line(blocks[end]) or (end > i and end + 1 < len(blocks) and _BAR_ROW.match(_text(blocks[end + 1])))
+            _bar_line(blocks[end])
+            or (end > i and end + 1 < len(blocks) and _BAR_ROW.match(_text(blocks[end + 1])))
         ):
             end += 1  # a line without its bar inside the run (a heading row spanning the table) belongs to it
         run = blocks[i:end]

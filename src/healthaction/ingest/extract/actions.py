@@ -180,7 +180,9 @@ def _finish(draft: _Draft, seq: int, warnings: list[str]) -> Action:
             # A target written inside a task of a yearly list ("…提高到26%以上") is the list's year's.
             found = targets_from_text(text, warnings, where=where, year_required=False)
             targets += [
-                t.model_copy(update={"year": t.year or draft.list_year or None}) for t in found if t.value is not None
+                t.model_copy(update={"year": t.year or draft.list_year or None})
+                for t in found
+                if t.value is not None
             ]
             continue
         targets += targets_from_text(text, warnings, where=where, year_required=kind == "body")

@@ -27,8 +27,10 @@ from healthaction.ingest.extract.cells import (
     is_blank,
     is_header,
     normalize_unit,
-    number,
     parse_cell,
+)
+from healthaction.ingest.extract.cells import (
+    number as cell_number,
 )
 from healthaction.ingest.extract.flat_table import Grid, align, find_grids, is_flat_fragment
 from healthaction.plan import Baseline, FrameworkRow, Target
@@ -290,7 +292,7 @@ def _baseline(cell: str, column: _Column | None, star_year: int | None) -> Basel
         # and no single year is its year.
         numbers = re.findall(r"\d+(?:\.\d+)?", nfkc(text))
         if numbers and not _YEAR.fullmatch(numbers[-1] + "年"):
-            return Baseline(year=None, value=number(numbers[-1]), text=text)
+            return Baseline(year=None, value=cell_number(numbers[-1]), text=text)
         return Baseline(year=column.year, value=None, text=text)
     first: CellValue | None = values[0] if values else None
     year = star_year if first is not None and first.starred and star_year else column.year

@@ -126,7 +126,9 @@ def _title(paragraphs: list[str]) -> tuple[str | None, str | None]:
         written = re.sub(r"\s+", "", candidate) if len(candidate.split()) > 1 else candidate
         notice = _NOTICE.match(simplified(written))
         if notice:
-            inner = _DRAFT_MARK.sub("", written[notice.start("inner") : notice.end("inner")].strip().strip("《》"))
+            inner = _DRAFT_MARK.sub(
+                "", written[notice.start("inner") : notice.end("inner")].strip().strip("《》")
+            )
             issuer = written[: notice.end("issuer")].strip()
             if not _ORG_END.search(simplified(issuer)):
                 issuer = _notice_issuer(lines[i + 1 :], inner) or ""
@@ -157,7 +159,12 @@ def _own_heading(lines: list[str], inner: str) -> str:
     for line in lines:
         heading = _DRAFT_MARK.sub("", re.sub(r"\s+", "", line)).strip("《》")
         plain = simplified(heading)
-        if _heading_like(line) and plain != plain_inner and len(plain) * 10 >= len(plain_inner) * 7 and plain in plain_inner:
+        if (
+            _heading_like(line)
+            and plain != plain_inner
+            and len(plain) * 10 >= len(plain_inner) * 7
+            and plain in plain_inner
+        ):
             return heading
     return inner
 
@@ -248,8 +255,10 @@ def _regions(title: str | None, issuer: str | None, text: _Text) -> tuple[str | 
     stems = [m["stem"] for m in _STEM.finditer(plain_title) if m["stem"] not in _NATIONAL]
     plain_issuer = simplified(issuer or "")
     issuer_places = _leading_places(plain_issuer)
-    if not stems and not issuer_places and (
-        _NATIONAL_HEADING.search(plain_title) or _NATIONAL_HEADING.match(plain_issuer)
+    if (
+        not stems
+        and not issuer_places
+        and (_NATIONAL_HEADING.search(plain_title) or _NATIONAL_HEADING.match(plain_issuer))
     ):
         return "中国", None
     if stems:

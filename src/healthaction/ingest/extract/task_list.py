@@ -163,7 +163,9 @@ def _bare_departments(inner: str) -> bool:
     """ "(市委宣传部)", "(市卫健委、市教体局)": names only, each ending like a department."""
     names = [n for n in re.split(r"[、,，;；]", simplified(inner)) if n.strip()]
     return bool(names) and all(
-        not re.search(r"\d", name) and 2 <= len(name.strip()) <= 20 and name.strip().endswith(DEPARTMENT_ENDINGS)
+        not re.search(r"\d", name)
+        and 2 <= len(name.strip()) <= 20
+        and name.strip().endswith(DEPARTMENT_ENDINGS)
         for name in names
     )
 
@@ -185,7 +187,11 @@ def split_note(text: str) -> tuple[str, Note | None, bool]:
         if end >= 0 and len(inner) <= _NOTE_MAX and _ROLE_VERBS.search(simplified(inner)):
             return body[: end + 1], read_note(inner), False
     opening = max(body.rfind("("), body.rfind("（"))
-    if opening >= 0 and not re.search(r"[)）]", body[opening:]) and not any(m in body[opening:] for m in "。"):
+    if (
+        opening >= 0
+        and not re.search(r"[)）]", body[opening:])
+        and not any(m in body[opening:] for m in "。")
+    ):
         return body[:opening].rstrip(), None, True
     return body, None, False
 
@@ -200,7 +206,9 @@ def _items(blocks: list[Block], start_after: str | None) -> list[_Item]:
     paragraphs = [b for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
     if start_after is not None:
         index = next((i for i, p in enumerate(paragraphs) if p.text.strip() == start_after), -1)
-        later = next((i for i, p in enumerate(paragraphs) if i > index and p.text.strip() == start_after), None)
+        later = next(
+            (i for i, p in enumerate(paragraphs) if i > index and p.text.strip() == start_after), None
+        )
         paragraphs = paragraphs[(later if later is not None else index) + 1 :]
     items: list[_Item] = []
     for i, paragraph in enumerate(paragraphs):
@@ -236,6 +244,8 @@ def extract(blocks: list[Block], warnings: list[str]) -> list[Task]:
             continue
         programs = [_program(h.text) for h in stack if not _GENERIC.match(simplified(_program(h.text)))]
         text, note, cut = split_note(item.text)
+        if item.level == 1 and note is None and not cut:
+            continue  # a section with no items under it ("三、保障措施") is no task of its own
         if cut:
             warnings.append(f"{item.where}：任务“{text[:20]}…”的责任单位不完整（文字在括号内中断），未读取")
         tasks.append(

@@ -95,7 +95,11 @@ def test_it_reads_the_national_table_with_two_target_years_and_heading_rows() ->
     unreadable = rows[2].baseline
     assert unreadable is not None
     # A descriptive baseline keeps its last number (corpus convention 4) and no year.
-    assert (unreadable.year, unreadable.value, unreadable.text) == (None, 5.3, "2002—2012年平均每年增长约5.3%")
+    assert (unreadable.year, unreadable.value, unreadable.text) == (
+        None,
+        5.3,
+        "2002—2012年平均每年增长约5.3%",
+    )
 
 
 def test_it_merges_a_two_row_header_under_a_spanning_target_cell() -> None:
