@@ -135,8 +135,8 @@ def _title(paragraphs: list[str]) -> tuple[str | None, str | None]:
             return _own_heading(lines[i + 1 :], inner), issuer or None
         title = _DRAFT_MARK.sub("", written.strip("《》"))
         named = _ISSUER_HEADING.match(simplified(title))
-        issuer = title[: named.end("issuer")] if named and _is_org(title[: named.end("issuer")]) else None
-        return title, issuer
+        named_issuer = title[: named.end("issuer")] if named else ""
+        return title, named_issuer if named_issuer and _is_org(named_issuer) else None
     return None, None
 
 
