@@ -83,7 +83,27 @@ def normalize_blocks(blocks: list[Block]) -> list[Block]:
         else:
             rows = tuple(tuple(clean_text(cell) for cell in row) for row in block.rows)
             out.append(Table(rows, block.where, block.header_rows))
-    return _join_wrapped_lines(_bar_tables(out))
+    return _join_wrapped_lines(_joined_pipe_tables(_bar_tables(out)))
+
+
+_ONE_CELL_ROW = re.compile(r"^\s*\|(?P<cell>[^|]+)\|\s*$")
+
+
+def _joined_pipe_tables(blocks: list[Block]) -> list[Block]:
+    """ "| a | b | c |" rows with a "| heading |" or "| 说明：… |" row between them are one table:
+    a row spanning the table holds one cell."""
+    out: list[Block] = []
+    for block in blocks:
+        one_cell = _ONE_CELL_ROW.match(_text(block)) if isinstance(block, Paragraph) else None
+        prev = out[-1] if out else None
+        if one_cell and isinstance(prev, Table):
+            out[-1] = Table((*prev.rows, (one_cell.group("cell").strip(),)), prev.where, prev.header_rows)
+            continue
+        if isinstance(block, Table) and isinstance(prev, Table) and prev.rows and len(prev.rows[-1]) == 1:
+            out[-1] = Table((*prev.rows, *block.rows), prev.where, prev.header_rows)
+            continue
+        out.append(block)
+    return out
 
 
 def _bar_tables(blocks: list[Block]) -> list[Block]:

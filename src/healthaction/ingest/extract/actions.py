@@ -225,6 +225,8 @@ def _drafts(
         heading = _heading(line.text, own_names)
         if heading and heading.level == 0 and not _followed_by_responsibility(lines, i, own_names):
             heading = None
+        if heading and list_year is not None and current and 0 < current.heading.level < heading.level:
+            heading = None  # in a task list, an item under an action is a task ("（二）推进减盐行动，…")
         if heading:
             current = _Draft(heading, line.where, list_year=list_year)
             drafts.append(current)

@@ -32,7 +32,13 @@ from healthaction.ingest.extract.cells import (
 from healthaction.ingest.extract.cells import (
     number as cell_number,
 )
-from healthaction.ingest.extract.flat_table import Grid, align, find_grids, is_flat_fragment
+from healthaction.ingest.extract.flat_table import (
+    Grid,
+    align,
+    find_grids,
+    is_flat_fragment,
+    spread_merged_word,
+)
 from healthaction.plan import Baseline, FrameworkRow, Target
 
 log = logging.getLogger(__name__)
@@ -122,12 +128,7 @@ def _placed(row: Sequence[str], roles: list[Role]) -> tuple[str, ...]:
     placed, cost = align(cells, roles)
     if cost == float("inf"):
         return tuple(row) + ("",) * (width - len(row))
-    targets = [i for i, role in enumerate(roles) if role == "target"]
-    filled = [i for i in targets if not is_blank(placed[i])]
-    if len(targets) > 1 and len(filled) == 1 and not re.search(r"\d", placed[filled[0]]):
-        for i in targets:
-            placed[i] = placed[filled[0]]
-    return tuple(placed)
+    return tuple(spread_merged_word(placed, roles))
 
 
 def _is_subheader(row: Sequence[str]) -> bool:

@@ -27,7 +27,7 @@ from healthaction.ingest.extract.lists import is_numbered_heading, is_page_mark
 from healthaction.ingest.extract.people import compact
 
 _TITLE_END = re.compile(
-    r"(方案|意见|规划|纲要|清单|计划|办法|框架|行动|措施|细则|要点|通知|决定|名单|规定|指南|标准)$"
+    r"(方案|意见|规划|纲要|清单|计划|办法|框架|行动|措施|细则|要点|通知|决定|名单|规定|指南|标准|指标|指标表|分工)$"
 )
 _TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
 _NOTICE = re.compile(r"^(?P<issuer>.*?)(?:关于)?(?:印发|转发|征求)(?P<inner>.+?)(?:意见)?的通知$")
