@@ -290,23 +290,23 @@ def _diff(want: _Desired, have: _Desired) -> list[Change]:
     changes += [
         Change("删除", "目标", f"{k[0]}（{k[1]}，{k[2]}年）") for k in have.targets if k not in want.targets
     ]
-    for key, row in want.baselines.items():
-        label = f"{key[0]}（{key[1]}）"
+    for base_key, row in want.baselines.items():
+        label = f"{base_key[0]}（{base_key[1]}）"
         new = f"{row['year'] or ''}年 {_fmt(row['value'])}"
-        if key not in have.baselines:
+        if base_key not in have.baselines:
             changes.append(Change("新增", "基期", label, new=new))
-        elif not _same(row, have.baselines[key], ("year", "value", "text")):
-            old = have.baselines[key]
+        elif not _same(row, have.baselines[base_key], ("year", "value", "text")):
+            old = have.baselines[base_key]
             changes.append(Change("修改", "基期", label, f"{old['year'] or ''}年 {_fmt(old['value'])}", new))
     changes += [
         Change("删除", "基期", f"{k[0]}（{k[1]}）") for k in have.baselines if k not in want.baselines
     ]
-    for key, row in want.positions.items():
-        label = f"{key[1]}{key[2]}（{key[3]}）" if not key[3].startswith("#") else f"{key[1]}{key[2]}"
-        if key not in have.positions:
+    for seat, row in want.positions.items():
+        label = f"{seat[1]}{seat[2]}（{seat[3]}）" if not seat[3].startswith("#") else f"{seat[1]}{seat[2]}"
+        if seat not in have.positions:
             changes.append(Change("新增", "职位", label, new=row["holder"]))
-        elif have.positions[key]["holder"] != row["holder"]:
-            changes.append(Change("修改", "职位", label, have.positions[key]["holder"], row["holder"]))
+        elif have.positions[seat]["holder"] != row["holder"]:
+            changes.append(Change("修改", "职位", label, have.positions[seat]["holder"], row["holder"]))
     return changes
 
 
