@@ -42,7 +42,7 @@ _LIST_TITLE = re.compile(r"工作要点|任务分工|任务清单|重点工作�
 _GENERIC = re.compile(
     r"^(?:主要|重点|具体|工作|年度)?(?:任务|举措|措施|目标|要求|内容|工作)(?:分工|清单|安排)?$|^总体要求$|^工作目标$"
 )
-_ROLE_VERBS = re.compile(r"牵头|负责|参与|配合|协助|协同|落实|[部单]位\s*[:：]|部门\s*[:：]")
+_ROLE_VERBS = re.compile(r"牵头|负责|参与|配合|协助|协同|落实|[部单]位\s*[:：]|部门\s*[:：]|月底前|年底前")
 _LABELLED = re.compile(
     r"(?P<label>(?:牵头|主责|责任|配合|协办|参与|协同)(?:部门|单位))\s*[:：]\s*(?P<value>[^;；]*)"
 )
@@ -56,10 +56,30 @@ _TERMINAL = "。；;！!？?"
 _NOTE_MAX = 200
 
 
+# A deadline written in a note or at the end of a task: "2022年6月底前完成", "12月底前", "年底前完成".
+_DEADLINE = re.compile(
+    r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?:(?P<month>\d{1,2})\s*月(?:份|底|末|中旬|上旬|下旬)?|(?P<end>年底|年末))"
+    r"(?:\s*\d{1,2}\s*日)?\s*(?:前|以前|之前)(?:\s*完成)?"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
     lead: list[str]
     responsible: list[str]
+    deadline: str | None = None
+
+
+def deadline_of(text: str, year: int | None) -> str | None:
+    """ "12月底前完成" in a 2020 list → "2020-12"; the last such phrase of ``text`` counts."""
+    found = max(_DEADLINE.finditer(simplified(text)), key=lambda m: m.start(), default=None)
+    if found is None:
+        return None
+    written_year = int(found.group("year")) if found.group("year") else year
+    month = 12 if found.group("end") else int(found.group("month"))
+    if written_year is None or not 1 <= month <= 12:
+        return text[found.start() : found.end()]
+    return f"{written_year}-{month:02d}"
 
 
 @dataclass(slots=True)
@@ -147,8 +167,12 @@ def read_note(inner: str) -> Note | None:
             target = lead if simplified(found.group("label")).startswith(("牵头", "主责")) else responsible
             target += [d for d in _departments(value) if not _COLLECTIVE.search(simplified(d))]
         return Note(lead, responsible) if lead or responsible else None
+    deadline = None
     for clause in _clauses(inner):
         plain = simplified(clause)
+        if _DEADLINE.search(plain):
+            deadline = clause  # read against the list's year by the caller
+            continue
         if _COLLECTIVE.search(plain):
             continue
         led = _LEAD.match(plain)
@@ -156,7 +180,7 @@ def read_note(inner: str) -> Note | None:
             lead += _departments(clause[: led.end("who")])
         else:
             responsible += [d for d in _departments(clause) if not _COLLECTIVE.search(simplified(d))]
-    return Note(lead, responsible) if lead or responsible else None
+    return Note(lead, responsible, deadline) if lead or responsible or deadline else None
 
 
 def _bare_departments(inner: str) -> bool:
@@ -164,7 +188,7 @@ def _bare_departments(inner: str) -> bool:
     names = [n for n in re.split(r"[、,，;；]", simplified(inner)) if n.strip()]
     return bool(names) and all(
         not re.search(r"\d", name)
-        and 2 <= len(name.strip()) <= 20
+        and 3 <= len(name.strip()) <= 20
         and name.strip().endswith(DEPARTMENT_ENDINGS)
         for name in names
     )
@@ -234,6 +258,7 @@ def extract(blocks: list[Block], warnings: list[str]) -> list[Task]:
     title = list_title(blocks)
     if title is None:
         return []
+    year = list_year(title)
     tasks: list[Task] = []
     stack: list[_Item] = []
     for item in _items(blocks, title):
@@ -255,7 +280,7 @@ def extract(blocks: list[Block], warnings: list[str]) -> list[Task]:
                 task=text,
                 lead_departments=note.lead if note else [],
                 responsible_departments=note.responsible if note else [],
-                deadline=None,
+                deadline=deadline_of(note.deadline if note and note.deadline else text, year),
             )
         )
     return tasks
