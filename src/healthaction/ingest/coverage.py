@@ -60,10 +60,12 @@ def measure(blocks: list[Block], plan: Plan) -> Coverage:
     paragraphs = [b for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
     keys = [_key(p.text) for p in paragraphs]
     levels = [(numbering[0] if (numbering := item_numbering(p.text)) else None) for p in paragraphs]
-    needles = _needles(plan)
+    # One alternation searched in C instead of a Python loop over every needle.
+    needles = sorted(_needles(plan), key=len, reverse=True)
+    found = re.compile("|".join(map(re.escape, needles))) if needles else None
     openings = _task_openings(plan)
     read = [
-        any(needle in key for needle in needles) or _after_number(p.text).startswith(openings)
+        bool(found and found.search(key)) or bool(openings and _after_number(p.text).startswith(openings))
         for p, key in zip(paragraphs, keys, strict=True)
     ]
     numbered = 0

@@ -93,16 +93,29 @@ def _joined_pipe_tables(blocks: list[Block]) -> list[Block]:
     """ "| a | b | c |" rows with a "| heading |" or "| 说明：… |" row between them are one table:
     a row spanning the table holds one cell."""
     out: list[Block] = []
+    rows: list[tuple[str, ...]] = []  # the rows of out[-1] while it is a pipe table taking spanning rows
+    spanning = False  # its last row is such a one-cell row
     for block in blocks:
-        one_cell = _ONE_CELL_ROW.match(_text(block)) if isinstance(block, Paragraph) else None
         prev = out[-1] if out else None
+        one_cell = (
+            _ONE_CELL_ROW.match(block.text) if isinstance(block, Paragraph) and "|" in block.text else None
+        )
         if one_cell and isinstance(prev, Table):
-            out[-1] = Table((*prev.rows, (one_cell.group("cell").strip(),)), prev.where, prev.header_rows)
+            if not rows:
+                rows = list(prev.rows)
+            rows.append((one_cell.group("cell").strip(),))
+            spanning = True
             continue
-        if isinstance(block, Table) and isinstance(prev, Table) and prev.rows and len(prev.rows[-1]) == 1:
-            out[-1] = Table((*prev.rows, *block.rows), prev.where, prev.header_rows)
+        if isinstance(block, Table) and isinstance(prev, Table) and spanning:
+            rows.extend(block.rows)
+            spanning = False
             continue
+        if rows and isinstance(prev, Table):
+            out[-1] = Table(tuple(rows), prev.where, prev.header_rows)
+        rows, spanning = [], False
         out.append(block)
+    if rows and isinstance(out[-1], Table):
+        out[-1] = Table(tuple(rows), out[-1].where, out[-1].header_rows)
     return out
 
 

@@ -157,6 +157,8 @@ def _own_heading(lines: list[str], inner: str) -> str:
     it ("调整宣城市…职责分工" cited, "宣城市…职责分工（征求意见稿）" as the heading)."""
     plain_inner = simplified(inner)
     for line in lines:
+        if len(line) > len(inner) + 12:
+            continue
         heading = _DRAFT_MARK.sub("", re.sub(r"\s+", "", line)).strip("《》")
         plain = simplified(heading)
         if (
