@@ -5,7 +5,10 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from healthaction.ingest.tests._text_documents import parse_text
 from web.conftest import World
+from web.plans.commands import preview_lines
+from web.plans.services import plan_preview
 
 TASK_LIST = """健康平川行动2021年工作要点
 一、加强组织领导
@@ -29,3 +32,10 @@ def test_the_preview_shows_the_coverage_line_with_the_unread_items(client: Clien
     assert response.context["preview"].coverage == line
     assert line in page
     assert any(w.startswith("第8行：编号条目“三、保障措施”") for w in response.context["preview"].warnings)
+
+
+def test_the_command_line_preview_prints_the_same_line(world: World) -> None:
+    preview = plan_preview(
+        plan=parse_text(TASK_LIST), region=world.pingchuan, content=TASK_LIST.encode(), file_name="要点.txt"
+    )
+    assert "  读出 3 项任务；1 个编号条目未能识别：第8行" in preview_lines(preview)
