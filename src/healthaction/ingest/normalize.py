@@ -176,8 +176,14 @@ def _join_wrapped_lines(blocks: list[Block]) -> list[Block]:
     )
     out: list[Block] = []
     last_line = ""  # the last physical line of out[-1]: a joined paragraph wraps at its width
-    for block in blocks:
+    for index, block in enumerate(blocks):
         prev = out[-1] if out else None
+        if (
+            _blank(block)
+            and isinstance(prev, Paragraph)
+            and _wraps_over_blank(prev.text, last_line, blocks, index, widths)
+        ):
+            continue  # a page that puts a blank line after every line: the blank is no paragraph break
         if (
             isinstance(block, Paragraph)
             and isinstance(prev, Paragraph)
@@ -191,6 +197,19 @@ def _join_wrapped_lines(blocks: list[Block]) -> list[Block]:
         out.append(block)
         last_line = block.text if isinstance(block, Paragraph) else ""
     return out
+
+
+def _blank(block: Block) -> bool:
+    return isinstance(block, Paragraph) and not block.text.strip()
+
+
+def _wraps_over_blank(prev: str, line: str, blocks: list[Block], index: int, widths: Counter[int]) -> bool:
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if not isinstance(following, Paragraph) or not following.text.strip():
+        return False
+    # The bracket closes on the next line ("(体育总" … "局牵头负责)"); a heading after a gap does not.
+    closes = bool(re.search(r"[)）]", following.text))
+    return _open_bracket(prev) and closes and _wraps(prev, line, following.text, widths)
 
 
 def _open_bracket(text: str) -> bool:

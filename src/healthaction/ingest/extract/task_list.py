@@ -126,7 +126,30 @@ def list_title(blocks: list[Block]) -> str | None:
         text = block.text.strip()
         if len(text) <= 80 and "。" not in text and _LIST_TITLE.search(simplified(text)):
             return text
-    return None
+    return "" if _noted_items(blocks) >= _NOTED_ITEMS else None
+
+
+_NOTED_ITEMS = 3
+_NAMES_AN_ACTION = re.compile(r"^(?:实施|开展|推进|深入开展)?[^，,。；;（(]{2,16}行动(?:[。.，,；;（(]|$)")
+
+
+def _noted_items(blocks: list[Block]) -> int:
+    """Numbered items that close with a task's note ("（X牵头负责）") and name no 专项行动: a list
+    whose own heading was lost (a journal reprint's page starts inside it) is still a list."""
+    count = 0
+    for block in blocks:
+        if not isinstance(block, Paragraph) or not block.text.rstrip().endswith((")", "）")):
+            continue
+        numbering = item_numbering(block.text)
+        if numbering is None:
+            continue
+        rest = block.text[numbering[2] :].strip()
+        if _NAMES_AN_ACTION.match(simplified(rest)):
+            continue
+        _, note, _ = split_note(rest)
+        if note is not None and not _LABELLED.search(simplified(rest)):
+            count += 1
+    return count
 
 
 def list_year(title: str | None) -> int | None:

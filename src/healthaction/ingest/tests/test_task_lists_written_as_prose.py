@@ -117,3 +117,19 @@ def test_a_document_that_is_no_task_list_gives_no_prose_tasks() -> None:
     )
     assert plan.tasks == []
     assert [a.lead_departments for a in plan.actions] == [["市卫健委"]]
+
+
+def test_a_reprinted_page_of_a_list_without_its_heading_is_still_a_list() -> None:
+    page = (
+        "                  (四) 持续推进宣讲员队伍建设。(健康中国行动推进办负责)\n\n"
+        "                  (五)部署加强学校食品安全和营养健康工作,完善校园食品安全管理体制。(教育部、国家\n\n"
+        "              卫生健康委、市场监管总局按职责分工负责)\n\n"
+        "                  (六)举办第一届全国全民健身大会。(体育总\n\n"
+        "              局牵头负责)\n"
+    )
+    plan = parse_text(page)
+    assert [(t.seq, t.lead_departments, t.responsible_departments) for t in plan.tasks] == [
+        (4, [], ["健康中国行动推进办"]),
+        (5, [], ["教育部", "国家卫生健康委", "市场监管总局"]),
+        (6, ["体育总局"], []),
+    ]
