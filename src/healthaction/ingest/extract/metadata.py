@@ -326,12 +326,12 @@ def _suffix_of(name: str) -> str | None:
 
 def _with_suffix(stem: str, text: _Text, *, strict: bool = False) -> str | None:
     """平川 → 平川区: the suffix the text writes most often after the place's name."""
-    if _suffix_of(stem) and len(stem) > 1:
-        return stem
     counts = Counter({stem + suffix: text.count(stem + suffix) for suffix in _SUFFIXES})
     name, count = counts.most_common(1)[0]
     if count:
-        return name
+        return name  # 贵州 → 贵州省: a name that only looks suffixed (州) takes the suffix the text writes
+    if _suffix_of(stem) and len(stem) > 1:
+        return stem
     if strict:
         return None
     levels = Counter({suffix: text.count("全" + suffix) for suffix in ("省", "市", "区", "县", "旗", "州")})

@@ -67,3 +67,18 @@ def test_a_drafts_own_heading_is_its_title_and_a_damaged_number_is_kept() -> Non
         "宣爱卫办〔202210",
         "宣城市",
     )
+
+
+def test_a_place_name_ending_like_a_suffix_takes_the_suffix_the_text_writes() -> None:
+    plan = parse_text(
+        "云府办发〔2021〕6号 云岩区人民政府办公室关于印发健康云岩行动实施方案的通知\n"
+        "云岩区人民政府办公室\n2021年2月22日\n健康云岩行动实施方案\n"
+        "为贯彻落实《贵州省人民政府办公厅关于印发健康贵州行动实施方案的通知》和"
+        "《贵阳市人民政府办公厅关于印发健康贵阳行动实施方案的通知》精神,制定本方案。\n"
+    )
+    assert (plan.title, plan.region, plan.parent_region, plan.doc_number) == (
+        "健康云岩行动实施方案",
+        "云岩区",
+        "贵阳市",
+        "云府办发〔2021〕6号",
+    )
