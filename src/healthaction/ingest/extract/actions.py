@@ -77,6 +77,7 @@ class _Draft:
     responsibility: Responsibility = field(default_factory=Responsibility)
     closed: bool = False
     list_year: int | None = None  # set for an action heading inside a task list (工作要点)
+    spans_a_table: bool = False  # a 领域 heading over a 主要指标 table: no departments by its nature
 
 
 def _numbering(text: str) -> tuple[int, int] | None:
@@ -187,7 +188,7 @@ def _finish(draft: _Draft, seq: int, warnings: list[str]) -> Action:
             continue
         targets += targets_from_text(text, warnings, where=where, year_required=kind == "body")
     lead = draft.responsibility.lead
-    if not lead and draft.list_year is None:
+    if not lead and draft.list_year is None and not draft.spans_a_table:
         warnings.append(f"{where}未找到牵头部门")
     return Action(
         seq=seq,
@@ -294,7 +295,7 @@ def _table_drafts(table: Table, own_names: set[str]) -> list[_Draft]:
             filled = [cell for cell in row if cell.strip()]
             heading = _heading(filled[0], own_names) if len(filled) == 1 else None
             if heading is not None and heading.level and not heading.rest:
-                drafts.append(_Draft(heading, table.where, closed=True))
+                drafts.append(_Draft(heading, table.where, closed=True, spans_a_table=True))
         return drafts
     columns: dict[str, int] | None = None
     for row in table.rows:
