@@ -207,9 +207,18 @@ def _wraps_over_blank(prev: str, line: str, blocks: list[Block], index: int, wid
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     if not isinstance(following, Paragraph) or not following.text.strip():
         return False
-    # The bracket closes on the next line ("(体育总" … "局牵头负责)"); a heading after a gap does not.
-    closes = bool(re.search(r"[)）]", following.text))
-    return _open_bracket(prev) and closes and _wraps(prev, line, following.text, widths)
+    if _open_bracket(prev):
+        # The bracket closes on the next line ("(体育总" … "局牵头负责)"); a heading after a gap does not.
+        return bool(re.search(r"[)）]", following.text)) and _wraps(prev, line, following.text, widths)
+    # A page with a blank line after every line: a line as wide as the others runs on.
+    return _spaced(blocks, index) and _wraps(prev, line, following.text, widths)
+
+
+def _spaced(blocks: list[Block], index: int) -> bool:
+    """The lines around ``index`` alternate with blank ones."""
+    around = blocks[max(0, index - 8) : index + 9]
+    blanks = sum(1 for b in around if _blank(b))
+    return blanks * 5 >= len(around) * 2
 
 
 def _open_bracket(text: str) -> bool:

@@ -70,3 +70,18 @@ def test_an_html_table_flattened_one_cell_per_line_is_a_table_again() -> None:
         ("1", "居民健康素养水平(%)", "≥22"),
         ("2", "个人定期记录身心健康状况"),
     )
+
+
+def test_a_page_with_a_blank_line_after_every_line_still_joins_its_wrapped_lines() -> None:
+    text = (
+        "(四)持续推进健康中国行动宣讲员队伍建设工作,不断扩大覆盖面和影响力。(推进办负责)\n\n"
+        "(五)以全国科普日活动、全国科技活动周为载体,结合卫生健康节日纪念日,持续\n\n"
+        "推进健康科普行动。开展新时代健康科普作品征集大赛,开展全国大学生暑期健康\n\n"
+        "专项等活动。(科技部、国家卫生健康委、国家中医药局、国家疾控局、中国科协按\n\n"
+        "职责分工负责)\n\n"
+        "(六)部署加强学校食品安全和营养健康工作,完善校园食品安全管理体制机制。(教育部负责)\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 3
+    assert "持续推进健康科普行动。" in texts[1]
+    assert texts[1].endswith("中国科协按职责分工负责)")
