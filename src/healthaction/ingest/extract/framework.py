@@ -317,7 +317,8 @@ def _targets(
                 year=column.year,
                 comparator=value.comparator,
                 value=value.value,
-                unit=sub_unit or value.unit,
+                # 持续减缓 slows the growth of the row's quantity: a change of a rate, in no unit of the row's.
+                unit=None if value.comparator == "slow" else sub_unit or value.unit,
                 scope=column.scope,
                 text=value.text,
             )

@@ -90,6 +90,7 @@ def test_it_reads_the_national_table_with_two_target_years_and_heading_rows() ->
     ]
     assert [t.comparator for t in rows[1].targets] == ["achieved", "achieved"]
     assert [t.comparator for t in rows[2].targets] == ["slow", "slow"]
+    assert [t.unit for t in rows[2].targets] == [None, None]  # a slowing growth is in no unit of the row
     assert rows[0].baseline is not None
     assert rows[0].baseline.year is None
     unreadable = rows[2].baseline
