@@ -317,7 +317,7 @@ def _targets(
                 year=column.year,
                 comparator=value.comparator,
                 value=value.value,
-                # 持续减缓 slows the growth of the row's quantity: a change of a rate, in no unit of the row's.
+                # 持续减缓 slows the growth of the row's quantity: a change of a rate, not in the row's unit.
                 unit=None if value.comparator == "slow" else sub_unit or value.unit,
                 scope=column.scope,
                 text=value.text,
