@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from healthaction.ingest.blocks import Block, Paragraph
 from healthaction.ingest.chinese import simplified
 from healthaction.ingest.extract.departments import DEPARTMENT_ENDINGS, split_departments
-from healthaction.plan import Task
+from healthaction.plan import PlanTask
 
 _CN_DIGITS = "零一二三四五六七八九"
 _CN = "一二三四五六七八九十"
@@ -277,12 +277,12 @@ def _items(blocks: list[Block], start_after: str | None) -> list[_Item]:
     return items
 
 
-def extract(blocks: list[Block], warnings: list[str]) -> list[Task]:
+def extract(blocks: list[Block], warnings: list[str]) -> list[PlanTask]:
     title = list_title(blocks)
     if title is None:
         return []
     year = list_year(title)
-    tasks: list[Task] = []
+    tasks: list[PlanTask] = []
     stack: list[_Item] = []
     for item in _items(blocks, title):
         while stack and stack[-1].level >= item.level:
@@ -297,7 +297,7 @@ def extract(blocks: list[Block], warnings: list[str]) -> list[Task]:
         if cut:
             warnings.append(f"{item.where}：任务“{text[:20]}…”的责任单位不完整（文字在括号内中断），未读取")
         tasks.append(
-            Task(
+            PlanTask(
                 seq=item.number,
                 program=programs[-1] if programs else None,
                 task=text,
