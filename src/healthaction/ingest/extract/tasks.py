@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from healthaction.ingest.blocks import Block, Paragraph, Table
 from healthaction.ingest.chinese import simplified
+from healthaction.ingest.extract import task_list
 from healthaction.ingest.extract.departments import split_departments
 from healthaction.ingest.extract.measures import split_measures
 from healthaction.ingest.extract.task_fields import (
@@ -170,7 +171,7 @@ def extract(blocks: list[Block], warnings: list[str]) -> list[Task]:
             warnings.append(f"{draft.where}：责任清单的这一行没有任务内容，未读取")
             continue
         tasks.append(_task(draft))
-    return tasks
+    return tasks + task_list.extract(blocks, warnings)
 
 
 def _heading(row: tuple[str, ...], layout: TaskLayout) -> str:
