@@ -98,10 +98,6 @@ class PlanTask(_Model):
     deadline: str | None
 
 
-# The older name, until the extractors say PlanTask too (the web's Task is the tracked 责任清单 row).
-Task = PlanTask
-
-
 class Coverage(_Model):
     """How much of the body the parse understood: its numbered items, and where those are that
     became no action, task, target or member ("第14行")."""

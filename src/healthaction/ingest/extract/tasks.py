@@ -38,7 +38,7 @@ from healthaction.ingest.extract.task_table import (
     header_problem,
     is_header_row,
 )
-from healthaction.plan import Task
+from healthaction.plan import PlanTask
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +157,7 @@ class _ListReader:
             self.warnings.append(f"{table.where}的责任清单没有“重点任务”列，任务取自“具体措施”列")
 
 
-def extract(blocks: list[Block], warnings: list[str]) -> list[Task]:
+def extract(blocks: list[Block], warnings: list[str]) -> list[PlanTask]:
     reader = _ListReader(warnings)
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -165,7 +165,7 @@ def extract(blocks: list[Block], warnings: list[str]) -> list[Task]:
         else:
             reader.table(block)
     _resolve_programs(reader.drafts)
-    tasks: list[Task] = []
+    tasks: list[PlanTask] = []
     for draft in reader.drafts:
         if not draft.task and not draft.measure_texts:
             warnings.append(f"{draft.where}：责任清单的这一行没有任务内容，未读取")
@@ -245,8 +245,8 @@ def _resolve_programs(drafts: list[_Draft]) -> None:
         cut = draft.program_ending is not None and not current.endswith(draft.program_ending)
 
 
-def _task(draft: _Draft) -> Task:
-    return Task(
+def _task(draft: _Draft) -> PlanTask:
+    return PlanTask(
         seq=draft.seq,
         program=draft.resolved_program,
         task=tidy_text(draft.task),
