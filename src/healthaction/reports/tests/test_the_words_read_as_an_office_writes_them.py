@@ -81,3 +81,23 @@ def test_the_work_done_names_the_lagging_measures_and_the_organisation_points() 
         in text
     )
     assert "机构设置满分4分，得3分（领导小组成员调整后未及时发文）" in text
+
+
+def test_a_bonus_above_the_cap_is_said_as_claimed_and_as_counted() -> None:
+    """A 加分 of 1000 capped to 5 in the score: the 通报 says both, never 「加1000分」 alone."""
+    import datetime
+
+    from healthaction.reports.draft import Paragraph
+    from healthaction.reports.drafting_assessment import _adjustment_blocks
+    from healthaction.reports.model import Adjustment, RegionScore, ReportData, SchemeTerms
+
+    score = RegionScore("会宁县", "白银市", 70.0, 5.0, 0.0, 75.0, "合格", 1, False, 8, 26)
+    terms = SchemeTerms("考核", 26, 100.0, 0, 0.0, ((90.0, "优秀"),), "不合格", 5.0, ())
+    data = ReportData(
+        kind="assessment", year=2022, region="白银市", campaign="健康白银行动", issuer="办公室",
+        date=datetime.date(2023, 3, 15), indicators=(), actions=(), scores=(score,),
+        adjustments=(Adjustment("会宁县", "bonus", 1000.0, "获省级表彰"),), scheme=terms,
+        bonus_claimed=(("会宁县", 1000.0),),
+    )  # fmt: skip
+    text = next(b.text for b in _adjustment_blocks(data) if isinstance(b, Paragraph))
+    assert text == "会宁县因获省级表彰申报加1000分，按加分上限5分计5分。"
