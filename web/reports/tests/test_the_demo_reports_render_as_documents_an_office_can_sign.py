@@ -175,3 +175,18 @@ def test_each_indicator_appears_once(rendered: Rendered, name: str) -> None:
     assert [n for n, k in Counter(names).items() if k > 1] == []
     entries = Counter(e.name for n in names if (e := match_indicator(n).entry) is not None)
     assert [e for e, k in entries.items() if k > 1] == []
+
+
+@pytest.mark.parametrize("name", [r[0] for r in REPORTS])
+def test_no_page_holds_the_signature_alone(rendered: Rendered, name: str) -> None:
+    """The 署名 and 成文日期 share their page with the body's last lines (此页无正文 is never needed)."""
+    day = dt.date.fromisoformat(DATE)
+    date = f"{day.year}年{day.month}月{day.day}日"
+    with pdfplumber.open(rendered.pdf(name)) as pdf:
+        for page in pdf.pages:
+            lines = [line for line in (page.extract_text() or "").splitlines() if line.strip()]
+            if any(date in line.replace(" ", "") and "印发" not in line for line in lines):
+                body = [line for line in lines if "演示数据" not in line and not line.strip().startswith("—")]
+                assert len(body) >= 4, f"{name}：署名所在页只有{body}"
+                return
+    pytest.fail(f"{name}：找不到成文日期")
