@@ -12,8 +12,12 @@ body, so generating a 500 MB cell never holds 500 MB in memory.
 from __future__ import annotations
 
 import io
+import json
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 MB = 1024 * 1024
@@ -272,3 +276,69 @@ def html_with_many_elements(folder: Path, size: int = 45 * MB) -> Path:
             stream.write(chunk)
         stream.write(b"</body></html>")
     return path
+
+
+# -- measuring -------------------------------------------------------------------------------------
+
+_CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+kind, path, cap = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+if kind == "workbook":
+    from healthaction.workbook import read_workbook
+    def run():
+        result = read_workbook(path, expect_department="区卫生健康局", expect_round="2023年度")
+        return "\n".join(str(e) for e in result.errors) or f"read: {len(result.rows)} rows"
+else:
+    from healthaction.ingest import IngestError, parse_file
+    def run():
+        try:
+            plan = parse_file(path)
+        except IngestError as error:
+            return str(error)
+        return f"parsed: {len(plan.actions)} actions"
+def rss_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+before = rss_mb()
+start, cpu = time.perf_counter(), time.process_time()
+try:
+    outcome = run()
+except MemoryError:
+    outcome = "MemoryError (address-space cap reached)"
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"before_mb": round(before), "peak_mb": round(peak), "growth_mb": round(peak - before),
+                  "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "outcome": outcome},
+                 ensure_ascii=False))
+"""
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One read of a file in a fresh process: RSS growth while reading, time, and what it said."""
+
+    growth_mb: float
+    seconds: float
+    cpu_seconds: float
+    outcome: str
+    peak_mb: float = 0
+    before_mb: float = 0
+
+
+def measure(kind: str, path: Path, *, cap_gb: float = 4.0) -> Measured:
+    """Read ``path`` as the web does (``kind`` "workbook": a 填报表 for 区卫生健康局 2023年度;
+    "plan": ``parse_file``) in a child process under an address-space cap of ``cap_gb``."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, kind, str(path), str(int(cap_gb * 1024**3))],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    lines = done.stdout.strip().splitlines()
+    if done.returncode or not lines:
+        raise RuntimeError(f"the reading process failed ({done.returncode}): {done.stderr[-2000:]}")
+    return Measured(**json.loads(lines[-1]))

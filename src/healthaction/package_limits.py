@@ -21,14 +21,17 @@ Past a limit, :class:`PackageLimitError` carries one Chinese sentence naming the
 from __future__ import annotations
 
 import math
+import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO
 
 MEGABYTE = 1024 * 1024
 _EOCD = b"PK\x05\x06"
 _ZIP64_LOCATOR = b"PK\x06\x07"
 _CHUNK = 1 << 16
+# The start of a paragraph or table-cell element, in any namespace prefix: <w:p>, <w:tc w:…>, <a:p/>.
+_BLOCK = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:p|tc)[\s/>]")
 
 
 class PackageLimitError(ValueError):
@@ -45,6 +48,9 @@ class PackageLimits:
     max_part_bytes: int = 512 * MEGABYTE  # one member
     max_part_elements: int = 20_000_000  # one member
     max_run_bytes: int = 4 * MEGABYTE  # between two '>': one tag, or the text between two tags
+    # Paragraphs and table cells (<w:p>, <w:tc>, <a:p> in any prefix), all parts together: what
+    # a document reader turns into one block each, the costly unit of time. None: not counted.
+    max_blocks: int | None = None
 
 
 def size_text(count: int) -> str:
@@ -118,13 +124,27 @@ def check_declared_sizes(archive: zipfile.ZipFile, limits: PackageLimits) -> Non
 class BoundedPart:
     """A member of the zip, read through its limits: ``read`` raises PackageLimitError past one."""
 
-    def __init__(self, stream: IO[bytes], part: str, limits: PackageLimits, *, label: str = "") -> None:
+    def __init__(
+        self,
+        stream: IO[bytes],
+        part: str,
+        limits: PackageLimits,
+        *,
+        label: str = "",
+        bytes_before: int = 0,
+        elements_before: int = 0,
+        blocks_before: int = 0,
+    ) -> None:
         self._stream = stream
         self.part = part
         self.label = label or f"「{excerpt(part, 60)}」"
         self.limits = limits
         self.bytes = 0
         self.elements = 0
+        self.blocks = 0
+        self._blocks_before = blocks_before
+        # What other parts of the same file already unpacked into: the limits hold for the sum.
+        self._bytes_before, self._elements_before = bytes_before, elements_before
         self._run = 0  # bytes since the last '>'
 
     def read(self, size: int = -1) -> bytes:
@@ -140,11 +160,19 @@ class BoundedPart:
                 f"文件中的{self.label}解压后超过 {limit_text(limits.max_part_bytes)}"
                 "（压缩包标注的大小与实际不符或过大）"
             )
+        if self._bytes_before + self.bytes > limits.max_unzipped_bytes:
+            raise PackageLimitError(f"文件解压后超过 {limit_text(limits.max_unzipped_bytes)}")
         self.elements += chunk.count(b"<") - chunk.count(b"</")
-        if self.elements > limits.max_part_elements:
+        if self._elements_before + self.elements > limits.max_part_elements:
             raise PackageLimitError(
-                f"文件中的{self.label}元素过多（超过 {limits.max_part_elements} 个），请拆分后再上传"
+                f"文件中的{self.label}元素过多（全文件超过 {limits.max_part_elements} 个），请拆分后再上传"
             )
+        if limits.max_blocks is not None:
+            self.blocks += len(_BLOCK.findall(chunk))  # one split across two chunks is not counted
+            if self._blocks_before + self.blocks > limits.max_blocks:
+                raise PackageLimitError(
+                    f"文件的段落和表格单元格过多（超过 {limits.max_blocks} 个），请拆分后再上传"
+                )
         last = chunk.rfind(b">")
         self._run = self._run + len(chunk) if last < 0 else len(chunk) - last - 1
         if self._run > limits.max_run_bytes:
@@ -169,10 +197,27 @@ class BoundedPart:
         self.close()
 
 
-def open_part(archive: zipfile.ZipFile, part: str, limits: PackageLimits, *, label: str = "") -> BoundedPart:
+def open_part(
+    archive: zipfile.ZipFile,
+    part: str,
+    limits: PackageLimits,
+    *,
+    label: str = "",
+    bytes_before: int = 0,
+    elements_before: int = 0,
+    blocks_before: int = 0,
+) -> BoundedPart:
     """``archive.open(part)`` that refuses a declared size past the limit and counts as it reads."""
     info = archive.getinfo(part)
-    bounded = BoundedPart(archive.open(info), part, limits, label=label)
+    bounded = BoundedPart(
+        archive.open(info),
+        part,
+        limits,
+        label=label,
+        bytes_before=bytes_before,
+        elements_before=elements_before,
+        blocks_before=blocks_before,
+    )
     if info.file_size > limits.max_part_bytes:
         bounded.close()
         raise PackageLimitError(
@@ -189,25 +234,23 @@ def check_package(stream: IO[bytes], limits: PackageLimits, *, xml_only: bool = 
     check_directory(stream, limits)
     with zipfile.ZipFile(stream) as archive:
         check_declared_sizes(archive, limits)
-        elements = 0
-        unzipped = 0
+        elements = unzipped = blocks = 0
+        text_limits = replace(limits, max_run_bytes=1 << 62)  # binary parts: no '>' to expect
         for info in archive.infolist():
-            if info.is_dir():
-                continue
             name = info.filename.lower()
             xml = name.endswith((".xml", ".rels", ".vml"))
-            remaining = PackageLimits(
-                max_members=limits.max_members,
-                max_directory_bytes=limits.max_directory_bytes,
-                max_unzipped_bytes=limits.max_unzipped_bytes,
-                max_part_bytes=min(limits.max_part_bytes, limits.max_unzipped_bytes - unzipped),
-                max_part_elements=limits.max_part_elements - elements,
-                max_run_bytes=limits.max_run_bytes if xml else 1 << 62,
-            )
-            if xml_only and not xml:
+            if info.is_dir() or (xml_only and not xml):
                 continue
-            with open_part(archive, info.filename, remaining) as part:
+            with open_part(
+                archive,
+                info.filename,
+                limits if xml else text_limits,
+                bytes_before=unzipped,
+                elements_before=elements,
+                blocks_before=blocks,
+            ) as part:
                 part.drain()
             elements += part.elements
             unzipped += part.bytes
+            blocks += part.blocks
     stream.seek(0)
