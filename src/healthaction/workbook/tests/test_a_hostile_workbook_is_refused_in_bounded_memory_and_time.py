@@ -55,7 +55,8 @@ def test_a_hostile_workbook_is_refused_in_bounded_memory_and_time(tmp_path: Path
     measured = hostile.measure("workbook", path)
 
     assert expected in measured.outcome
-    assert "\n" not in measured.outcome and len(measured.outcome) < LONGEST_MESSAGE, measured.outcome
+    assert "\n" not in measured.outcome, measured.outcome
+    assert len(measured.outcome) < LONGEST_MESSAGE, measured.outcome
     assert measured.growth_mb < GROWTH_MB, measured
     assert measured.cpu_seconds < CPU_SECONDS, measured
 
@@ -65,7 +66,8 @@ def test_the_refusal_of_a_long_cell_quotes_only_its_beginning(tmp_path: Path) ->
 
     result = read_workbook(path, expect_department="区卫生健康局", expect_round="2023年度")
 
-    assert not result.ok and not result.rows
+    assert not result.ok
+    assert not result.rows
     [error] = result.errors
     assert (error.sheet, error.cell) == ("填报", "I9")
     assert "开头为「" + "x" * 30 + "…」" in error.message
@@ -78,7 +80,8 @@ def test_a_value_cell_too_long_for_a_number_is_named_without_echoing_it(tmp_path
     result = read_workbook(path, expect_department="区卫生健康局", expect_round="2023年度")
 
     [error] = result.errors
-    assert error.cell == "I9" and error.message.startswith("应为数字，实际为「" + "x" * 30 + "…")
+    assert error.cell == "I9"
+    assert error.message.startswith("应为数字，实际为「" + "x" * 30 + "…")
     assert len(str(error)) < LONGEST_MESSAGE
 
 
@@ -103,7 +106,8 @@ def test_a_part_larger_than_its_limit_is_refused_while_it_streams(tmp_path: Path
     result = read_workbook(path, expect_department="区卫生健康局", expect_round="2023年度", limits=limits)
 
     [error] = result.errors
-    assert "解压后过大" in error.message and "上限为 2 MB" in error.message
+    assert "解压后过大" in error.message
+    assert "上限为 2 MB" in error.message
 
 
 def test_a_zip_listing_too_many_members_is_refused_before_it_is_opened(tmp_path: Path) -> None:
