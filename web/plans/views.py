@@ -14,9 +14,8 @@ from healthaction.package_limits import limit_text, size_text
 from healthaction.plan import Plan
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.plans.forms import UploadForm
-from web.plans.importing import plan_import, plan_preview
 from web.plans.models import PlanDocument
-from web.plans.services import (
+from web.plans.pending import (
     PendingUpload,
     pending_upload_cancel,
     pending_upload_claim,
@@ -24,6 +23,7 @@ from web.plans.services import (
     pending_upload_discard,
     pending_upload_release,
 )
+from web.plans.services import plan_import, plan_preview
 
 
 def _parse(pending: PendingUpload) -> Plan:
@@ -118,8 +118,9 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         pending_upload_release(pending=pending)
         raise
     choices: dict[str, int | None] = {}
-    for key, value in request.POST.items():
+    for key in request.POST:
         if key.startswith("dept:"):
+            value = request.POST.get(key, "")
             choices[key[5:]] = int(value) if value.isdigit() else None
     try:
         preview = plan_import(

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from healthaction.plan import Task as PlanTask
+from web.organisation.models import Department
 from web.plans.models import Action
 from web.tasks.models import SupervisionFinding, Task
 
@@ -109,7 +110,7 @@ class TaskForm(forms.Form):
 
 
 class RectificationForm(forms.Form):
-    department = forms.ModelChoiceField(label=gettext_lazy("责任部门"), queryset=None)  # type: ignore[arg-type]
+    department = forms.ModelChoiceField(label=gettext_lazy("责任部门"), queryset=Department.objects.none())
     issue = forms.CharField(label=gettext_lazy("整改事项"), widget=forms.Textarea(attrs={"rows": 2}))
     due_on = forms.DateField(
         label=gettext_lazy("整改时限"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -134,7 +135,7 @@ class AnnualRoundForm(forms.Form):
 class FindingForm(forms.Form):
     """One department's finding in the annual 督导; a due date asks for a 整改 item."""
 
-    department = forms.ModelChoiceField(label=gettext_lazy("部门"), queryset=None)  # type: ignore[arg-type]
+    department = forms.ModelChoiceField(label=gettext_lazy("部门"), queryset=Department.objects.none())
     rating = forms.ChoiceField(label=gettext_lazy("评价"), choices=_rating_choices)
     text = forms.CharField(label=gettext_lazy("发现问题"), widget=forms.Textarea(attrs={"rows": 3}))
     follow_up = forms.CharField(

@@ -219,6 +219,9 @@ class ProgressReportChange(models.Model):
     class Meta:
         ordering = ["report", "at", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.report} {self.at:%Y-%m-%d %H:%M}"
+
 
 class Interview(models.Model):
     """约谈: a department behind in two consecutive rounds, proposed, then held or dropped."""

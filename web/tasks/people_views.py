@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from healthaction.responsibility.rounds import ReportingRound
+from healthaction.responsibility import ProgressRound
 from web.accounts.models import Role
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.organisation.models import Holding
@@ -99,7 +99,7 @@ def task_confirm_view(request: HttpRequest, pk: int, round_code: str) -> HttpRes
     task = get_object_or_404(Task.objects.select_related("region"), pk=pk)
     region_for_user(request.user, task.region.code)
     try:
-        round_ = ReportingRound.parse(round_code)
+        round_ = ProgressRound.parse(round_code)
     except ValueError as exc:
         raise Http404(str(exc)) from exc
     scope = region_scope_for(request.user)
@@ -150,7 +150,7 @@ def supervision_report(request: HttpRequest, code: str, fmt: str) -> FileRespons
         raise Http404(gettext("督导通报只能导出 .docx 或 .xlsx"))
     text = request.GET.get("round", "")
     try:
-        round_ = ReportingRound.parse(text) if text else selectors.default_round(region)
+        round_ = ProgressRound.parse(text) if text else selectors.default_round(region)
     except ValueError as exc:
         raise Http404(str(exc)) from exc
     draft = supervision_draft(region, round_)

@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from healthaction.responsibility.rounds import ReportingRound
+from healthaction.responsibility import ProgressRound
 from web.accounts.models import Role
 from web.organisation.models import Department, Holding
 from web.regions.models import Region
@@ -40,7 +40,7 @@ class Due:
     user: User
     region: Region
     measure: Measure
-    round: ReportingRound
+    round: ProgressRound
     kind: Reminder.Kind
     message: str
 
@@ -49,9 +49,9 @@ class Due:
         return f"{self.user.pk}/{self.measure.pk}/{self.round.code}/{self.kind.value}"
 
 
-def rounds_to_watch(today: datetime.date) -> list[ReportingRound]:
+def rounds_to_watch(today: datetime.date) -> list[ProgressRound]:
     """The round running now and the one before it (whose reports may still be open or late)."""
-    current = ReportingRound(today.year, 1 if today.month <= 6 else 2)
+    current = ProgressRound(today.year, 1 if today.month <= 6 else 2)
     return [current.previous, current]
 
 
@@ -143,7 +143,7 @@ def reminders_due(region: Region, today: datetime.date, days: int = REMIND_DAYS)
 def _for_leaders(
     region: Region,
     view: selectors.SupervisionView,
-    round_: ReportingRound,
+    round_: ProgressRound,
     leaders: dict[int, list[User]],
     silent: dict[str, list[str]],
     *,

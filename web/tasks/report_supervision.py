@@ -12,7 +12,7 @@ from django.utils import timezone
 from healthaction.reports.docx_writer import write_docx
 from healthaction.reports.draft import Block, Column, Draft, Heading, Paragraph, Table
 from healthaction.reports.xlsx_writer import write_xlsx
-from healthaction.responsibility.rounds import ReportingRound
+from healthaction.responsibility import ProgressRound
 from web.regions.models import Region
 from web.tasks import selectors
 from web.tasks.annual import annual_round, findings_of
@@ -36,7 +36,7 @@ def department_rows(view: selectors.SupervisionView) -> list[tuple[str, int, int
     return rows  # type: ignore[return-value]
 
 
-def supervision_draft(region: Region, round_: ReportingRound, today: datetime.date | None = None) -> Draft:
+def supervision_draft(region: Region, round_: ProgressRound, today: datetime.date | None = None) -> Draft:
     today = today or timezone.localdate()
     view = selectors.supervision_for(region, round_, today)
     sup = view.supervision

@@ -13,11 +13,14 @@ from django.utils import timezone
 
 from healthaction.plan import Plan
 from healthaction.plan import Task as PlanTask
-from healthaction.responsibility.deadlines import parse_deadline
-from healthaction.responsibility.quantities import quantities
-from healthaction.responsibility.supervision import Interview as CoreInterview
-from healthaction.responsibility.supervision import Rectification as CoreRectification
-from healthaction.responsibility.supervision import Supervision, rectifications_raise
+from healthaction.responsibility import (
+    InterviewProposal,
+    RectificationItem,
+    Supervision,
+    parse_deadline,
+    quantities,
+    rectifications_raise,
+)
 from web.organisation.models import Body, Department, Holding, Position
 from web.organisation.names import is_department_name
 from web.organisation.selectors import DepartmentDirectory
@@ -300,7 +303,7 @@ def interview_propose(
 
 
 def interviews_propose_from(
-    *, region: Region, proposals: Sequence[CoreInterview], user: Any
+    *, region: Region, proposals: Sequence[InterviewProposal], user: Any
 ) -> list[Interview]:
     """Record the 约谈 a round's supervision proposes, for the departments in the registry
     (a collective name such as 各镇街 has nobody to interview)."""
@@ -362,7 +365,7 @@ def rectifications_create_from(
     measures: Mapping[str, Measure],
     due: datetime.date,
     user: Any,
-) -> list[tuple[CoreRectification, Rectification]]:
+) -> list[tuple[RectificationItem, Rectification]]:
     """The 整改 items a round's findings raise (lagging, overdue, unreported), each recorded once,
     for the departments in the registry; with the finding each came from."""
     made = []

@@ -17,8 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from healthaction.responsibility.export import write_docx, write_xlsx
-from healthaction.responsibility.rounds import ReportingRound
+from healthaction.responsibility import ProgressRound, write_docx, write_xlsx
 from web.accounts.models import Role
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.organisation.models import Department
@@ -41,13 +40,13 @@ from web.tasks.templatetags.rounds import round_name
 RECTIFY_DAYS = 30
 
 
-def _round(request: HttpRequest, region_code: str, value: str | None = None) -> ReportingRound:
+def _round(request: HttpRequest, region_code: str, value: str | None = None) -> ProgressRound:
     text = value or request.GET.get("round", "")
     if not text:
         region = region_for_user(request.user, region_code)
         return selectors.default_round(region)
     try:
-        return ReportingRound.parse(text)
+        return ProgressRound.parse(text)
     except ValueError as exc:
         raise Http404(str(exc)) from exc
 
@@ -282,7 +281,7 @@ def rectifications_create(request: HttpRequest, code: str) -> HttpResponse:
             messages.error(
                 request,
                 gettext("整改事项填写不完整：%(errors)s")
-                % {"errors": "；".join(e for es in form.errors.values() for e in es)},
+                % {"errors": "；".join(str(e) for es in form.errors.values() for e in es)},
             )
         else:
             rectification_create(
@@ -311,7 +310,7 @@ def rectification_close_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+def export(request: HttpRequest, code: str, fmt: str) -> FileResponse:
     region = region_for_user(request.user, code)
     writers = {"xlsx": write_xlsx, "docx": write_docx}
     if fmt not in writers:

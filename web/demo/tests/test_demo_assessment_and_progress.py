@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from healthaction.responsibility.rounds import ReportingRound
+from healthaction.responsibility import ProgressRound
 from web.assessment.models import Adjustment, AssessmentResult, AssessmentScheme, ReviewedValue
 from web.demo.build import demo_build
 from web.monitoring.models import Observation
@@ -84,8 +84,8 @@ def _the_tasks_show_two_rounds() -> None:
     assert set(reports.values_list("round", flat=True)) == {"2021H1", "2021H2"}
     assert all(r.is_demo and "演示数据" in r.text for r in reports)
     region = Region.objects.get(code=XIXIA)
-    first = selectors.supervision_for(region, ReportingRound(2021, 1))
-    second = selectors.supervision_for(region, ReportingRound(2021, 2))
+    first = selectors.supervision_for(region, ProgressRound(2021, 1))
+    second = selectors.supervision_for(region, ProgressRound(2021, 2))
     assert first.supervision.lagging
     assert second.supervision.overdue
     assert [m.department for m in second.supervision.late_reports if m.department != "各镇街"]  # 逾期未报

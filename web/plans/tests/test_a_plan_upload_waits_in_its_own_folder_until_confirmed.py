@@ -24,7 +24,7 @@ from django.test import Client
 from tests import hostile_files as hostile
 from web.conftest import World
 from web.plans.models import PlanDocument
-from web.plans.services import pending_root, pending_uploads_clean
+from web.plans.pending import pending_root, pending_uploads_clean
 
 PLAN = Path(__file__).resolve().parents[3] / "seeds" / "000_5d24527bdd1311fb.txt"
 

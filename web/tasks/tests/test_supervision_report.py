@@ -9,7 +9,7 @@ from django.test import Client
 from docx import Document
 from openpyxl import load_workbook
 
-from healthaction.responsibility.rounds import ReportingRound
+from healthaction.responsibility import ProgressRound
 from web.tasks import selectors
 from web.tasks.models import Interview, Measure, ProgressReport, Rectification
 from web.tasks.services import progress_report_save
@@ -45,7 +45,7 @@ def test_the_xlsx_lists_completion_per_department_and_the_lagging_items(client: 
     response = client.get(f"/tasks/{XIXIA}/supervision/report.xlsx?round=2021H1")
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))  # type: ignore[attr-defined]
-    view = selectors.supervision_for(xixia.region, ReportingRound.parse("2021H1"))
+    view = selectors.supervision_for(xixia.region, ProgressRound.parse("2021H1"))
     rows = {r[0].value: [c.value for c in r] for r in book["各部门完成情况"].iter_rows(min_row=2)}
     health = [v for v in view.supervision.verdicts if "卫生健康局" in v.measure.departments]
     done = sum(1 for v in health if v.status == "已完成")

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from web.plans.services import PENDING_HOURS, pending_uploads_clean
+from web.plans.pending import PENDING_HOURS, pending_uploads_clean
 
 
 class Command(BaseCommand):
