@@ -12,7 +12,7 @@ from healthaction.ingest import IngestError, parse_file
 from healthaction.ingest.readers import MAX_BYTES
 from healthaction.package_limits import limit_text, size_text
 from healthaction.plan import Plan
-from web.accounts.scope import Need, region_for_user, region_scope_for
+from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.plans.forms import UploadForm
 from web.plans.models import PlanDocument
 from web.plans.pending import (
@@ -79,7 +79,9 @@ def upload(request: HttpRequest) -> HttpResponse:
                 % {"size": size_text(uploaded.size), "limit": limit_text(MAX_BYTES)},
             )
             return render(request, "plans/upload.html", {"form": form}, status=400)
-        pending = pending_upload_create(uploaded=uploaded, region=region.code, user_id=request.user.pk)
+        pending = pending_upload_create(
+            uploaded=uploaded, region=region.code, user_id=signed_in_user(request.user).pk
+        )
         try:
             plan = _parse(pending)
         except ValueError as exc:
@@ -104,7 +106,7 @@ def _gone(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
-    pending = pending_upload_claim(token=token, user_id=request.user.pk)
+    pending = pending_upload_claim(token=token, user_id=signed_in_user(request.user).pk)
     if pending is None:
         return _gone(request)
     try:
@@ -152,6 +154,6 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_POST
 def cancel(request: HttpRequest, token: str) -> HttpResponse:
-    if pending_upload_cancel(token=token, user_id=request.user.pk):
+    if pending_upload_cancel(token=token, user_id=signed_in_user(request.user).pk):
         messages.info(request, gettext("已取消导入，上传的文件已删除"))
     return redirect("plan-upload")

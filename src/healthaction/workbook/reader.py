@@ -334,13 +334,9 @@ def _read_row(
     region_code, region_name, indicator_code, indicator_name, unit, year = original
     value_cell = cells.get(VALUE)
     try:
-<<<<<<< HEAD
         if value_cell is not None and len(value_cell.text) > _VALUE_MAX_CHARS:
             raise CellValueError(f"应为数字，实际为「{excerpt(value_cell.text.strip())}」")
-        read = read_value(value_cell, unit)
-=======
-        read = read_value(cells.get(VALUE), unit, indicator_name)
->>>>>>> main
+        read = read_value(value_cell, unit, indicator_name)
     except CellValueError as problem:
         report(f"{get_column_letter(VALUE)}{number}", str(problem))
         read = None
