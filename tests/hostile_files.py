@@ -108,6 +108,29 @@ def workbook_with_huge_cell(folder: Path, chars: int = 500 * MB, *, name: str = 
     return rewrite_zip(template, folder / name, {ENTRY_SHEET_PART: body})
 
 
+def with_huge_cell(source: Path, target: Path, reference: str, chars: int) -> Path:
+    """``source`` (a workbook as the system wrote it) with cell ``reference`` of its first sheet
+    holding ``chars`` letters as an inline string."""
+    import re
+
+    with zipfile.ZipFile(source) as archive:
+        sheet = archive.read(ENTRY_SHEET_PART)
+    found = re.search(rb'<c r="' + reference.encode() + rb'"[^>]*?(/>|>.*?</c>)', sheet)
+    if found is None:
+        raise ValueError(f"{reference} not in {source.name}")
+    head = reference.encode()
+    body = replace_in_part(
+        source,
+        ENTRY_SHEET_PART,
+        found[0],
+        b'<c r="' + head + b'" t="inlineStr"><is><t>',
+        b"x",
+        chars,
+        b"</t></is></c>",
+    )
+    return rewrite_zip(source, target, {ENTRY_SHEET_PART: body})
+
+
 def workbook_with_huge_shared_string(folder: Path, chars: int = 500 * MB) -> Path:
     """I9 points at shared string 0, which holds ``chars`` characters."""
     template = entry_template(folder)
