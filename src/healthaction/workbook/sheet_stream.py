@@ -241,10 +241,10 @@ class _StringCollector:
         self.total += len(text)
         limits = self.limits
         if self.length > limits.max_cell_chars:
-            begun = excerpt("".join(self.parts)[:30] + text[:30])[:30]
+            begun = ("".join(self.parts[:4]) + text)[:30]
             raise PackageLimitError(
                 f"共享字符串表第{len(self.strings) + 1}项超过 {limits.max_cell_chars} 字"
-                f"（Excel 单元格最多 {EXCEL_MAX_CELL_CHARS} 字），开头为「{begun}」"
+                f"（Excel 单元格最多 {EXCEL_MAX_CELL_CHARS} 字），开头为「{begun}…」"
             )
         if self.total > limits.max_shared_chars:
             raise PackageLimitError(
