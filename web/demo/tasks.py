@@ -30,26 +30,23 @@ from web.accounts.models import Role
 from web.accounts.services import user_create_or_update
 from web.organisation.models import Department, Holding
 from web.regions.models import Region
-from web.tasks import selectors
-from web.tasks.annual import annual_round_save, finding_save
-from web.tasks.models import (
-    Interview,
-    LeaderAccount,
-    ProgressReport,
-    ProgressReportChange,
-    Rectification,
-    Reminder,
-    SupervisionFinding,
-    Task,
-    TaskConfirmation,
-    TaskLeader,
-)
-from web.tasks.reminders import reminders_send
-from web.tasks.services import (
+from web.supervision.annual import annual_round_save, finding_save
+from web.supervision.models import Interview, Rectification, Reminder, SupervisionFinding
+from web.supervision.reminders import reminders_send
+from web.supervision.services import (
     interview_decide,
     interviews_propose_from,
     rectification_close,
     rectifications_create_from,
+)
+from web.tasks import selectors
+from web.tasks.models import (
+    LeaderAccount,
+    ProgressReport,
+    ProgressReportChange,
+    Task,
+    TaskConfirmation,
+    TaskLeader,
 )
 
 logger = logging.getLogger(__name__)

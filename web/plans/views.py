@@ -23,6 +23,7 @@ from web.plans.pending import (
     pending_upload_discard,
     pending_upload_release,
 )
+from web.plans.selectors import plan_actions, plan_targets, plans_within
 from web.plans.services import plan_import, plan_preview
 
 
@@ -39,18 +40,19 @@ def _parse(pending: PendingUpload) -> Plan:
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
     scope = region_scope_for(request.user)
-    documents = scope.within(PlanDocument.objects.select_related("region").order_by("region__code"))
-    return render(request, "plans/list.html", {"documents": documents, "can_import": scope.may(Need.MANAGE)})
+    return render(
+        request, "plans/list.html", {"documents": plans_within(scope), "can_import": scope.may(Need.MANAGE)}
+    )
 
 
 @login_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(PlanDocument, pk=pk)
     region_for_user(request.user, document.region.code)
-    actions = document.actions.prefetch_related("department_roles__department", "indicators")
-    targets = document.targets.select_related("indicator", "region").order_by("indicator__name", "year")
     return render(
-        request, "plans/detail.html", {"document": document, "actions": actions, "targets": targets}
+        request,
+        "plans/detail.html",
+        {"document": document, "actions": plan_actions(document), "targets": plan_targets(document)},
     )
 
 

@@ -16,18 +16,9 @@ from web.assessment.models import Adjustment, AssessmentResult, AssessmentScheme
 from web.demo.build import demo_build
 from web.monitoring.models import Observation
 from web.regions.models import Region
+from web.supervision.models import Interview, Rectification, Reminder, SupervisionFinding, SupervisionRound
 from web.tasks import selectors
-from web.tasks.models import (
-    Interview,
-    LeaderAccount,
-    ProgressReport,
-    ProgressReportChange,
-    Rectification,
-    Reminder,
-    SupervisionFinding,
-    SupervisionRound,
-    TaskConfirmation,
-)
+from web.tasks.models import LeaderAccount, ProgressReport, ProgressReportChange, TaskConfirmation
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 XIXIA = "640105"

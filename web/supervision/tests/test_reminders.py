@@ -9,8 +9,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
-from web.tasks.models import Measure, ProgressReport, Reminder, TaskLeader
-from web.tasks.reminders import reminders_send
+from web.supervision.models import Reminder
+from web.supervision.reminders import reminders_send
+from web.tasks.models import Measure, ProgressReport, TaskLeader
 from web.tasks.services import progress_report_save
 from web.tasks.tests.conftest import Xixia, leader_user
 

@@ -14,9 +14,9 @@ from healthaction.reports.draft import Block, Column, Draft, Heading, Paragraph,
 from healthaction.reports.xlsx_writer import write_xlsx
 from healthaction.responsibility import ProgressRound
 from web.regions.models import Region
+from web.supervision.annual import annual_round, findings_of
+from web.supervision.models import Interview, Rectification
 from web.tasks import selectors
-from web.tasks.annual import annual_round, findings_of
-from web.tasks.models import Interview, Rectification
 
 STATUSES = ("已完成", "推进中", "未开始", "滞后", "逾期")
 

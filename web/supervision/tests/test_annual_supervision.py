@@ -11,7 +11,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from web.organisation.models import Department
-from web.tasks.models import Rectification, SupervisionFinding, SupervisionRound
+from web.supervision.models import Rectification, SupervisionFinding, SupervisionRound
 from web.tasks.tests.conftest import XIXIA, Xixia
 
 PAGE = f"/tasks/{XIXIA}/supervision/annual/2021/"

@@ -10,8 +10,9 @@ from docx import Document
 from openpyxl import load_workbook
 
 from healthaction.responsibility import ProgressRound
+from web.supervision.models import Interview, Rectification
 from web.tasks import selectors
-from web.tasks.models import Interview, Measure, ProgressReport, Rectification
+from web.tasks.models import Measure, ProgressReport
 from web.tasks.services import progress_report_save
 from web.tasks.tests.conftest import XIXIA, Xixia
 

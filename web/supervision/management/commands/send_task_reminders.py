@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from web.tasks.reminders import REMIND_DAYS, reminders_send
+from web.supervision.reminders import REMIND_DAYS, reminders_send
 
 
 class Command(BaseCommand):

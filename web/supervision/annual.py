@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _t
 
 from web.organisation.models import Department
 from web.regions.models import Region
-from web.tasks.models import SupervisionFinding, SupervisionRound
-from web.tasks.services import rectification_create
+from web.supervision.models import SupervisionFinding, SupervisionRound
+from web.supervision.services import rectification_create
 
 
 class FindingError(ValueError):

@@ -24,8 +24,9 @@ from healthaction.responsibility import ProgressRound
 from web.accounts.models import Role
 from web.organisation.models import Department, Holding
 from web.regions.models import Region
+from web.supervision.models import Reminder
 from web.tasks import selectors
-from web.tasks.models import LeaderAccount, Measure, Reminder, Task, TaskLeader
+from web.tasks.models import LeaderAccount, Measure, Task, TaskLeader
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _t
 
 from web.accounts.scope import Need, region_for_user
-from web.tasks import selectors
-from web.tasks.annual import (
+from web.supervision.annual import (
     FindingError,
     annual_round,
     annual_round_save,
@@ -20,8 +19,9 @@ from web.tasks.annual import (
     finding_save,
     findings_of,
 )
-from web.tasks.forms import AnnualRoundForm, FindingForm
-from web.tasks.models import SupervisionFinding
+from web.supervision.forms import AnnualRoundForm, FindingForm
+from web.supervision.models import SupervisionFinding
+from web.tasks import selectors
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -100,7 +100,7 @@ def annual(request: HttpRequest, code: str, year: int) -> HttpResponse:
     findings = findings_of(round_)
     return render(
         request,
-        "tasks/annual.html",
+        "supervision/annual.html",
         {
             "region": region,
             "year": year,
