@@ -11,8 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from healthaction.plan import Plan
-from healthaction.plan import Task as PlanTask
+from healthaction.plan import Plan, PlanTask
 from healthaction.responsibility import (
     parse_deadline,
     quantities,

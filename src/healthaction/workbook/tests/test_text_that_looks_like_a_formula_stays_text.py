@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from healthaction.plan import Task
+from healthaction.plan import PlanTask
 from healthaction.reports.draft import Column, Draft, Paragraph, Table
 from healthaction.reports.xlsx_writer import write_xlsx as write_report
 from healthaction.responsibility.export import write_xlsx as write_tasks
@@ -82,8 +82,8 @@ def test_the_template_xml_holds_no_formula_element(tmp_path: Path) -> None:
 
 def test_a_task_list_export_writes_task_names_as_text(tmp_path: Path) -> None:
     tasks = [
-        Task(seq=1, program="=工程", task="=1+1", measures=["@措施"], deadline="2025-12"),
-        Task(seq=2, program=None, task="+86 热线", lead_departments=["-卫健局"], deadline=None),
+        PlanTask(seq=1, program="=工程", task="=1+1", measures=["@措施"], deadline="2025-12"),
+        PlanTask(seq=2, program=None, task="+86 热线", lead_departments=["-卫健局"], deadline=None),
     ]
     path = write_tasks(tasks, tmp_path / "责任清单.xlsx")
 
