@@ -15,6 +15,7 @@ WEB = Path(__file__).resolve().parent.parent / "web"
 
 LAYER = {
     "regions": 0,
+    "help": 0,
     "organisation": 1,
     "accounts": 2,
     "plans": 3,

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "web.api",
     "web.tasks",
     "web.supervision",
+    "web.help",  # 帮助: the user manual (docs/manual) inside the site
 ]
 
 MIDDLEWARE = [
