@@ -1,8 +1,8 @@
 """The user manual (docs/manual/*.md) as the site's 帮助: its chapters, one chapter as HTML, its images.
 
-Only names found in the manual's folder are served, so a URL can never name a file outside it. The manual's
-Markdown is ours, yet raw HTML in it is escaped rather than passed on: the site's CSP forbids inline script and
-style, and a chapter is text and pictures only.
+Only names found in the manual's folder are served, so a URL can never name a file outside it. The
+manual's Markdown is ours, yet raw HTML in it is escaped rather than passed on: the site's CSP forbids
+inline script and style, and a chapter is text and pictures only.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
-from markdown.extensions.toc import slugify_unicode
 from django.conf import settings
+from markdown.extensions.toc import slugify_unicode
 
 IMAGE_SUFFIXES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
 _CHAPTER_NAME = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]*$")
