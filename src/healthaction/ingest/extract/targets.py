@@ -28,7 +28,9 @@ _OPEN = "(《“‘[【「"
 _CLOSE = ")》”’]】」"
 _CONTINUES = re.compile(r"^\s*(?:并且?|且|并将)")
 _REGION_WORD = re.compile(r"^(?:全[国省市区县州盟旗镇乡]|[我本][国省市区县州])(?=\S)")
-_HEDGE = re.compile(r"^(?:力争|争取)")
+_HEDGE = re.compile(r"^(?:(?:力争|争取)\s*(?:实现)?|实现(?=全[国省市区县]|[我本][国省市区县]))")
+# "在2018年的基础上每年降低0.5个百分点": the base year says from where, not what is measured.
+_BASE_YEAR = re.compile(r"在\s*(?:19|20)\d{2}\s*年\s*(?:的)?\s*(?:基础上|水平上)")
 _RATE_LIKE = re.compile(r"\d\s*(?:%|‰|/10万)")
 
 
@@ -103,6 +105,9 @@ def clean_indicator(indicator: str) -> str:
         found = pattern.match(form)
         if found:
             indicator = indicator[found.end() :]
+    base = _BASE_YEAR.search(matchable(indicator))
+    if base:
+        indicator = indicator[: base.start()] + indicator[base.end() :]
     form = matchable(indicator)
     if form.endswith("的"):
         indicator = indicator[:-1]
@@ -141,7 +146,12 @@ def _targets(reading: Reading, years: tuple[int | None, ...]) -> list[Target] | 
 
 
 def targets_from_text(
-    text: str, warnings: list[str], *, where: str = "", year_required: bool = True
+    text: str,
+    warnings: list[str],
+    *,
+    where: str = "",
+    year_required: bool = True,
+    carry_years: bool | None = None,
 ) -> list[Target]:
     """Every target stated in ``text``.
 
@@ -151,7 +161,7 @@ def targets_from_text(
     named in ``warnings``.
     """
     found: list[Target] = []
-    for clause in clauses(text, carry_years=not year_required):
+    for clause in clauses(text, carry_years=not year_required if carry_years is None else carry_years):
         if clause.years is None and year_required:
             continue
         years: tuple[int | None, ...] = clause.years or (None,)
