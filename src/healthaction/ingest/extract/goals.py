@@ -58,7 +58,7 @@ def extract(blocks: list[Block], warnings: list[str], title: str | None = None) 
         if numbering and (level == 0 or numbering[0] <= level):
             level = None  # the next part of the plan
             continue
-        goals += _numeric(text, warnings, block.where, year)
+        goals += _numeric(rest if numbering else text, warnings, block.where, year)
     return goals
 
 

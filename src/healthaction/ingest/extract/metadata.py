@@ -54,8 +54,15 @@ _LEVEL = {"特别行政区": 1, "自治区": 1, "省": 1, "市": 2, "州": 2, "�
 _PLACE = re.compile(rf"[\u3400-\u9fff]{{2,8}}?(?:{_SUFFIX})")
 # What follows the places that open a title or an issuer's name.
 _AFTER_PLACES = re.compile(
-    r"关于|健康|全民|推进|实施|深入|加快|贯彻|落实|印发|爱国卫生|人民政府|政府|党委|委员会|办公室|[“《\"]"
+    r"关于|健康|全民|推进|实施|深入|加快|贯彻|落实|印发|爱国卫生|爱卫会|人民政府|政府|党委|委员会|办公室"
+    r"|开展|创建|建设|卫生健康|卫健|[“《\"]"
 )
+# 健康X行动 names a place, but 健康城市, 健康社区 … name a kind of setting (健康细胞) or a field.
+_NOT_A_PLACE = re.compile(
+    r"^(?:城市|城区|县城|社区|村|乡镇|家庭|单位|学校|企业|医院|机关|细胞|促进|素养|知识|教育|生活|环境|产业|服务|管理|扶贫)"
+)
+# An issuer that names only its level ("市人民政府办公室") says which suffix the plan's place takes.
+_BARE_LEVEL_ISSUER = re.compile(r"^(?P<level>[省市区县州旗])(?:人民政府|政府|委|卫生|卫健|爱卫会|爱国卫生|健康)")
 _STEM = re.compile(r"健康(?P<stem>[\u3400-\u9fff]{1,7}?)(?:行动|建设|城市|暨|20\d\d)")
 _NATIONAL = {"中国", "全国"}
 
@@ -254,8 +261,9 @@ def _regions(title: str | None, issuer: str | None, text: _Text) -> tuple[str | 
         if parent is None and region is not None:
             parent = _parent(region, text)
         return region, parent
-    stems = [m["stem"] for m in _STEM.finditer(plain_title) if m["stem"] not in _NATIONAL]
+    stems = [m["stem"] for m in _STEM.finditer(plain_title) if _is_place_stem(m["stem"])]
     plain_issuer = simplified(issuer or "")
+    bare = _BARE_LEVEL_ISSUER.match(plain_issuer)
     issuer_places = _leading_places(plain_issuer)
     if (
         not stems
@@ -265,7 +273,7 @@ def _regions(title: str | None, issuer: str | None, text: _Text) -> tuple[str | 
         return "中国", None
     if stems:
         stem = next((s for s in stems if s in plain_issuer), stems[-1])
-        region = _with_suffix(stem, text)
+        region = _with_suffix(stem, text, strict=bare is not None) or (stem + bare["level"] if bare else None)
         if region is None:
             return text.as_written(stem), None
     elif issuer_places:
@@ -280,12 +288,16 @@ def _regions(title: str | None, issuer: str | None, text: _Text) -> tuple[str | 
     return text.as_written(region), _parent(region, text)
 
 
+def _is_place_stem(stem: str) -> bool:
+    return stem not in _NATIONAL and not _NOT_A_PLACE.match(stem)
+
+
 def _cited_places(text: _Text) -> Counter[str]:
     """Places whose 健康X行动 the text cites, with the suffix it writes: 健康洛阳行动 → 洛阳市."""
     cited: Counter[str] = Counter()
     stems = Counter(found["stem"] for found in _STEM.finditer(text.plain))
     for stem, times in stems.items():
-        name = _with_suffix(stem, text, strict=True) if stem not in _NATIONAL else None
+        name = _with_suffix(stem, text, strict=True) if _is_place_stem(stem) else None
         if name:
             cited[name] += times
     return cited

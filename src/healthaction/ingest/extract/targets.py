@@ -31,6 +31,7 @@ _REGION_WORD = re.compile(r"^(?:全[国省市区县州盟旗镇乡]|[我本][国
 _HEDGE = re.compile(r"^(?:(?:力争|争取)\s*(?:实现)?|实现(?=全[国省市区县]|[我本][国省市区县]))")
 # "在2018年的基础上每年降低0.5个百分点": the base year says from where, not what is measured.
 _BASE_YEAR = re.compile(r"在\s*(?:19|20)\d{2}\s*年\s*(?:的)?\s*(?:基础上|水平上)")
+_FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _RATE_LIKE = re.compile(r"\d\s*(?:%|‰|/10万)")
 
 
@@ -61,7 +62,9 @@ def clauses(text: str, *, carry_years: bool = False) -> list[Clause]:
     A clause beginning with 并 (", 并持续下降") stays with the clause before it. With
     ``carry_years`` a year phrase holds past the end of its sentence (a 行动目标 line).
     """
-    form = matchable(text)
+    # A PDF layer or a web page may end sentences with a half-width "." ("提高到26%以上.城、乡…");
+    # one that is not a decimal point ends the sentence (same length: positions still match).
+    form = _FULL_STOP.sub("。", matchable(text))
     out: list[Clause] = []
     years: tuple[int, ...] | None = None
     for s_start, s_end in _split(form, _SENTENCE_END):
@@ -114,6 +117,16 @@ def clean_indicator(indicator: str) -> str:
     return indicator
 
 
+def _share_the_noun(parts: list[str]) -> list[str]:
+    """ "城、乡居民健康素养水平": short parallel prefixes (城/乡, 男/女, 城市/农村) share the noun
+    written once after the last; each prefix gets it ("城居民健康素养水平")."""
+    head, last = parts[:-1], parts[-1]
+    size = len(head[0])
+    if all(len(part) <= 2 and len(part) == size for part in head) and len(last) > size + 1:
+        return [part + last[size:] for part in head] + [last]
+    return parts
+
+
 def _targets(reading: Reading, years: tuple[int | None, ...]) -> list[Target] | None:
     indicator = clean_indicator(reading.indicator) + reading.yearly
     if not clean_indicator(reading.indicator):
@@ -124,7 +137,7 @@ def _targets(reading: Reading, years: tuple[int | None, ...]) -> list[Target] | 
         parts = [clean_indicator(part) for part in indicator.split("、")]
         if len(years) > 1 or len(parts) != n or not all(parts):
             return None
-        indicators = parts
+        indicators = _share_the_noun(parts)
     pairs: list[tuple[str, int | None, int]] = []
     if n == 1:
         pairs = [(indicators[0], year, 0) for year in years]
