@@ -33,9 +33,28 @@ def _small_number(text: str) -> int | None:
     return tens * 10 + (_DIGITS.index(found["ones"]) if found["ones"] else 0)
 
 
+# A date whose separators were lost on the way ("20201020", "2020928"): eight digits are
+# YYYYMMDD; seven are read only when one split of month and day is a real date.
+_RUN_TOGETHER = re.compile(r"^((?:19|20)\d{2})(\d{3,4})$")
+
+
+def _run_together(line: str) -> str | None:
+    found = _RUN_TOGETHER.match(line)
+    if not found:
+        return None
+    year, rest = int(found[1]), found[2]
+    if len(rest) == 4:
+        return _iso(year, int(rest[:2]), int(rest[2:]))
+    readings = {d for d in (_iso(year, int(rest[:1]), int(rest[1:])), _iso(year, int(rest[:2]), int(rest[2:]))) if d}
+    return readings.pop() if len(readings) == 1 else None
+
+
 def parse_date_line(text: str) -> str | None:
     """The ISO date when the whole line is a date, else None."""
     line = nfkc(text).strip()
+    joined = _run_together(line)
+    if joined:
+        return joined
     found = _ARABIC.match(line)
     if found:
         year, month, day = (int(g) for g in found.groups() if g is not None)

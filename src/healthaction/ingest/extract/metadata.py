@@ -36,7 +36,15 @@ _ISSUER_HEADING = re.compile(r"^(?P<issuer>.{2,30}?)关于")
 _DRAFT_MARK = re.compile(r"\s*[（(]\s*(?:征求意见稿|送审稿|讨论稿|草案)\s*[）)]")
 _NATIONAL_HEADING = re.compile(r"^(?:国务院|全国|中共中央|健康中国)|健康中国行动")
 # A date labelled as the document's (a wiki infobox); 发布时间/信息时间 of a web page are not.
-_DATE_LABEL = re.compile(r"(?:颁布时间|颁布日期|印发日期|成文日期|签发日期)\s*[:：]\s*(?P<date>\S+)")
+# A disclosure catalogue separates label and value by a colon, blanks or a table bar
+# ("成文日期 | 2020-11-25 |"); 发文日期 is the catalogue's date of the document, not of the page.
+# A catalogue's 成文日期 is the date a signature carries; its 发文日期 comes second.
+_DATE_LABELS = (
+    re.compile(r"(?:颁布时间|颁布日期|印发日期|成文日期|签发日期)\s*[:：]?\s*(?:\|\s*)?(?P<date>[^\s|]+)"),
+    re.compile(r"发文日期\s*[:：]?\s*(?:\|\s*)?(?P<date>[^\s|]+)"),
+)
+# The document's name in a disclosure catalogue ("名  称: | 关于印发《…》的通知 |").
+_NAME_LABEL = re.compile(r"^\|?\s*(?:名\s*称|标\s*题)\s*[:：]?\s*(?:\|\s*)?(?P<name>[^|]+?)\s*(?:\||$)")
 _ORG_END = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|领导小组|指挥部|局|厅|委|办)$")
 _NOT_HEADING = re.compile(r"[。，,；;：:！？!?]")
 _DOC_NUMBER = (
@@ -45,7 +53,7 @@ _DOC_NUMBER = (
 )
 _DOC_NUMBER_LINE = re.compile(rf"^\s*(?P<number>{_DOC_NUMBER})(?:\s|$)")
 _DOC_NUMBER_LABEL = re.compile(
-    rf"(?:文号|发文字号|文件编号|发文编号|文件字号)\s*[：:]\s*(?P<number>{_DOC_NUMBER})"
+    rf"(?:文\s*号|发文字号|文件编号|发文编号|文件字号)\s*[：:]?\s*(?:\|\s*)?(?P<number>{_DOC_NUMBER})"
 )
 
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "区", "县", "旗", "州", "盟")
@@ -69,9 +77,18 @@ _NATIONAL = {"中国", "全国"}
 
 def extract(blocks: list[Block], warnings: list[str]) -> dict[str, Any]:
     paragraphs = [b.text.strip() for b in blocks if isinstance(b, Paragraph)]
+    # A web page's disclosure catalogue often arrives as a table ("文 号 | 眉府发〔2020〕23号 |"):
+    # its labelled fields are read from the rows as much as from lines.
+    labelled = [
+        b.text.strip() if isinstance(b, Paragraph) else " | ".join(row)
+        for b in blocks[:40]
+        for row in ([()] if isinstance(b, Paragraph) else b.rows)
+    ]
     title, notice_issuer = _title(paragraphs)
+    if title is None:
+        title, notice_issuer = _catalogue_name(labelled)
     issuer, issued_date = _signature(paragraphs)
-    issued_date = issued_date or _labelled_date(paragraphs)
+    issued_date = issued_date or _labelled_date(labelled)
     text = _Text("\n".join(paragraphs))
     region, parent_region = _regions(title, issuer or notice_issuer, text)
     if title is None and any(paragraphs):
@@ -80,7 +97,7 @@ def extract(blocks: list[Block], warnings: list[str]) -> dict[str, Any]:
         "title": title,
         "region": region,
         "parent_region": parent_region,
-        "doc_number": _doc_number(paragraphs) or _damaged_doc_number(paragraphs),
+        "doc_number": _doc_number(paragraphs) or _doc_number(labelled) or _damaged_doc_number(paragraphs),
         "issuer": issuer or notice_issuer,
         "issued_date": issued_date,
     }
@@ -220,13 +237,25 @@ def _is_org_heading(text: str) -> bool:
 
 
 def _labelled_date(paragraphs: list[str]) -> str | None:
-    for line in paragraphs[:40]:
-        found = _DATE_LABEL.search(simplified(line))
-        if found:
-            date = parse_date_line(line[found.start("date") : found.end("date")])
-            if date:
-                return date
+    for label in _DATE_LABELS:
+        for line in paragraphs[:40]:
+            found = label.search(simplified(line))
+            if found:
+                date = parse_date_line(line[found.start("date") : found.end("date")])
+                if date:
+                    return date
     return None
+
+
+def _catalogue_name(paragraphs: list[str]) -> tuple[str | None, str | None]:
+    """Title and issuer from a disclosure catalogue's 名称 field when the body gives no heading."""
+    for line in paragraphs[:40]:
+        found = _NAME_LABEL.search(simplified(line))
+        if found:
+            name = line[found.start("name") : found.end("name")].strip()
+            if name and _ends_like_a_document(name):
+                return _title([name])
+    return None, None
 
 
 _DAMAGED_NUMBER = re.compile(r"^\s*[\u3400-\u9fff]{1,12}\s*[〔\[［【]\s*(?:19|20)\d{2}\S{0,6}\s*$")
