@@ -91,6 +91,8 @@ def extract(blocks: list[Block], warnings: list[str]) -> dict[str, Any]:
     issued_date = issued_date or _labelled_date(labelled)
     text = _Text("\n".join(paragraphs))
     region, parent_region = _regions(title, issuer or notice_issuer, text)
+    if region is None and not (issuer or notice_issuer):
+        region = _opening_region([title] if title else paragraphs, text)
     if title is None and any(paragraphs):
         warnings.append("文件信息：没有找到方案标题（一行以方案、意见、清单等结尾的标题）")
     return {
@@ -315,6 +317,23 @@ def _regions(title: str | None, issuer: str | None, text: _Text) -> tuple[str | 
         parent = issuer_places[issuer_places.index(region) - 1]
         return text.as_written(region), text.as_written(parent)
     return text.as_written(region), _parent(region, text)
+
+
+_NATIONAL_APPROVAL = re.compile(r"经国务院同意|国务院办公厅|^全国")
+_OPENING_PLACE = re.compile(rf"^[\u3400-\u9fff]{{2,4}}?(?:{_SUFFIX})(?=\S)")
+
+
+def _opening_region(paragraphs: list[str], text: _Text) -> str | None:
+    """A page with no issuer (a wiki article, a news item) is still about a place: the one its
+    heading or opening line starts with ("沂南县爱卫会简介", "昌宁县出台…"), or the
+    country when it opens with 全国 or says it acts with the State Council's approval."""
+    opening = next((simplified(p) for p in paragraphs if p.strip()), "")
+    if len(opening) > 60:
+        opening = ""
+    if _NATIONAL_APPROVAL.search(opening) or "经国务院同意" in text.plain:
+        return "中国"
+    found = _OPENING_PLACE.match(opening)
+    return text.as_written(found.group()) if found else None
 
 
 def _is_place_stem(stem: str) -> bool:
