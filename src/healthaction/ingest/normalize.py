@@ -91,7 +91,9 @@ def normalize_blocks(blocks: list[Block]) -> list[Block]:
 # Chinese-numeral item ("一、", "（一）") right after a sentence end starts a new line again,
 # so the extractors see the headings they would see in the document itself.
 _RUN_IN_MIN = 150
-_RUN_IN = re.compile(r"(?<=[。.!！?？])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])\s*\S)")
+_RUN_IN = re.compile(
+    r"(?<=[。.!！?？])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])\s*\S)"
+)
 
 
 def _split_run_in_headings(blocks: list[Block]) -> list[Block]:

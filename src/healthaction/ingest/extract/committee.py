@@ -178,9 +178,12 @@ def _read_list(lines: Iterator[_Line], warnings: list[str]) -> list[Member]:
             if people is None:
                 warnings.append(f"推进委员会：{line.where}的“{text}”未能读出姓名和职务")
                 continue
-        elif is_numbered_heading(text) or is_sentence(text) or not role:
-            break
-        elif bracketed_only and not _NAME_AND_POSITION.match(simplified(text)):
+        elif (
+            is_numbered_heading(text)
+            or is_sentence(text)
+            or not role
+            or (bracketed_only and not _NAME_AND_POSITION.match(simplified(text)))
+        ):
             break
         else:
             found = split_people(text)

@@ -45,7 +45,9 @@ def _run_together(line: str) -> str | None:
     year, rest = int(found[1]), found[2]
     if len(rest) == 4:
         return _iso(year, int(rest[:2]), int(rest[2:]))
-    readings = {d for d in (_iso(year, int(rest[:1]), int(rest[1:])), _iso(year, int(rest[:2]), int(rest[2:]))) if d}
+    readings = {
+        d for d in (_iso(year, int(rest[:1]), int(rest[1:])), _iso(year, int(rest[:2]), int(rest[2:]))) if d
+    }
     return readings.pop() if len(readings) == 1 else None
 
 

@@ -65,7 +65,9 @@ def extract(blocks: list[Block], warnings: list[str], title: str | None = None) 
 def _numeric(text: str, warnings: list[str], where: str, year: int | None) -> list[Target]:
     """The clauses with a number; a clause under no 到YYYY年 phrase takes the year of an annual
     plan's title, or none (a goal is still a goal when the document garbles its year)."""
-    found = targets_from_text(text, warnings, where=f"总体目标（{where}）", year_required=False, carry_years=False)
+    found = targets_from_text(
+        text, warnings, where=f"总体目标（{where}）", year_required=False, carry_years=False
+    )
     return [
         t if t.year is not None else t.model_copy(update={"year": year})
         for t in found

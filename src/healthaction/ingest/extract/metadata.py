@@ -30,7 +30,11 @@ _TITLE_END = re.compile(
     r"(方案|意见|规划|纲要|清单|计划|办法|框架|行动|措施|细则|要点|通知|决定|名单|规定|指南|标准|指标|指标表|分工)$"
 )
 _TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
-_NOTICE = re.compile(r"^(?P<issuer>.*?)(?:关于)?(?:印发|转发|征求)(?P<inner>.+?)(?:意见)?的通知$")
+# "关于批转新区卫生局制订的…计划的通知": the plan is what the notice passes on, without who drafted it.
+_NOTICE = re.compile(
+    r"^(?P<issuer>.*?)(?:关于)?(?:印发|转发|批转|征求)(?:[^《“的]{2,20}(?:制订|制定|拟定|起草|编制)的)?"
+    r"(?P<inner>.+?)(?:意见)?的通知$"
+)
 # A heading that names its issuer: "甘肃省人民政府关于推进健康甘肃行动的实施意见".
 _ISSUER_HEADING = re.compile(r"^(?P<issuer>.{2,30}?)关于")
 _DRAFT_MARK = re.compile(r"\s*[（(]\s*(?:征求意见稿|送审稿|讨论稿|草案)\s*[）)]")
@@ -70,7 +74,9 @@ _NOT_A_PLACE = re.compile(
     r"^(?:城市|城区|县城|社区|村|乡镇|家庭|单位|学校|企业|医院|机关|细胞|促进|素养|知识|教育|生活|环境|产业|服务|管理|扶贫)"
 )
 # An issuer that names only its level ("市人民政府办公室") says which suffix the plan's place takes.
-_BARE_LEVEL_ISSUER = re.compile(r"^(?P<level>[省市区县州旗])(?:人民政府|政府|委|卫生|卫健|爱卫会|爱国卫生|健康)")
+_BARE_LEVEL_ISSUER = re.compile(
+    r"^(?P<level>[省市区县州旗])(?:人民政府|政府|委|卫生|卫健|爱卫会|爱国卫生|健康)"
+)
 _STEM = re.compile(r"健康(?P<stem>[\u3400-\u9fff]{1,7}?)(?:行动|建设|城市|暨|20\d\d)")
 _NATIONAL = {"中国", "全国"}
 
