@@ -14,7 +14,7 @@ import re
 
 from healthaction.ingest.blocks import Block, Paragraph
 from healthaction.ingest.chinese import simplified
-from healthaction.ingest.extract.targets import targets_from_text
+from healthaction.ingest.extract.targets import clauses, targets_from_text
 from healthaction.ingest.extract.task_list import item_numbering
 from healthaction.plan import Target
 
@@ -68,11 +68,45 @@ def _numeric(text: str, warnings: list[str], where: str, year: int | None) -> li
     found = targets_from_text(
         text, warnings, where=f"总体目标（{where}）", year_required=False, carry_years=False
     )
+    found += _counts_first(text)
     return [
         t if t.year is not None else t.model_copy(update={"year": year})
         for t in found
-        if t.value is not None and not _REFERENCE.search(simplified(t.indicator))
+        if t.value is not None and not _REFERENCE.search(simplified(t.indicator)) and not _list_number(t)
     ]
+
+
+def _list_number(target: Target) -> bool:
+    """ "阶段目标1. …": a bare number with no unit and no verb is an item's numbering, not a value."""
+    return target.unit is None and target.text.strip() == str(target.value)
+
+
+# A goal counted before its noun: "创建152个健康社区/健康村", "建成10个健康主题公园".
+_COUNT_FIRST = re.compile(
+    r"^(?P<text>(?:创建|建成|建设|打造|培育|新增)\s*(?P<value>\d+)\s*(?P<unit>个|家|所|处)\s*"
+    r"(?P<noun>[\u3400-\u9fff/（）()]{2,20}))$"
+)
+
+
+def _counts_first(text: str) -> list[Target]:
+    found: list[Target] = []
+    for clause in clauses(text):
+        written = clause.text.strip()
+        count = _COUNT_FIRST.match(simplified(written))
+        if not count:
+            continue
+        years = clause.years or (None,)
+        found.append(
+            Target(
+                indicator=written[count.start("noun") : count.end("noun")],
+                year=years[0] if len(years) == 1 else None,
+                comparator="=",
+                value=int(count["value"]),
+                unit=count["unit"],
+                text=written,
+            )
+        )
+    return found
 
 
 # "详见附件1": a number that names an attachment or a table is a reference, not a value.
