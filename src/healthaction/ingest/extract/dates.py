@@ -34,8 +34,9 @@ def _small_number(text: str) -> int | None:
 
 
 # A date whose separators were lost on the way ("20201020", "2020928"): eight digits are
-# YYYYMMDD; seven are read only when one split of month and day is a real date.
-_RUN_TOGETHER = re.compile(r"^((?:19|20)\d{2})(\d{3,4})$")
+# YYYYMMDD; six or seven are read only when one split of month and day is a real date
+# ("202634" → 2026-03-04, "2020928" → 2020-09-28).
+_RUN_TOGETHER = re.compile(r"^((?:19|20)\d{2})(\d{2,4})$")
 
 
 def _run_together(line: str) -> str | None:
@@ -45,9 +46,8 @@ def _run_together(line: str) -> str | None:
     year, rest = int(found[1]), found[2]
     if len(rest) == 4:
         return _iso(year, int(rest[:2]), int(rest[2:]))
-    readings = {
-        d for d in (_iso(year, int(rest[:1]), int(rest[1:])), _iso(year, int(rest[:2]), int(rest[2:]))) if d
-    }
+    splits = [(rest[:1], rest[1:]), (rest[:2], rest[2:])] if len(rest) == 3 else [(rest[:1], rest[1:])]
+    readings = {d for d in (_iso(year, int(month), int(day)) for month, day in splits) if d}
     return readings.pop() if len(readings) == 1 else None
 
 
