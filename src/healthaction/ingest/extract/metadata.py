@@ -29,6 +29,7 @@ from healthaction.ingest.extract.people import compact
 _TITLE_END = re.compile(
     r"(方案|意见|规划|纲要|清单|计划|办法|框架|行动|措施|细则|要点|通知|决定|名单|规定|指南|标准|指标|指标表|分工)$"
 )
+_TRAILING_BARS = re.compile(r"(?:\s*\|)+\s*$")
 _TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
 # "关于批转新区卫生局制订的…计划的通知": the plan is what the notice passes on, without who drafted it.
 _NOTICE = re.compile(
@@ -82,7 +83,8 @@ _NATIONAL = {"中国", "全国"}
 
 
 def extract(blocks: list[Block], warnings: list[str]) -> dict[str, Any]:
-    paragraphs = [b.text.strip() for b in blocks if isinstance(b, Paragraph)]
+    # A heading copied out of a web table keeps the bars of its empty cells ("…实施意见 | |").
+    paragraphs = [_TRAILING_BARS.sub("", b.text).strip() for b in blocks if isinstance(b, Paragraph)]
     # A web page's disclosure catalogue often arrives as a table ("文 号 | 眉府发〔2020〕23号 |"):
     # its labelled fields are read from the rows as much as from lines.
     labelled = [
