@@ -95,6 +95,8 @@ def extract(blocks: list[Block], warnings: list[str]) -> dict[str, Any]:
     title, notice_issuer = _title(paragraphs)
     if title is None:
         title, notice_issuer = _catalogue_name(labelled)
+    if title is None:
+        title = _first_attachment(paragraphs)
     issuer, issued_date = _signature(paragraphs)
     issued_date = issued_date or _labelled_date(labelled)
     text = _Text("\n".join(paragraphs))
@@ -254,6 +256,19 @@ def _labelled_date(paragraphs: list[str]) -> str | None:
                 date = parse_date_line(line[found.start("date") : found.end("date")])
                 if date:
                     return date
+    return None
+
+
+_ATTACHMENT_ITEM = re.compile(r"^附件\s*[:：]\s*(?:1\s*[.．、]\s*)?(?P<name>\S.*)$")
+
+
+def _first_attachment(paragraphs: list[str]) -> str | None:
+    """A notice whose heading was lost still lists the plan it sends: "附件:1. 健康许昌行动…方案"."""
+    for line in paragraphs[:60]:
+        found = _ATTACHMENT_ITEM.match(line.strip())
+        if found:
+            name = found["name"].strip().strip("《》")
+            return name if _heading_like(name) and _ends_like_a_document(name) else None
     return None
 
 

@@ -119,3 +119,14 @@ def test_run_together_dates_are_read_only_when_one_reading_is_a_date() -> None:
     assert parse_date_line("2020928") == "2020-09-28"
     assert parse_date_line("202634") == "2026-03-04"
     assert parse_date_line("2020111") is None  # 2020-1-11 or 2020-11-1
+
+
+def test_a_notice_that_lost_its_heading_takes_the_title_from_its_attachment_list() -> None:
+    text = (
+        "某健委〔2021〕1号\n"
+        "各县(市、区)卫生健康委:\n"
+        "现将有关方案印发给你们。\n"
+        "附件:1. 健康某某行动监测评估实施方案\n"
+        "2. 指标体系\n"
+    )
+    assert parse_text(text).title == "健康某某行动监测评估实施方案"
