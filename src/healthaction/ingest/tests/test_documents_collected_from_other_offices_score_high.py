@@ -5,7 +5,7 @@ close to their hand-made keys.
 
 These were not the documents the parser was first built on; a rule that only fits the twelve
 shared documents shows up here as a drop. The floor sits slightly under the level reached
-(micro F1 0.919), so that a change which loses ground on documents of other offices fails.
+(micro F1 0.928), so that a change which loses ground on documents of other offices fails.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from healthaction.ingest import parse_file
 ROOT = Path(__file__).resolve().parents[4]
 CORPUS = ROOT / "tests" / "corpus" / "collected"
 DOCS = sorted(p for p in (CORPUS / "docs").glob("*.txt") if not p.name.endswith(".source.txt"))
-FLOOR = 0.91
+FLOOR = 0.92
 
 
 @pytest.fixture(scope="module")
