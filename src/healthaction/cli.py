@@ -54,6 +54,7 @@ def _write_output(text: str, out: Path | None) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from healthaction.ingest import IngestError, parse_file
+    from healthaction.ingest.coverage import summary
 
     try:
         plan = parse_file(Path(args.file))
@@ -61,6 +62,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     for warning in plan.warnings:
         print(f"警告：{args.file}：{warning}", file=sys.stderr)
+    print(f"{args.file}：{summary(plan)}", file=sys.stderr)
     _write_output(plan.to_json(), Path(args.output) if args.output else None)
     return 0
 

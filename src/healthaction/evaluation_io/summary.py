@@ -6,17 +6,11 @@ import polars as pl
 from rich.console import Console
 from rich.table import Table
 
+from healthaction.engine import statuses
 from healthaction.evaluation_io.output import format_cell
 
-# evaluation.md §2: OFF_TRACK reads 未达标 once its target year has passed (flag `missed`).
-STATUS_LABELS = (
-    ("ACHIEVED", "已达标"),
-    ("ON_TRACK", "进度正常"),
-    ("LAGGING", "进度滞后"),
-    ("OFF_TRACK", "严重滞后"),
-    ("MISSED", "未达标"),
-    ("NO_DATA", "无数据"),
-)
+# evaluation.md §2: OFF_TRACK reads 未达标 once its target year has passed (flag `missed`): counted apart.
+STATUS_LABELS = tuple((status.code, status.label) for status in statuses.SHOWN)
 
 
 def status_counts(series: pl.DataFrame) -> dict[str, int]:
