@@ -156,6 +156,10 @@ def read_amount(
     """
     written = text.strip()
     if len(written) > MAX_TEXT:
+        if re.fullmatch(r"[+-]?[\d,]+(?:\.\d*)?", fold(written)):  # a very long number
+            integer = fold(written).split(".")[0]
+            if len(integer.lstrip("+-0,")) > INTEGER_DIGITS:
+                raise _refuse(field, f"数值过大（整数部分最多{INTEGER_DIGITS}位）", written)
         raise _refuse(field, f"内容过长（{len(written)}个字符），应为一个数字", written)
     cleaned = fold(written)
     if not cleaned:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import tempfile
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib import messages
@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from healthaction.numbers import NumberRefused, parse_optional
 from healthaction.responsibility.export import write_docx, write_xlsx
 from healthaction.responsibility.rounds import ReportingRound
 from web.accounts.models import Role
@@ -158,16 +159,14 @@ def progress(request: HttpRequest, code: str, round_code: str) -> HttpResponse:
                 continue
             amounts: dict[int, Decimal] = {}
             for sub in measure.sub_targets.all():
-                raw = request.POST.get(f"amount-{pk}-{sub.index}", "").strip().replace(",", "")
-                if not raw:
+                raw = request.POST.get(f"amount-{pk}-{sub.index}", "")
+                try:  # the one number rule, in the sub-target's unit
+                    amount = parse_optional(raw, field=sub.label, unit=sub.unit or None, minimum=0)
+                except NumberRefused as refused:
+                    errors[pk] = refused.message
                     continue
-                try:
-                    amounts[sub.index] = Decimal(raw)
-                except InvalidOperation:
-                    errors[pk] = gettext("%(label)s：应为数字，实际为「%(raw)s」") % {
-                        "label": sub.label,
-                        "raw": raw,
-                    }
+                if amount is not None:
+                    amounts[sub.index] = amount
             if pk in errors:
                 continue
             try:
