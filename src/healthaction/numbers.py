@@ -61,6 +61,9 @@ INTEGER_DIGITS = 12
 DECIMALS = 6
 # The largest magnitude a value may have: 12 digits before the point.
 LIMIT = Decimal(10) ** INTEGER_DIGITS
+# The years a plan's target, a baseline or a reported value can concern (健康中国行动 runs 2019–2030;
+# baselines reach back, 2035/2050 visions forward).
+YEARS = (2000, 2100)
 # How much of the user's text a message may quote.
 EXCERPT = 20
 # Text longer than this is not a number anyone typed (and is not parsed at all).

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from healthaction.numbers import NumberRefused, parse_optional
+from healthaction.numbers import YEARS, NumberRefused, parse_optional, parse_year
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.assessment.compute import Outcome, assessment_compute
 from web.assessment.explain import comparator_symbol
@@ -256,6 +256,16 @@ def self_assessment(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     )
 
 
+def _year(raw: str | None, scheme: AssessmentScheme) -> int:
+    """The 复核 year: the scheme's unless given, within the rule's span (a 20-digit year is refused)."""
+    if not raw:
+        return scheme.year
+    try:
+        return parse_year(raw, field=gettext("年份"), earliest=YEARS[0], latest=YEARS[1])
+    except NumberRefused as refused:
+        raise AssessmentError(refused.message) from None
+
+
 def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region) -> None:
     action = request.POST.get("action", "")
     reason = request.POST.get("reason", "")
@@ -275,7 +285,7 @@ def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region)
             scheme=scheme,
             region=region,
             indicator=indicator,
-            year=int(request.POST.get("year") or scheme.year),
+            year=_year(request.POST.get("year"), scheme),
             value=value,
             reason=reason,
             user=_user(request),

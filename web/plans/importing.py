@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 
-from healthaction.numbers import NumberRefused, check_amount, excerpt, plausibility
+from healthaction.numbers import YEARS, NumberRefused, check_amount, excerpt, plausibility
 from healthaction.plan import Plan
 from web.organisation.models import Body, Department, Position
 from web.organisation.names import is_department_name
@@ -113,7 +113,7 @@ class ImportPreview:
 
 
 # Target years an import accepts: a plan's milestones and baselines fall within these.
-PLAN_YEARS = (2000, 2100)
+PLAN_YEARS = YEARS
 
 
 def _fmt(value: Decimal | float | int | None) -> str:

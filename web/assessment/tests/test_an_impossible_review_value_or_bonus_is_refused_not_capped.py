@@ -79,3 +79,11 @@ def test_bonuses_together_stay_within_the_cap(client: Client, counties: Counties
     assert [a.points for a in Adjustment.objects.all()] == [Decimal(3)]
     _post(client, counties, {"action": "adjust", "kind": "bonus", "points": "2"})
     assert sum(a.points or 0 for a in Adjustment.objects.all()) == 5
+
+
+def test_a_review_year_of_twenty_digits_is_refused(client: Client, counties: Counties) -> None:
+    target = counties.indicators[0]
+    data = {"action": "review", "indicator": target.pk, "value": "20", "year": "9" * 20}
+    page = _post(client, counties, data)
+    assert "「年份」：年份应在2000到2100之间" in page
+    assert not ReviewedValue.objects.exists()
