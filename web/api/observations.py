@@ -1,6 +1,8 @@
 """Observations: a filtered list within the caller's scope; submission through the entry form's service."""
 
 # No `from __future__ import annotations`: ninja reads the Query[...] parameters at run time.
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
@@ -8,11 +10,11 @@ from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
-from web.accounts.scope import Need, region_for_user, region_scope_for
+from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.api.pagination import BoundedLimitOffset
 from web.api.schemas import ERRORS, ErrorOut, ObservationIn, ObservationOut
 from web.monitoring.models import Observation
-from web.monitoring.selectors import indicators_for, open_round
+from web.monitoring.selectors import indicators_for, observation_shown, observations_listed, open_round
 from web.monitoring.services import ConflictError, ObservationError, ValueRefusedError, observation_save
 
 router = Router(tags=["监测值"])
@@ -34,26 +36,15 @@ def observation_list(
 ) -> QuerySet[Observation]:
     """您权限范围内的监测值。`region` 为行政区划代码（默认为您所在的地区）；`subtree` 为 true 时包括下级地区。
     可按指标编号、年份、状态筛选；用 `limit`、`offset` 分页。演示数据的 `is_demo` 为 true。"""
-    scope = region_scope_for(request.user)
-    observations = Observation.objects.select_related("region", "indicator", "department").order_by(
-        "region__code", "indicator__name", "year"
+    place = region_for_user(request.user, region) if region is not None else None
+    return observations_listed(
+        scope=region_scope_for(request.user),
+        place=place,
+        subtree=subtree,
+        indicator_id=indicator_id,
+        year=year,
+        state=state,
     )
-    if region is not None:
-        place = region_for_user(request.user, region)
-        observations = (
-            observations.filter(region__path__startswith=place.path)
-            if subtree
-            else observations.filter(region=place)
-        )
-    else:
-        observations = scope.within(observations)
-    if indicator_id is not None:
-        observations = observations.filter(indicator_id=indicator_id)
-    if year is not None:
-        observations = observations.filter(year=year)
-    if state is not None:
-        observations = observations.filter(state=state)
-    return observations
 
 
 @router.post(
@@ -61,7 +52,7 @@ def observation_list(
     response={200: ObservationOut, 400: ErrorOut, 409: ErrorOut, **ERRORS},
     summary="填报监测值（保存草稿或提交）",
 )
-def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[Observation | dict[str, str]]:
+def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[Observation | dict[str, Any]]:
     """与网页填报表单相同：只能填报开放中的轮次、您有权填报的地区和指标（部门填报员只能填本部门的指标）；
     与上年相比变化异常时须在 `comment` 说明原因（否则 400）；已提交或已审核的值只有审核人能改；
     `version` 与库中不一致时返回 409，什么也不保存；数值不是有限数、整数部分超过12位、小数超过6位
@@ -82,7 +73,7 @@ def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[O
             year=payload.year,
             value=payload.value,
             comment=payload.comment,
-            user=request.user,
+            user=signed_in_user(request.user),
             version=payload.version,
             submit=payload.submit,
             department=scope.department,
@@ -101,7 +92,4 @@ def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[O
         )
     except ObservationError as exc:
         return Status(400, {"detail": str(exc)})
-    observation = Observation.objects.select_related("region", "indicator", "department").get(
-        pk=observation.pk
-    )
-    return Status(200, observation)
+    return Status(200, observation_shown(observation.pk))

@@ -87,6 +87,9 @@ class SchemeIndicator(models.Model):
         verbose_name = _("考核指标")
         verbose_name_plural = _("考核指标")
 
+    def __str__(self) -> str:
+        return f"{self.indicator}（{self.points}分）"
+
 
 class OrganisationItem(models.Model):
     """组织实施项 (机构设置, 工作机制, 宣传): points the office gives from evidence."""
@@ -126,6 +129,9 @@ class OrganisationScore(models.Model):
             within_limits("points", POINTS_LIMIT, name="organisation_score_points_within_limits"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.region} {self.item}：{self.points}分"
+
 
 class ReviewedValue(models.Model):
     """复核值: replaces a reported value for this assessment; the reported value stays as reported."""
@@ -156,6 +162,9 @@ class ReviewedValue(models.Model):
         verbose_name = _("复核值")
         verbose_name_plural = _("复核值")
 
+    def __str__(self) -> str:
+        return f"{self.region} {self.indicator} {self.year}年复核值"
+
 
 class Adjustment(models.Model):
     """加分、扣分或一票否决, with its reason."""
@@ -180,6 +189,9 @@ class Adjustment(models.Model):
         constraints = [within_limits("points", POINTS_LIMIT, name="adjustment_points_within_limits")]
         verbose_name = _("加减分")
         verbose_name_plural = _("加减分")
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.get_kind_display()}"
 
 
 class AssessmentResult(models.Model):

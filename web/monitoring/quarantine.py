@@ -85,11 +85,12 @@ def quarantine(registry: Apps) -> list[Quarantined]:
 
 def _bad(model: type[models.Model], column: Column) -> models.QuerySet[Any]:
     name, limit = column.field, column.limit
-    return (
+    bad: models.QuerySet[Any] = (
         model._default_manager.filter(**{f"{name}__isnull": False})
         .exclude(**{f"{name}__gt": -limit, f"{name}__lt": limit})
         .annotate(_raw=Cast(name, models.TextField()))
     )
+    return bad
 
 
 def _row(model: type[models.Model], pk: Any) -> str:

@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
         ("monitoring", "0004_quarantined_value"),
         ("plans", "0001_initial"),
         ("assessment", "0001_initial"),
-        ("tasks", "0003_annual_supervision"),
+        ("tasks", "0004_supervision_models_moved"),
     ]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

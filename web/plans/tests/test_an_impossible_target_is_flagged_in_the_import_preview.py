@@ -4,8 +4,8 @@ number rule finds impossible (kept as the plan says), and leaves out one the dat
 from __future__ import annotations
 
 from web.conftest import World, small_plan
-from web.plans.importing import plan_import, plan_preview
 from web.plans.models import Target
+from web.plans.services import plan_import, plan_preview
 
 
 def test_a_percent_above_100_is_flagged_and_kept(world: World) -> None:
