@@ -12,8 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from healthaction.numbers import NumberRefused, check_amount, excerpt
-from healthaction.plan import Plan
-from healthaction.plan import Task as PlanTask
+from healthaction.plan import Plan, PlanTask
 from healthaction.responsibility import (
     parse_deadline,
     quantities,
@@ -88,13 +87,6 @@ def task_save(
     return _task_write(
         task, row, region=region, day=timezone.localdate(), directory=directory, actions=_actions_for(region)
     )
-
-
-def task_action_set(*, task: Task, action: Action | None) -> Task:
-    """The office corrects which 专项行动 a task serves; an import never changes it again."""
-    task.action, task.action_confirmed = action, True
-    task.save(update_fields=["action", "action_confirmed"])
-    return task
 
 
 def _actions_for(region: Region) -> list[tuple[str, Action]]:

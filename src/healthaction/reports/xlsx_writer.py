@@ -47,10 +47,12 @@ def write_xlsx(draft: Draft, path: Path) -> None:
         elif isinstance(block, Paragraph):
             notes.append([block.text])
             notes.cell(notes.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    for line in draft.annex_note:
+        notes.append([line])
     notes.append([f"{draft.signature}  {draft.date}"])
     notes.column_dimensions["A"].width = 120
     taken = {"说明"}
-    for table in draft.tables:
+    for table in draft.sheets:
         _table_sheet(book, table, _sheet_name(table.sheet, taken))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("monitoring", "0005_quarantine_stored_values"),
-        ("assessment", "0001_initial"),
+        ("assessment", "0002_one_indicator_per_national_entry"),
         ("plans", "0002_value_limits"),
         ("regions", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
