@@ -6,12 +6,13 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from healthaction.engine import statuses
 from healthaction.evaluation_io.output import plain_number
 from healthaction.reports.model import IndicatorResult, Milestone
 
 # The order statuses are counted in: the engine's labels (未达标 = 严重滞后 past the target year).
-LABELS = ("已达标", "进度正常", "进度滞后", "严重滞后", "未达标", "无数据")
-BEHIND = ("进度滞后", "严重滞后", "未达标")
+LABELS = tuple(status.label for status in statuses.SHOWN)
+BEHIND = tuple(status.label for status in statuses.SHOWN if status.code in ("LAGGING", "OFF_TRACK", "MISSED"))
 _NUMERALS = "零一二三四五六七八九十"
 _WORDS = {
     ">=": "不低于",
