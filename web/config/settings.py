@@ -84,7 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "web.accounts.context.scope",
+                "web.config.context.scope",
                 "web.tasks.context.leader_seat",
             ],
         },

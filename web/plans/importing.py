@@ -31,6 +31,7 @@ from web.organisation.services import (
 )
 from web.plans.catalog_link import catalog_link_for
 from web.plans.models import Action, ActionDepartment, Baseline, Indicator, PlanDocument, Target
+from web.plans.signals import plan_imported
 from web.regions.models import Region
 from web.regions.selectors import region_by_name
 
@@ -403,9 +404,7 @@ def plan_import(
     indicators = _apply_indicators(region, want, document)
     _apply_targets(document, want, indicators)
     _apply_positions(region, want, _issued_on(plan) or timezone.localdate())
-    from web.tasks.services import tasks_import_from_plan  # the 责任清单's tasks: an app above plans
-
-    tasks_import_from_plan(plan=document)
+    plan_imported.send(sender=PlanDocument, document=document)
     return preview
 
 
