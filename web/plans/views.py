@@ -4,19 +4,20 @@ import hashlib
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from healthaction.ingest import IngestError, parse_file
 from healthaction.plan import Plan
 from web.accounts.scope import Need, region_for_user, region_scope_for
+from web.jobs.services import job_enqueue
 from web.plans.forms import UploadForm
-from web.plans.importing import plan_import, plan_preview
+from web.plans.importing import plan_preview
 from web.plans.models import PlanDocument
 
 
@@ -101,29 +102,19 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     region = region_for_user(request.user, request.POST.get("region", ""), Need.MANAGE)
     path = _pending_file(token)
     name = (path.parent / f"{token}.name").read_text(encoding="utf-8")
-    plan = _parse(path, name)
     choices: dict[str, int | None] = {}
     for key, value in request.POST.items():
         if key.startswith("dept:"):
             choices[key[5:]] = int(value) if value.isdigit() else None
-    preview = plan_import(
-        plan=plan,
-        region=region,
-        content=path.read_bytes(),
-        file_name=name,
+    # The import itself runs on a worker (web/plans/jobs.py): its page shows the progress, then the plan.
+    job = job_enqueue(
+        kind="plans.import",
+        title=f"导入规划《{name}》（{region.name}）",
+        params={"region": region.code, "choices": choices},
         user=request.user,
-        choices=choices,
+        input_name=name,
+        input_file=path.read_bytes(),
+        back_url=reverse("plan-list"),
     )
     path.unlink(missing_ok=True)
-    if preview.changes:
-        messages.success(
-            request,
-            gettext("已导入《%(title)s》：%(count)s处新增或修改")
-            % {"title": preview.title, "count": len(preview.changes)},
-        )
-    else:
-        messages.info(
-            request, gettext("《%(title)s》与已导入的内容相同，没有变化") % {"title": preview.title}
-        )
-    document = PlanDocument.objects.get(region=region, title=preview.title)
-    return redirect("plan-detail", pk=document.pk)
+    return redirect("job", job_id=job.pk)
