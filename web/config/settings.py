@@ -124,6 +124,8 @@ if _cache_url := os.environ.get("HEALTHACTION_CACHE_URL", ""):
     }
 
 # The jobs' queue (huey, web/queue/backend.py): a SQLite file by default, nothing to run beside it.
+# An uploaded workbook with more rows than this is read and saved on a worker, not in the request.
+HEALTHACTION_INLINE_UPLOAD_ROWS = int(os.environ.get("HEALTHACTION_INLINE_UPLOAD_ROWS", "3000"))
 HEALTHACTION_QUEUE_URL = os.environ.get("HEALTHACTION_QUEUE_URL") or f"sqlite:///{VAR_DIR / 'queue.sqlite3'}"
 
 AUTH_PASSWORD_VALIDATORS = [

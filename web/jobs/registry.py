@@ -14,7 +14,12 @@ from typing import Any
 
 
 class JobError(Exception):
-    """A failure to show the user as it is (a Chinese message naming what is wrong)."""
+    """A failure to show the user as it is (a Chinese message naming what is wrong), with an optional
+    summary for the job's page (an upload's problems by sheet and cell)."""
+
+    def __init__(self, message: str, *, summary: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.summary = summary or {}
 
 
 @dataclass(frozen=True)

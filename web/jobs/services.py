@@ -103,7 +103,7 @@ def job_run(*, job_id: int) -> None:
             with translation.override("zh-hans"):
                 outcome = function(context)
         except JobError as exc:
-            _fail(job_id, str(exc))
+            _fail(job_id, str(exc), exc.summary)
             return
         except Exception as exc:
             logger.exception("任务 %s（%s）失败", job_id, job.kind)
@@ -128,9 +128,9 @@ def job_run(*, job_id: int) -> None:
         close_old_connections()
 
 
-def _fail(job_id: int, message: str) -> None:
+def _fail(job_id: int, message: str, summary: dict[str, Any] | None = None) -> None:
     Job.objects.filter(pk=job_id).update(
-        state=Job.State.FAILED, error=message, stage="失败", finished_at=timezone.now()
+        state=Job.State.FAILED, error=message, stage="失败", finished_at=timezone.now(), outcome=summary or {}
     )
 
 
