@@ -41,7 +41,7 @@ def huey_for(url: str) -> tuple[Huey, Any]:
             f"HEALTHACTION_QUEUE_URL：不支持的队列地址「{url}」，可用 sqlite:///、redis://、postgres://"
         )
 
-    @instance.task(name="run_job")
+    @instance.task(name="run_job")  # type: ignore[untyped-decorator]  # huey has no type hints
     def run_job(job_id: int) -> None:
         from web.jobs.services import job_run
 

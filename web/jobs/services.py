@@ -8,7 +8,7 @@ import socket
 from datetime import timedelta
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import close_old_connections, transaction
 from django.db.models import F
 from django.utils import timezone, translation
@@ -49,7 +49,8 @@ def job_enqueue(
     parameters does (a daily reminder run started by several workers' schedulers)."""
     if kind not in JOBS:
         raise ValueError(f"未知的任务类型：{kind}")
-    same = Job.objects.filter(kind=kind, params=params, created_by=user if user else None)
+    owner = user if isinstance(user, User) else None
+    same = Job.objects.filter(kind=kind, params=params, created_by=owner)
     if input_file is None:
         earlier = (same if once else same.filter(state__in=ACTIVE)).order_by("-created_at").first()
         if earlier is not None:
@@ -58,7 +59,7 @@ def job_enqueue(
         kind=kind,
         title=title[:200],
         params=params,
-        created_by=user,
+        created_by=owner,
         input_name=input_name[:200],
         input_file=input_file,
         back_url=back_url[:300],

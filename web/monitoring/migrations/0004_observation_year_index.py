@@ -5,18 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('monitoring', '0003_observation_demo_index'),
-        ('organisation', '0001_initial'),
-        ('plans', '0001_initial'),
-        ('regions', '0002_region_level_nation'),
+        ("monitoring", "0003_observation_demo_index"),
+        ("organisation", "0001_initial"),
+        ("plans", "0001_initial"),
+        ("regions", "0002_region_level_nation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='observation',
-            index=models.Index(fields=['year'], name='observation_year'),
+            model_name="observation",
+            index=models.Index(fields=["year"], name="observation_year"),
         ),
     ]

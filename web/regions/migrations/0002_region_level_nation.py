@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('regions', '0001_initial'),
+        ("regions", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='region',
-            name='level',
-            field=models.PositiveSmallIntegerField(choices=[(0, '全国'), (1, '省'), (2, '市'), (3, '县区'), (4, '乡镇街道')], verbose_name='层级'),
+            model_name="region",
+            name="level",
+            field=models.PositiveSmallIntegerField(
+                choices=[(0, "全国"), (1, "省"), (2, "市"), (3, "县区"), (4, "乡镇街道")], verbose_name="层级"
+            ),
         ),
     ]

@@ -45,7 +45,8 @@ def test_the_office_downloads_the_overall_report_as_pdf(
     assert 'hx-trigger="every 1s"' in job_page  # the page polls until the job is done
     assert worker_drain() == 1
     status = client.get(queued["Location"] + "status/").content.decode()
-    assert "已完成" in status and "hx-trigger" not in status
+    assert "已完成" in status
+    assert "hx-trigger" not in status
     response = client.get(queued["Location"] + "file/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
