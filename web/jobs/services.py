@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, User
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 
@@ -73,9 +73,16 @@ def _worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+def _fresh_connections() -> None:
+    """A worker thread lives long: never reuse a connection the server closed. (Not inside a
+    transaction: `worker_drain` in a test runs in the test's own.)"""
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def job_run(*, job_id: int) -> None:
     """Run one job in this worker. Claimed with one guarded update, so a job sent twice runs once."""
-    close_old_connections()  # a worker thread lives long: never reuse a connection the server closed
+    _fresh_connections()
     try:
         claimed = Job.objects.filter(pk=job_id, state=Job.State.QUEUED).update(
             state=Job.State.RUNNING,
@@ -126,7 +133,7 @@ def job_run(*, job_id: int) -> None:
             )
         Job.objects.filter(pk=job_id).update(**done)
     finally:
-        close_old_connections()
+        _fresh_connections()
 
 
 def _fail(job_id: int, message: str, summary: dict[str, Any] | None = None) -> None:
