@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' own static files: no CDN
     "web.api",
     "web.tasks",
+    "web.supervision",
     "web.reports",
     "web.jobs",  # long work (PDF reports, large uploads, plan imports, recomputes) on a worker
 ]

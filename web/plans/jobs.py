@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from healthaction.ingest import IngestError, parse_file
 from web.jobs.registry import JobContext, JobError, Outcome, job
-from web.plans.importing import plan_import
+from web.plans.services import plan_import
 from web.plans.models import PlanDocument
 from web.regions.models import Region
 
