@@ -8,7 +8,7 @@ import socket
 from datetime import timedelta
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, User
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import close_old_connections, connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
@@ -36,7 +36,7 @@ def job_enqueue(
     kind: str,
     title: str,
     params: dict[str, Any],
-    user: AbstractBaseUser | None,
+    user: AbstractBaseUser | AnonymousUser | None,
     input_name: str = "",
     input_file: bytes | None = None,
     back_url: str = "",

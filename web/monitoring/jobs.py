@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max, Min
@@ -53,7 +53,7 @@ def statuses_recompute(context: JobContext) -> Outcome:
 def workbook_upload(context: JobContext) -> Outcome:
     """params: region (code), year, submit; input: the uploaded .xlsx. All values or none are saved."""
     region = Region.objects.filter(code=context.params["region"]).first()
-    user = get_user_model().objects.filter(pk=context.created_by_id, is_active=True).first()
+    user = User.objects.filter(pk=context.created_by_id or 0, is_active=True).first()
     if region is None or user is None or context.input_file is None:
         raise JobError("填报的地区、用户或文件已不存在，请重新上传")
     context.progress(10, f"读取并校验《{context.input_name}》")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -32,7 +32,8 @@ from openpyxl.utils import get_column_letter
 
 from healthaction.workbook import EnteredValue, EntryRow, build_template, read_workbook, template_file_name
 from healthaction.workbook.layout import ENTRY_SHEET, VALUE
-from web.accounts.scope import Need, RegionScope, region_for_user, region_scope_for
+from healthaction.workbook.reader import CellNote
+from web.accounts.scope import Need, RegionScope, region_for_user, region_scope_for, signed_in_user
 from web.jobs.services import job_enqueue
 from web.monitoring.models import Observation, ReportingRound
 from web.monitoring.selectors import EntryRow as FormRow
@@ -113,7 +114,7 @@ def workbook_download(request: HttpRequest, code: str, year: int) -> HttpRespons
 
 
 def _save_all(
-    user: AbstractBaseUser,
+    user: User,
     *,
     region: Region,
     year: int,
@@ -232,7 +233,12 @@ def workbook_upload(request: HttpRequest, code: str, year: int) -> HttpResponse:
             )
             return redirect("job", job_id=job.pk)
         upload = workbook_apply(
-            path=path, file_name=file_name, region=region, year=year, user=request.user, submit=submit
+            path=path,
+            file_name=file_name,
+            region=region,
+            year=year,
+            user=signed_in_user(request.user),
+            submit=submit,
         )
     context.update(file_name=file_name, notes=upload.notes, error_count=upload.error_count)
     if upload.problems:
@@ -261,13 +267,13 @@ class Upload:
 
     read: int = 0
     saved: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[CellNote] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     error_count: int = 0
 
 
 def workbook_apply(
-    *, path: Path, file_name: str, region: Region, year: int, user: AbstractBaseUser, submit: bool
+    *, path: Path, file_name: str, region: Region, year: int, user: User, submit: bool
 ) -> Upload:
     """Read an uploaded workbook and save every value in one transaction, or nothing (the page's and
     the large-file job's one path)."""

@@ -6,13 +6,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from healthaction.ingest import IngestError, parse_file
 from web.jobs.registry import JobContext, JobError, Outcome, job
-from web.plans.services import plan_import
 from web.plans.models import PlanDocument
+from web.plans.services import plan_import
 from web.regions.models import Region
 
 
@@ -32,7 +32,7 @@ def plan_import_job(context: JobContext) -> Outcome:
         except IngestError as exc:
             raise JobError(str(exc).replace(path.name, name)) from exc
     context.progress(50, "写入专项行动、指标和目标")
-    user = get_user_model().objects.filter(pk=context.created_by_id).first()
+    user = User.objects.filter(pk=context.created_by_id or 0).first()
     choices = {k: (int(v) if v is not None else None) for k, v in context.params.get("choices", {}).items()}
     preview = plan_import(
         plan=plan, region=region, content=context.input_file, file_name=name, user=user, choices=choices

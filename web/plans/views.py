@@ -19,7 +19,7 @@ from web.jobs.services import job_enqueue
 from web.plans.forms import UploadForm
 from web.plans.models import PlanDocument
 from web.plans.selectors import plan_actions, plan_targets, plans_within
-from web.plans.services import plan_import, plan_preview
+from web.plans.services import plan_preview
 
 
 def _pending_dir() -> Path:

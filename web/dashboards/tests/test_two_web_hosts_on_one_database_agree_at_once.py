@@ -39,7 +39,7 @@ from web.accounts.models import Role
 from web.accounts.services import user_create_or_update
 from web.conftest import BAIYIN, HUINING, PINGCHUAN, small_plan
 from web.monitoring.services import observation_save
-from web.plans.importing import plan_import
+from web.plans.services import plan_import
 from web.plans.models import Indicator
 from web.regions.models import Region
 from web.regions.services import regions_load_codes

@@ -6,10 +6,10 @@ from django.utils import timezone
 
 from web.jobs.registry import JobContext, Outcome, job, periodic
 from web.jobs.services import job_enqueue
-from web.tasks.reminders import REMIND_DAYS, reminders_send
+from web.supervision.reminders import REMIND_DAYS, reminders_send
 
 
-@job("tasks.reminders")
+@job("supervision.reminders")
 def reminders(context: JobContext) -> Outcome:
     """params: date (ISO, the day the reminders are computed for), days (how many days ahead)."""
     import datetime
@@ -24,7 +24,7 @@ def reminders_daily() -> None:
     """At 08:00: one reminder job a day, however many workers' schedulers ask (``once``)."""
     today = timezone.localdate().isoformat()
     job_enqueue(
-        kind="tasks.reminders",
+        kind="supervision.reminders",
         title=f"责任清单提醒（{today}）",
         params={"date": today, "days": REMIND_DAYS},
         user=None,
