@@ -399,6 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--indicators", type=int, default=150)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--port", type=int, default=0, help="服务端口（默认任一空闲端口）")
     parser.add_argument(
         "--reuse", action="store_true", help="沿用上次建好的数据库（同一 --database），不重建：多次测量时用"
     )
@@ -429,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
         built = build_national(args.indicators) if args.national else build(args.counties, args.indicators)
         print(f"建库用时 {time.perf_counter() - started:.1f} 秒", flush=True)
 
-    port = free_port()
+    port = args.port or free_port()
     base = f"http://127.0.0.1:{port}"
     program = str(Path(sys.executable).parent / "healthaction")
     serve = [program, "serve", "--port", str(port), "--workers", "2"]
@@ -530,8 +531,11 @@ def approval(base: str, built: dict[str, str], cookie: dict[str, str]) -> tuple[
     from web.monitoring.models import Observation
 
     observation = Observation.objects.filter(region__code=built["county"], year=2024).order_by("indicator")[0]
+    from django.contrib.auth.models import User
+
+    clerk = User.objects.get(username="bench-office")  # who submitted it, as the review page shows
     Observation.objects.filter(pk=observation.pk).update(
-        state=Observation.State.SUBMITTED, version=F("version") + 1
+        state=Observation.State.SUBMITTED, version=F("version") + 1, updated_by=clerk
     )
     observation.refresh_from_db()
     request = urllib.request.Request(f"{base}/monitoring/{built['county']}/review/", headers=cookie)
