@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("monitoring", "0003_observation_demo_index"),
+        ("monitoring", "0006_value_limits"),
         ("organisation", "0001_initial"),
         ("plans", "0001_initial"),
         ("regions", "0002_region_level_nation"),
