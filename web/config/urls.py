@@ -18,5 +18,6 @@ urlpatterns = [
     path("assessment/", include("web.assessment.urls")),
     path("reports/", include("web.reports.urls")),
     path("api/", include("web.api.urls")),
+    path("jobs/", include("web.jobs.urls")),
     path("help/", include("web.help.urls")),
 ]
