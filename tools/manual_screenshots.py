@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from PIL import Image
-from playwright.sync_api import Page, Playwright, sync_playwright
+from playwright.sync_api import Page, Playwright, ViewportSize, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "manual" / "images"
@@ -77,7 +77,7 @@ PHONE: list[tuple[str, list[tuple[str, str]]]] = [
 
 def _signed_in(playwright: Playwright, base: str, account: str, phone: bool) -> Page:
     browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-    viewport = {"width": 375, "height": 812} if phone else {"width": 1280, "height": 860}
+    viewport: ViewportSize = {"width": 375, "height": 812} if phone else {"width": 1280, "height": 860}
     scale = 2 if phone else 1
     context = browser.new_context(
         locale="zh-CN", viewport=viewport, device_scale_factor=scale, is_mobile=phone, has_touch=phone
