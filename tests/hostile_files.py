@@ -321,18 +321,20 @@ else:
         except IngestError as error:
             return str(error)
         return f"parsed: {len(plan.actions)} actions"
-def rss_mb():
+def status_mb(field):
     for line in open("/proc/self/status"):
-        if line.startswith("VmRSS:"):
+        if line.startswith(field):
             return int(line.split()[1]) / 1024
-before = rss_mb()
+before = status_mb("VmRSS:")
 start, cpu = time.perf_counter(), time.process_time()
 try:
     outcome = run()
 except MemoryError:
     outcome = "MemoryError (address-space cap reached)"
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, so a child of a large pytest process
+# would report the parent's size as its own peak.
+peak = status_mb("VmHWM:")
 print(json.dumps({"before_mb": round(before), "peak_mb": round(peak), "growth_mb": round(peak - before),
                   "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "outcome": outcome},
                  ensure_ascii=False))
