@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.assessment.compute import Outcome, assessment_compute
-from web.assessment.explain import comparator_symbol
 from web.assessment.forms import SchemeSettingsForm, parse_decimal
 from web.assessment.models import (
     Adjustment,
@@ -357,7 +356,6 @@ def trace(request: HttpRequest, pk: int, code: str, item: str) -> HttpResponse:
             "scheme": scheme,
             "region": region,
             "entry": entry,
-            "symbol": comparator_symbol(entry.get("comparator")),
             "history": reported_history(region, item),
             "reviews": ReviewedValue.objects.filter(
                 scheme=scheme, region=region, indicator_id=int(item) if item.isdigit() else None
