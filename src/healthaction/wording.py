@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from healthaction.engine.judgement import FLAGS, MISSED_LABEL, STATUS_LABELS
-from healthaction.responsibility.rounds import ReportingRound
+from healthaction.engine import statuses
+from healthaction.engine.judgement import FLAGS
+from healthaction.responsibility.rounds import ProgressRound
 
 NONE = "—"
 
@@ -148,12 +149,9 @@ def change(value: object, last: object) -> str:
 
 
 def status_label(code: str | None, *, missed: bool = False) -> str:
-    """ACHIEVED → 已达标, OFF_TRACK → 严重滞后 (未达标 once the target year has come); a label passes."""
-    if not code:
-        return STATUS_LABELS["NO_DATA"]
-    if missed and code == "OFF_TRACK":
-        return MISSED_LABEL
-    return STATUS_LABELS.get(code, code)
+    """ACHIEVED → 已达标, OFF_TRACK → 严重滞后 (未达标 once the target year has come), from the one
+    registry (healthaction.engine.statuses); no code → 无数据."""
+    return statuses.label(code or "NO_DATA", missed=missed)
 
 
 def flag_labels(flags: str | list[str] | tuple[str, ...] | None) -> str:
@@ -182,6 +180,6 @@ def round_label(code: object) -> str:
     if re.fullmatch(r"\d{4}", text):
         return f"{text}年"
     try:
-        return ReportingRound.parse(text).name
+        return ProgressRound.parse(text).name
     except ValueError:
         return text

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol, TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Manager, Model, QuerySet
 from django.http import Http404
@@ -122,3 +122,10 @@ def region_for_user(user: AbstractBaseUser | AnonymousUser, code: str, need: Nee
     if not (scope.contains(region) and scope.may(need)):
         raise PermissionDenied(gettext("不在您的权限范围内"))
     return region
+
+
+def signed_in_user(user: AbstractBaseUser | AnonymousUser) -> User:
+    """The acting user for a service; the pages that write are behind login, so anyone else is refused."""
+    if not isinstance(user, User):
+        raise PermissionDenied(gettext("请先登录"))
+    return user

@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
-from web.accounts.scope import Need, region_for_user, region_scope_for
+from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.api.pagination import BoundedLimitOffset
 from web.api.schemas import ERRORS, ErrorOut, ObservationIn, ObservationOut
 from web.monitoring.models import Observation
@@ -81,7 +81,7 @@ def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[O
             year=payload.year,
             value=payload.value,
             comment=payload.comment,
-            user=request.user,
+            user=signed_in_user(request.user),
             version=payload.version,
             submit=payload.submit,
             department=scope.department,

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' own static files: no CDN
     "web.api",
     "web.tasks",
+    "web.supervision",
 ]
 
 MIDDLEWARE = [

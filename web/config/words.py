@@ -22,6 +22,13 @@ WORDS = (
     gettext_noop("待报送"),
     gettext_noop("待确认"),
     gettext_noop("已确认"),
+    # A series' status (healthaction.engine.statuses), shown translated on the pages.
+    gettext_noop("已达标"),
+    gettext_noop("进度正常"),
+    gettext_noop("进度滞后"),
+    gettext_noop("严重滞后"),
+    gettext_noop("无数据"),
+    gettext_noop("未达标"),
     # healthaction.wording: comparators, the engine's flags and modes, as the pages show them.
     gettext_noop("不低于"),
     gettext_noop("不高于"),

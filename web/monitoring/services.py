@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -57,7 +57,7 @@ def _conflict(observation: Observation) -> ConflictError:
 def _record(
     observation: Observation,
     *,
-    user: AbstractBaseUser | None,
+    user: User | None,
     action: str,
     old_value: Decimal | None,
     old_state: str,
@@ -88,7 +88,7 @@ def observation_save(
     year: int,
     value: Decimal,
     comment: str,
-    user: AbstractBaseUser,
+    user: User,
     version: int | None,
     submit: bool,
     department: Department | None = None,
@@ -172,7 +172,7 @@ def observation_save(
 
 
 def _review(
-    observation: Observation, *, user: AbstractBaseUser, version: int, state: str, comment: str, action: str
+    observation: Observation, *, user: User, version: int, state: str, comment: str, action: str
 ) -> Observation:
     if observation.state != State.SUBMITTED:
         raise ObservationError(
@@ -207,7 +207,7 @@ def _review(
 
 @transaction.atomic
 def observation_approve(
-    *, observation: Observation, user: AbstractBaseUser, version: int, comment: str = ""
+    *, observation: Observation, user: User, version: int, comment: str = ""
 ) -> Observation:
     observation = _review(
         observation, user=user, version=version, state=State.APPROVED, comment=comment, action="审核通过"
@@ -219,9 +219,7 @@ def observation_approve(
 
 
 @transaction.atomic
-def observation_return(
-    *, observation: Observation, user: AbstractBaseUser, version: int, comment: str
-) -> Observation:
+def observation_return(*, observation: Observation, user: User, version: int, comment: str) -> Observation:
     if not comment.strip():
         raise ObservationError(gettext("退回时请填写退回原因"))
     return _review(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from web.accounts.scope import Need, region_for_user, region_scope_for
+from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.monitoring.evidence import evidence_attach, evidence_check
 from web.monitoring.models import Evidence, Observation
 from web.monitoring.selectors import entry_rows, open_round, rounds_open_for, submitted_in
@@ -76,7 +76,7 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                             year=year,
                             value=value,
                             comment=request.POST.get(f"comment-{pk}", ""),
-                            user=request.user,
+                            user=signed_in_user(request.user),
                             version=int(version_raw) if version_raw.isdigit() else None,
                             submit=submit,
                             department=scope.department,
@@ -90,7 +90,7 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                         raise ObservationError(
                             gettext("该值已审核，不能再上传佐证材料；如需补充请联系审核人退回")
                         )
-                    evidence_attach(observation=observation, upload=upload, user=request.user)
+                    evidence_attach(observation=observation, upload=upload, user=signed_in_user(request.user))
                     attached += 1
             except ObservationError as exc:
                 errors[pk] = str(exc)
@@ -135,10 +135,14 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     comment = request.POST.get("comment", "")
     try:
         if request.POST.get("decision") == "approve":
-            observation_approve(observation=observation, user=request.user, version=version, comment=comment)
+            observation_approve(
+                observation=observation, user=signed_in_user(request.user), version=version, comment=comment
+            )
             messages.success(request, gettext("已审核通过：%(what)s") % {"what": _what(observation)})
         else:
-            observation_return(observation=observation, user=request.user, version=version, comment=comment)
+            observation_return(
+                observation=observation, user=signed_in_user(request.user), version=version, comment=comment
+            )
             messages.success(request, gettext("已退回：%(what)s") % {"what": _what(observation)})
     except ObservationError as exc:
         messages.error(request, str(exc))

@@ -16,8 +16,8 @@ from healthaction.ingest import IngestError, parse_file
 from healthaction.plan import Plan
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.plans.forms import UploadForm
-from web.plans.importing import plan_import, plan_preview
 from web.plans.models import PlanDocument
+from web.plans.services import plan_import, plan_preview
 
 
 def _pending_dir() -> Path:
@@ -103,8 +103,9 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     name = (path.parent / f"{token}.name").read_text(encoding="utf-8")
     plan = _parse(path, name)
     choices: dict[str, int | None] = {}
-    for key, value in request.POST.items():
+    for key in request.POST:
         if key.startswith("dept:"):
+            value = request.POST.get(key, "")
             choices[key[5:]] = int(value) if value.isdigit() else None
     preview = plan_import(
         plan=plan,
