@@ -109,3 +109,9 @@ def person(user: object) -> str:
         return gettext("系统")
     full = getattr(user, "get_full_name", lambda: "")()
     return str(full or getattr(user, "username", "") or gettext("系统"))
+
+
+@register.filter
+def change(value: object, last: object) -> str:
+    """``{{ o.value|change:row.last_value }}``: +57.9% on last year; — without last year's value."""
+    return wording.change(value, last)
