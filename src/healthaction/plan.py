@@ -84,7 +84,7 @@ class WorkingGroup(_Model):
     members: list[Person] = Field(default_factory=list)
 
 
-class Task(_Model):
+class PlanTask(_Model):
     """A row of a 责任清单."""
 
     seq: int | None
@@ -96,6 +96,10 @@ class Task(_Model):
     lead_departments: list[str] = Field(default_factory=list)
     responsible_departments: list[str] = Field(default_factory=list)
     deadline: str | None
+
+
+# The older name, until the extractors say PlanTask too (the web's Task is the tracked 责任清单 row).
+Task = PlanTask
 
 
 class Plan(_Model):
@@ -112,7 +116,7 @@ class Plan(_Model):
     framework: list[FrameworkRow] = Field(default_factory=list)
     committee: list[Member] = Field(default_factory=list)
     working_groups: list[WorkingGroup] = Field(default_factory=list)
-    tasks: list[Task] = Field(default_factory=list)
+    tasks: list[PlanTask] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
     def to_json(self) -> str:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from web.monitoring.checks import plausibility_warnings
 from web.monitoring.evaluation import statuses_refresh_after
-from web.monitoring.models import Observation, ObservationChange, ReportingRound
+from web.monitoring.models import Observation, ObservationChange
 from web.organisation.models import Department
 from web.plans.models import Indicator
 from web.regions.models import Region
@@ -225,14 +225,3 @@ def observation_return(*, observation: Observation, user: User, version: int, co
     return _review(
         observation, user=user, version=version, state=State.RETURNED, comment=comment, action="退回"
     )
-
-
-def reporting_round_open(*, region: Region, year: int, opens_on: object, closes_on: object) -> ReportingRound:
-    round_, _ = ReportingRound.objects.update_or_create(
-        region=region,
-        kind=ReportingRound.Kind.YEARLY,
-        year=year,
-        half=None,
-        defaults={"opens_on": opens_on, "closes_on": closes_on},
-    )
-    return round_

@@ -132,9 +132,6 @@ class Target(models.Model):
     def __str__(self) -> str:
         return f"{self.indicator.name} {self.year}年 {self.text}"
 
-    def is_due(self, year: int) -> bool:
-        return year >= self.year
-
 
 class Baseline(models.Model):
     """基期水平 for a region: 人均预期寿命 2017 = 73.7."""

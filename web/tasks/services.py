@@ -11,8 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from healthaction.plan import Plan
-from healthaction.plan import Task as PlanTask
+from healthaction.plan import Plan, PlanTask
 from healthaction.responsibility import (
     parse_deadline,
     quantities,
@@ -87,13 +86,6 @@ def task_save(
     return _task_write(
         task, row, region=region, day=timezone.localdate(), directory=directory, actions=_actions_for(region)
     )
-
-
-def task_action_set(*, task: Task, action: Action | None) -> Task:
-    """The office corrects which 专项行动 a task serves; an import never changes it again."""
-    task.action, task.action_confirmed = action, True
-    task.save(update_fields=["action", "action_confirmed"])
-    return task
 
 
 def _actions_for(region: Region) -> list[tuple[str, Action]]:

@@ -43,14 +43,19 @@ def test_each_pending_value_shows_last_year_target_change_and_warning(client: Cl
     _pending(world)
     client.force_login(world.pingchuan_admin)
     page = client.get(f"/monitoring/{world.pingchuan.code}/review/").content.decode()
-    assert "19%" in page and "10%" in page and "+90%" in page
+    assert "19%" in page
+    assert "10%" in page
+    assert "+90%" in page
     assert "2022年不低于22%" in page
     assert "请说明原因" in page  # the plausibility warning with its reason
-    assert "新的调查方法" in page and "区卫健局" in page
+    assert "新的调查方法" in page
+    assert "区卫健局" in page
     plain = client.get(f"/monitoring/{world.pingchuan.code}/review/?flag=plain").content.decode()
-    assert "15岁以上人群吸烟率" in plain and "居民健康素养水平" not in plain.split("<tbody>")[1]
+    assert "15岁以上人群吸烟率" in plain
+    assert "居民健康素养水平" not in plain.split("<tbody>")[1]
     flagged = client.get(f"/monitoring/{world.pingchuan.code}/review/?flag=flagged").content.decode()
-    assert "居民健康素养水平" in flagged.split("<tbody>")[1] and "2022年低于24.5%" not in flagged
+    assert "居民健康素养水平" in flagged.split("<tbody>")[1]
+    assert "2022年低于24.5%" not in flagged
 
 
 def test_a_batch_approval_counts_the_rows_done_and_the_row_changed_meanwhile(
@@ -68,7 +73,9 @@ def test_a_batch_approval_counts_the_rows_done_and_the_row_changed_meanwhile(
         },
         follow=True,
     ).content.decode()
-    assert "已通过1项" in page and "1项未能处理" in page and "居民健康素养水平" in page
+    assert "已通过1项" in page
+    assert "1项未能处理" in page
+    assert "居民健康素养水平" in page
     literacy.refresh_from_db()
     smoking.refresh_from_db()
     assert (literacy.state, smoking.state) == ("submitted", "approved")
@@ -88,7 +95,8 @@ def test_returning_needs_a_reason_on_each_row(client: Client, world: World) -> N
         },
         follow=True,
     ).content.decode()
-    assert "已退回1项" in page and "退回时请填写退回原因" in page
+    assert "已退回1项" in page
+    assert "退回时请填写退回原因" in page
     literacy.refresh_from_db()
     assert (literacy.state, literacy.review_comment) == ("returned", "请核实调查样本")
 
