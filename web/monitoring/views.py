@@ -16,13 +16,14 @@ from django.views.decorators.http import require_POST
 from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.monitoring.evidence import evidence_attach, evidence_check
 from web.monitoring.models import Evidence, Observation
-from web.monitoring.selectors import entry_rows, open_round, review_queue, rounds_open_for
+from web.monitoring.selectors import EntryRow, entry_rows, open_round, review_queue, rounds_open_for
 from web.monitoring.services import (
     ObservationError,
     observation_approve,
     observation_return,
     observation_save,
 )
+from web.regions.models import Region
 
 
 def _today() -> datetime.date:
@@ -96,9 +97,19 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
             except ObservationError as exc:
                 errors[pk] = str(exc)
         if not errors:
-            done = gettext("已提交%(count)s项") if submit else gettext("已保存%(count)s项")
-            files = gettext("，上传佐证材料%(count)s份") % {"count": attached} if attached else ""
-            messages.success(request, done % {"count": saved} + files)
+            if not saved and not attached:
+                messages.warning(
+                    request, gettext("没有填写任何数值：请在「本年值」栏填写后再点「保存草稿」或「提交审核」")
+                )
+                return redirect("entry", code=code, year=year)
+            # Say what happens next, not only what was done: a draft is not yet with the reviewer.
+            done = (
+                gettext("已提交%(count)s项，由%(reviewer)s审核，审核通过后计入监测结果")
+                if submit
+                else gettext("已保存%(count)s项草稿，尚未送审：全部填好后点「提交审核」，由%(reviewer)s审核")
+            )
+            files = gettext("；上传佐证材料%(count)s份") % {"count": attached} if attached else ""
+            messages.success(request, done % {"count": saved, "reviewer": _reviewer(region)} + files)
             return redirect("entry", code=code, year=year)
         messages.error(request, gettext("有%(count)s项未保存，请查看标红的行") % {"count": len(errors)})
         rows = entry_rows(region=region, year=year, scope=scope)
@@ -112,8 +123,24 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
             "rows": rows,
             "errors": errors,
             "posted": request.POST if errors else {},
+            "counts": _entry_counts(rows),
+            "reviewer": _reviewer(region),
         },
     )
+
+
+def _reviewer(region: Region) -> str:
+    """Who reviews a region's values: its county's admin for a county or township, else the office."""
+    if region.level >= Region.Level.COUNTY:
+        return gettext("区县管理员")
+    return gettext("健康办")
+
+
+def _entry_counts(rows: list[EntryRow]) -> dict[str, int]:
+    """已填 x/N，待提交 y: values entered this year, and those still in draft or returned."""
+    entered = [r.observation for r in rows if r.observation is not None and r.observation.value is not None]
+    pending = [o for o in entered if o.state in (Observation.State.DRAFT, Observation.State.RETURNED)]
+    return {"filled": len(entered), "pending": len(pending)}
 
 
 def _int(raw: str | None) -> int | None:
