@@ -98,8 +98,12 @@ class PlanTask(_Model):
     deadline: str | None
 
 
-# The older name, until the extractors say PlanTask too (the web's Task is the tracked 责任清单 row).
-Task = PlanTask
+class Coverage(_Model):
+    """How much of the body the parse understood: its numbered items, and where those are that
+    became no action, task, target or member ("第14行")."""
+
+    numbered_items: int = 0
+    unread_items: list[str] = Field(default_factory=list)
 
 
 class Plan(_Model):
@@ -112,12 +116,15 @@ class Plan(_Model):
     doc_number: str | None = None
     issuer: str | None = None
     issued_date: str | None = None
+    goals: list[Target] = Field(default_factory=list)
+    """Plan-level targets: the 总体目标 of the whole plan (spec amendment; a missing key reads as [])."""
     actions: list[Action] = Field(default_factory=list)
     framework: list[FrameworkRow] = Field(default_factory=list)
     committee: list[Member] = Field(default_factory=list)
     working_groups: list[WorkingGroup] = Field(default_factory=list)
     tasks: list[PlanTask] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    coverage: Coverage = Field(default_factory=Coverage)
 
     def to_json(self) -> str:
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2)

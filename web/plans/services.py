@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 
+from healthaction.ingest.coverage import summary as coverage_summary
 from healthaction.plan import Plan
 from web.organisation.models import Body, Department, Position
 from web.organisation.names import is_department_name
@@ -84,6 +85,7 @@ class ImportPreview:
     changes: list[Change] = field(default_factory=list)
     departments: list[DepartmentName] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    coverage: str = ""  # how much of the document the parse read, as `healthaction parse` says it
 
     @property
     def unsure(self) -> list[DepartmentName]:
@@ -349,6 +351,7 @@ def plan_preview(*, plan: Plan, region: Region, content: bytes, file_name: str) 
         changes=_diff(want, _current(document, region)),
         departments=_department_names(want, region),
         warnings=[*plan.warnings, *want.warnings],
+        coverage=coverage_summary(plan),
     )
     if plan.region and plan.region not in (region.name, region.full_name):
         preview.warnings.insert(

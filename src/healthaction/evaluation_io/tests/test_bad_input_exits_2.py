@@ -50,9 +50,9 @@ def _run(
             "observations.csv 第1行：缺少列 value",
         ),
         (
-            TARGETS.replace("2022,<=", "2022年,<="),
+            TARGETS.replace("2022,<=", "二〇二二年,<="),
             OBSERVATIONS,
-            "targets.csv 第3行 year 列：应为整数年份，实际为「2022年」",
+            "targets.csv 第3行 year 列：应为整数年份，实际为「二〇二二年」",
         ),
         (
             TARGETS,

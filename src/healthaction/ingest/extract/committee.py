@@ -26,14 +26,18 @@ from healthaction.ingest.extract.lists import (
 from healthaction.ingest.extract.people import compact, split_people, split_title_and_name
 from healthaction.plan import Member
 
-ROLES = ("副主任委员", "主任委员", "副主任", "主任", "副秘书长", "秘书长", "委员", "成员", "办公室主任")
+ROLES = (
+    "副主任委员", "主任委员", "副主任", "主任", "副秘书长", "秘书长", "委员", "成员", "办公室主任",
+    "副组长", "组长",
+)  # fmt: skip
 _ROLE_LINE = label_pattern(ROLES)
 _ROLE_CELL = re.compile(rf"^(?:{'|'.join(ROLES)})$")
 _OFFICE_DIRECTOR = re.compile(
     r"(?P<label>办公室主任)由(?P<phrase>[^，,。；;、]{3,40}?)(?:同志)?(?:兼任|担任)"
 )
+# "推进委员会各成员单位：" addresses a notice; it is no list of people.
 _LIST_HEADING = re.compile(
-    r"委员会.*(组成人员|名单|成员)|^[一二三四五六七八九十\d]+[、．.]\s*(组成人员|成员名单)"
+    r"(?:委员会|领导小组).*(组成人员|名单|成员(?!单位))|^[一二三四五六七八九十\d]+[、．.]\s*(组成人员|成员名单)"
 )
 _NOT_A_MEMBER = "若干"
 _GROUP_TABLE_WORDS = ("组长", "工作组", "专项行动")
@@ -69,6 +73,9 @@ def _opens_list(blocks: list[Block], index: int, role: str) -> bool:
     """A role label opens the committee list when the text before it speaks of a 委员会;
     成员 alone opens it only right under a 组成人员/名单 heading (it also labels working groups)."""
     before = [b.text for b in blocks[max(0, index - 40) : index] if isinstance(b, Paragraph) and b.text]
+    if role in ("组长", "副组长"):
+        # 组长 also heads a 专项行动工作组: only a 领导小组 named just before makes it the committee's.
+        return any("领导小组" in simplified(text) for text in before[-5:])
     if role != "成员":
         return any(_names_a_committee(text) for text in before)
     return bool(before) and bool(_LIST_HEADING.search(simplified(before[-1])) or "组成人员" in before[-1])
