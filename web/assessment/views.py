@@ -36,6 +36,7 @@ from web.assessment.selectors import (
     versions,
 )
 from web.assessment.services import (
+    ORGANISATION_DEFAULT,
     AssessmentError,
     adjustment_add,
     adjustment_remove,
@@ -86,8 +87,12 @@ def schemes(request: HttpRequest, code: str) -> HttpResponse:
             if not chosen:
                 raise AssessmentError(gettext("请至少选择一个考核指标"))
             organisation = [
-                (name, Decimal(points))
-                for name, points in (("机构设置", 5), ("工作机制", 5), ("宣传", 5))
+                (
+                    name,
+                    parse_decimal(request.POST.get(f"organisation-points-{name}", ""), gettext("分值"))
+                    or points,
+                )
+                for name, points in ORGANISATION_DEFAULT
                 if f"organisation-{name}" in request.POST
             ]
             scheme = scheme_create(
@@ -99,6 +104,8 @@ def schemes(request: HttpRequest, code: str) -> HttpResponse:
             )
         except ValueError:
             messages.error(request, gettext("考核年度应为整数，如2022"))
+        except forms.ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
         except AssessmentError as exc:
             messages.error(request, str(exc))
         else:
@@ -114,6 +121,7 @@ def schemes(request: HttpRequest, code: str) -> HttpResponse:
             "schemes": schemes_of(region),
             "below": published_below(region),
             "candidates": candidates,
+            "organisation": ORGANISATION_DEFAULT,
             "may_write": _may_write(request, region),
         },
     )

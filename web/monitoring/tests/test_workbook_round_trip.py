@@ -315,3 +315,12 @@ def test_a_template_from_before_rows_carried_versions_is_refused(client: Client,
     assert "这是旧版填报表，不含数据版本" in response.content.decode()
     assert "请重新下载模板" in response.content.decode()
     assert not Observation.objects.exists()
+
+
+def test_the_title_names_the_region_the_round_and_the_department_once(client: Client, world: World) -> None:
+    client.force_login(world.pingchuan_admin)
+    title = _template(client, world).worksheets[0]["A1"].value
+    assert title == f"{world.pingchuan.full_name}2022年度全部指标填报表"
+    client.force_login(world.pingchuan_clerk)
+    title = _template(client, world).worksheets[0]["A1"].value
+    assert title == f"{world.pingchuan.full_name}2022年度区卫健局指标填报表"
