@@ -142,11 +142,48 @@ def _scope_region(region: Region, scope: str | None, cache: dict[str, Region | N
     return cache[scope]
 
 
+def _same_indicators(plan: Plan, region: Region) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """Names the catalog matches to one national entry, mapped to the one name they are stored under.
+
+    A plan often names an indicator twice: the 考核指标框架 row 「城乡居民达到《国民体质测定标准》合格以上
+    人数比例」 and an action's 「…合格以上的人数比例」. Both are one series: kept under the framework's name
+    (the 考核's), else the name an earlier import stored, else the first written. Returns the mapping and
+    (written, stored, national entry) for each name folded into another, for the preview.
+    """
+    stored: dict[str, str] = {}  # national entry → name of an indicator this region already has
+    for name, catalog_name in Indicator.objects.filter(region=region).values_list("name", "catalog_name"):
+        if catalog_name:
+            stored.setdefault(catalog_name, name)
+    written = [
+        *(row.indicator for row in plan.framework),
+        *(t.indicator for a in plan.actions for t in a.targets),
+    ]
+    chosen: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    merged: list[tuple[str, str, str]] = []
+    for name in dict.fromkeys(written):
+        entry = catalog_link_for(name).name
+        if not entry:
+            continue
+        keep = chosen.setdefault(entry, stored.get(entry, name))  # framework names come first
+        if keep != name:
+            canonical[name] = keep
+            merged.append((name, keep, entry))
+    return canonical, merged
+
+
 def _desired(plan: Plan, region: Region) -> _Desired:
     want = _Desired()
     scopes: dict[str, Region | None] = {}
+    canonical, merged = _same_indicators(plan, region)
+    for written, kept, entry in merged:
+        want.warnings.append(
+            gettext("「%(written)s」与「%(kept)s」是同一国家指标「%(entry)s」，合并为一个指标「%(kept)s」")
+            % {"written": written, "kept": kept, "entry": entry}
+        )
 
     def add_target(indicator: str, target: Any, source: str, action: str | None) -> None:
+        indicator = canonical.get(indicator, indicator)
         if target.year is None:
             want.warnings.append(
                 gettext("%(indicator)s：目标「%(target)s」没有年份，未导入")
@@ -191,17 +228,19 @@ def _desired(plan: Plan, region: Region) -> _Desired:
         for target in action.targets:
             add_target(target.indicator, target, Target.Source.ACTION, action.name)
     for row in plan.framework:
-        want.indicators.setdefault(row.indicator, {"unit": row.unit or "", "actions": set()})
+        name = canonical.get(row.indicator, row.indicator)
+        want.indicators.setdefault(name, {"unit": row.unit or "", "actions": set()})
         if row.unit:
-            want.indicators[row.indicator]["unit"] = row.unit
+            want.indicators[name]["unit"] = row.unit
         for target in row.targets:
-            add_target(row.indicator, target, Target.Source.FRAMEWORK, None)
+            add_target(name, target, Target.Source.FRAMEWORK, None)
         if row.baseline is not None and row.baseline.value is not None:
-            want.baselines[(row.indicator, region.code)] = {
+            want.baselines[(name, region.code)] = {
                 "year": row.baseline.year,
                 "value": _number(row.baseline.value),
                 "text": row.baseline.text[:100],
             }
+    want.warnings += _target_conflicts(want)
     for seq, member in enumerate(plan.committee):
         kind, title = (
             (Body.Kind.OFFICE, "主任") if member.role == "办公室主任" else (Body.Kind.COMMITTEE, member.role)
@@ -219,6 +258,26 @@ def _desired(plan: Plan, region: Region) -> _Desired:
             key = (str(Body.Kind.WORKING_GROUP), body, title, person.position or f"#{seq}")
             want.positions[key] = {"holder": person.name, "seq": seq}
     return want
+
+
+def _target_conflicts(want: _Desired) -> list[str]:
+    """One indicator, one year, two different targets (the framework's and an action's): said in the
+    preview; the framework's is the one evaluated (web.monitoring.evaluation)."""
+    conflicts: list[str] = []
+    for (indicator, code, year, source), row in want.targets.items():
+        if source != Target.Source.ACTION:
+            continue
+        other = want.targets.get((indicator, code, year, Target.Source.FRAMEWORK))
+        if other is None or _same(row, other, ("comparator", "value")):
+            continue
+        conflicts.append(
+            gettext(
+                "%(indicator)s：%(year)s年目标不一致，指标框架为「%(framework)s」，专项行动为「%(action)s」，"
+                "以指标框架为准"
+            )
+            % {"indicator": indicator, "year": year, "framework": other["text"], "action": row["text"]}
+        )
+    return conflicts
 
 
 def _current(document: PlanDocument | None, region: Region) -> _Desired:

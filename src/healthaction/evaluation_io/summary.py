@@ -10,10 +10,7 @@ from healthaction.engine import statuses
 from healthaction.evaluation_io.output import format_cell
 
 # evaluation.md §2: OFF_TRACK reads 未达标 once its target year has passed (flag `missed`): counted apart.
-_SHOWN = ("ACHIEVED", "ON_TRACK", "LAGGING", "OFF_TRACK", "MISSED", "NO_DATA")
-STATUS_LABELS = tuple(
-    (code, statuses.MISSED.label if code == "MISSED" else statuses.label(code)) for code in _SHOWN
-)
+STATUS_LABELS = tuple((status.code, status.label) for status in statuses.SHOWN)
 
 
 def status_counts(series: pl.DataFrame) -> dict[str, int]:

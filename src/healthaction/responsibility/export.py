@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from healthaction.plan import PlanTask
+from healthaction.spreadsheet_text import as_text
 
 HEADER: Final = (
     "序号",
@@ -99,8 +100,11 @@ def write_xlsx(tasks: Sequence[PlanTask], path: Path, *, title: str = "责任清
         seq, *rest = cells
         sheet.append([int(seq) if seq else None, *rest])
     thin = Side(style="thin")
-    for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row, max_col=len(HEADER)):
+    for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=len(HEADER)):
         for cell in row:
+            as_text(cell)  # task names and measures are users' text: never a formula
+            if cell.row == 1:
+                continue
             cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             cell.font = Font(

@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from healthaction.spreadsheet_text import as_text
 from healthaction.workbook.layout import (
     COMMENT,
     COMMENT_MAX_CHARS,
@@ -232,7 +233,8 @@ def _cell(
     locked: bool = True,
     wrap: bool = False,
 ) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
+    # Names, targets and comments are users' text: never a formula (healthaction.spreadsheet_text).
+    cell = as_text(WriteOnlyCell(sheet, value=value))
     if font is not None:
         cell.font = font
     if fill is not None:
