@@ -115,3 +115,9 @@ def person(user: object) -> str:
 def change(value: object, last: object) -> str:
     """``{{ o.value|change:row.last_value }}``: +57.9% on last year; — without last year's value."""
     return wording.change(value, last)
+
+
+@register.filter
+def evidence_name(stored: str) -> str:
+    """tasks/evidence/2026/进展佐证.pdf → 进展佐证.pdf: the file as the user named it, not its place."""
+    return str(stored).rsplit("/", 1)[-1]
