@@ -60,9 +60,10 @@ messages: $(STAMP)
 
 setup: $(STAMP) $(ASSETS) fonts office translations
 
+# The site and one worker beside it (the jobs' queue is a SQLite file under var/: nothing else to start).
 run: setup
 	$(BIN)/healthaction demo
-	$(BIN)/healthaction serve
+	$(BIN)/healthaction worker & worker=$$!; trap 'kill $$worker' EXIT INT TERM; $(BIN)/healthaction serve
 
 # The web tests run on SQLite, and again on PostgreSQL when TEST_DATABASE_URL is set (CI).
 test: setup chromium

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/web.py [--database postgres://postgres@127.0.0.1:5432/healthaction_bench]
                                   [--counties 100] [--indicators 150] [--seconds 10] [--connections 16]
-                                  [--reuse]
+                                  [--reuse] [--national]
 
 Builds a province (10 cities × 10 counties by default, 150 indicators in 15 actions, approved
 values 2017–2024 for every region, statuses and scores from the engine) in a fresh database,
@@ -11,6 +11,13 @@ time with wrk (or, without wrk, a Python client with as many threads as connecti
 p50/p95/throughput per page and the p95 ratio to a trivial page (the login form) on the same server.
 Goals: p95 ≤ 150 ms at 16 concurrent, ≤ 3× the trivial page. The database is dropped and rebuilt,
 unless --reuse (measure again on the database the last run built).
+
+With --national it builds the country at county level instead (34 provinces, 333 cities, 2,844
+counties, 150 indicators, approved values 2018–2024 ≈ 3.4 M loaded with COPY, in
+healthaction_bench_national) and measures the national, a province's and a city's overviews, the
+league of all 2,844 counties (a page of 100), the national indicator page and the statuses API.
+Both modes then approve a county's value through the server's review form and time the refreshed
+city overview and the recompute alone (goal ≤ 100 ms).
 """
 
 from __future__ import annotations
@@ -35,8 +42,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/healthaction_bench"
 YEARS = range(2017, 2025)
-GOAL_P95_MS, GOAL_RATIO = 150.0, 3.0
+GOAL_P95_MS, GOAL_RATIO, GOAL_RECOMPUTE_MS = 150.0, 3.0, 100.0
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
   local bad = summary.errors.status + summary.errors.connect + summary.errors.read
@@ -70,7 +78,6 @@ def build(counties: int, indicators: int) -> dict[str, str]:
     from web.accounts.services import user_create_or_update
     from web.monitoring.evaluation import statuses_refresh
     from web.monitoring.models import Observation
-    from web.plans.models import Action, Baseline, Indicator, PlanDocument, Target
     from web.regions.models import Region
 
     rng = random.Random(2024)
@@ -94,6 +101,42 @@ def build(counties: int, indicators: int) -> dict[str, str]:
         county_regions.append(county)
     Region.objects.bulk_create(county_regions)
 
+    items, baselines = _plan(province, indicators, rng)
+    regions = [province, *cities, *county_regions]
+    rows = []
+    for region in regions:
+        for item in items:
+            pace = rng.uniform(-0.5, 2.0) * (1 if item.polarity == 1 else -1)
+            for year in YEARS:
+                value = baselines[item.pk] + pace * (year - 2017) + rng.gauss(0, 0.4)
+                rows.append(
+                    Observation(
+                        region=region, indicator=item, year=year, value=round(value, 2), unit="%",
+                        state=Observation.State.APPROVED, is_demo=True,
+                    )
+                )  # fmt: skip
+    Observation.objects.bulk_create(rows, batch_size=5000)
+    by_city = [county_regions[i : i + per_city] for i in range(0, counties, per_city)]
+    for group in [[province], cities, *by_city]:
+        statuses_refresh(regions=group, years=range(2018, 2025))
+
+    user_create_or_update(
+        username="bench-office", password="bench-password-1", full_name="压测办公室",
+        role=Role.OFFICE_ADMIN, region=province, department=None,
+    )  # fmt: skip
+    print(
+        f"数据：{len(regions)}个地区（{counties}个县区），{indicators}项指标，"
+        f"{len(rows):,}条审核通过的监测值，2017–2024年",
+        flush=True,
+    )
+    return credentials()
+
+
+def _plan(root: Any, indicators: int, rng: random.Random) -> tuple[list[Any], dict[int, float]]:
+    """The root's plan: 15 actions, ``indicators`` indicators with a 2017 baseline and 2022/2030 targets."""
+    from web.plans.models import Action, Baseline, Indicator, PlanDocument, Target
+
+    province = root
     document = PlanDocument.objects.create(
         region=province, title="健康示范省行动实施方案（压测）", file="plans/bench.txt",
         file_name="bench.txt", sha256="0" * 64, parsed={}, issued_on=date(2020, 1, 1),
@@ -129,38 +172,108 @@ def build(counties: int, indicators: int) -> dict[str, str]:
         for item in items
         for v in [baselines[item.pk]]
     )
-    regions = [province, *cities, *county_regions]
-    rows = []
-    for region in regions:
-        for item in items:
-            pace = rng.uniform(-0.5, 2.0) * (1 if item.polarity == 1 else -1)
-            for year in YEARS:
-                value = baselines[item.pk] + pace * (year - 2017) + rng.gauss(0, 0.4)
-                rows.append(
-                    Observation(
-                        region=region, indicator=item, year=year, value=round(value, 2), unit="%",
-                        state=Observation.State.APPROVED, is_demo=True,
-                    )
-                )  # fmt: skip
-    Observation.objects.bulk_create(rows, batch_size=5000)
-    by_city = [county_regions[i : i + per_city] for i in range(0, counties, per_city)]
-    for group in [[province], cities, *by_city]:
-        statuses_refresh(regions=group, years=range(2018, 2025))
+    return items, baselines
 
+
+PROVINCES, CITIES, COUNTIES = 34, 333, 2844
+NATIONAL_YEARS = range(2018, 2025)
+
+
+def _spread(total: int, parts: int) -> list[int]:
+    """``total`` split into ``parts`` counts differing by at most one: 333 cities over 34 provinces."""
+    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
+
+
+def build_national(indicators: int) -> dict[str, str]:
+    """The country at county level: 34 provinces, 333 cities, 2,844 counties, ``indicators`` indicators,
+    approved values 2018–2024 (≈ 3.4 M, loaded with COPY), statuses and scores from the engine."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from web.accounts.models import Role
+    from web.accounts.services import user_create_or_update
+    from web.monitoring.evaluation import statuses_refresh
+    from web.monitoring.models import Observation
+    from web.regions.models import Region
+
+    rng = random.Random(2024)
+    nation = Region.objects.create(
+        code="100000", name="全国（压测）", level=Region.Level.NATION, path="100000/"
+    )
+    provinces = Region.objects.bulk_create(
+        Region(code=f"{11 + p:02d}0000", name=f"第{p + 1}省", level=Region.Level.PROVINCE, parent=nation,
+               path=f"{nation.path}{11 + p:02d}0000/")
+        for p in range(PROVINCES)
+    )  # fmt: skip
+    cities = Region.objects.bulk_create(
+        Region(code=f"{province.code[:2]}{c + 1:02d}00", name=f"{province.name}第{c + 1}市",
+               level=Region.Level.CITY, parent=province,
+               path=f"{province.path}{province.code[:2]}{c + 1:02d}00/")
+        for province, n in zip(provinces, _spread(CITIES, PROVINCES), strict=True)
+        for c in range(n)
+    )  # fmt: skip
+    counties = Region.objects.bulk_create(
+        Region(code=f"{city.code[:4]}{k + 1:02d}", name=f"{city.name}第{k + 1}区", level=Region.Level.COUNTY,
+               parent=city, path=f"{city.path}{city.code[:4]}{k + 1:02d}/")
+        for city, n in zip(cities, _spread(COUNTIES, CITIES), strict=True)
+        for k in range(n)
+    )  # fmt: skip
+    items, baselines = _plan(nation, indicators, rng)
+    regions = [nation, *provinces, *cities, *counties]
+    started = time.perf_counter()
+    now = timezone.now()
+    fields = "region_id indicator_id year value unit state comment review_comment version is_demo updated_at"
+    columns = ", ".join(fields.split())
+    approved = Observation.State.APPROVED.value
+    count = 0
+    # COPY, not bulk_create: 3.4 M model instances would take minutes and gigabytes.
+    sql = f"COPY {Observation._meta.db_table} ({columns}) FROM STDIN"
+    with transaction.atomic(), connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for region in regions:
+            for item in items:
+                pace = rng.uniform(-0.5, 2.0) * (1 if item.polarity == 1 else -1)
+                start = baselines[item.pk]
+                for year in NATIONAL_YEARS:
+                    value = round(start + pace * (year - 2017) + rng.gauss(0, 0.4), 2)
+                    copy.write_row((region.pk, item.pk, year, value, "%", approved, "", "", 1, True, now))
+                    count += 1
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Observation._meta.db_table}")
+    print(f"监测值 {count:,} 条（COPY）用时 {time.perf_counter() - started:.1f} 秒", flush=True)
+    started = time.perf_counter()
+    by_parent: dict[int, list[Region]] = {}
+    for region in [*cities, *counties]:
+        by_parent.setdefault(region.parent_id, []).append(region)  # type: ignore[arg-type]
+    groups = [[nation], provinces, *by_parent.values()]
+    for n, group in enumerate(groups, start=1):
+        with transaction.atomic():
+            statuses_refresh(regions=group, years=NATIONAL_YEARS)
+        if n % 50 == 0 or n == len(groups):
+            print(f"  评估 {n}/{len(groups)} 组地区，{time.perf_counter() - started:.0f} 秒", flush=True)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     user_create_or_update(
         username="bench-office", password="bench-password-1", full_name="压测办公室",
-        role=Role.OFFICE_ADMIN, region=province, department=None,
+        role=Role.OFFICE_ADMIN, region=nation, department=None,
     )  # fmt: skip
     print(
-        f"数据：{len(regions)}个地区（{counties}个县区），{indicators}项指标，"
-        f"{len(rows):,}条审核通过的监测值，2017–2024年",
+        f"数据：{len(regions):,}个地区（{PROVINCES}个省、{len(cities)}个市、{len(counties):,}个县区），"
+        f"{indicators}项指标，{count:,}条审核通过的监测值，"
+        f"{NATIONAL_YEARS.start}–{NATIONAL_YEARS.stop - 1}年",
         flush=True,
     )
-    return credentials()
+    return credentials(nation.code)
 
 
-def credentials() -> dict[str, str]:
-    """A session and an API token for the bench's office user; the province's and first city's codes."""
+def credentials(root: str = "990000") -> dict[str, str]:
+    """A session and an API token for the bench's office user; the root's, a province's, a city's and a
+    county's codes (the first of each under the root)."""
     import django
     from django.core.management import call_command
 
@@ -174,15 +287,22 @@ def credentials() -> dict[str, str]:
     from web.regions.models import Region
 
     user = User.objects.get(username="bench-office")
-    province = Region.objects.get(level=Region.Level.PROVINCE, code="990000")
+    top = Region.objects.get(code=root)
+    province = (
+        top if top.level == Region.Level.PROVINCE else Region.objects.filter(parent=top).order_by("code")[0]
+    )
     city = Region.objects.filter(parent=province).order_by("code").first()
     assert city is not None
+    county = Region.objects.filter(parent=city).order_by("code")[0]
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
-    result = {"session": session.session_key or "", "city": city.code, "province": province.code}
+    result = {
+        "session": session.session_key or "", "root": top.code, "city": city.code,
+        "province": province.code, "county": county.code,
+    }  # fmt: skip
     try:  # the API, when the project has it: a token for the same user
         from web.api.services import api_token_create
 
@@ -274,15 +394,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/healthaction_bench")
+    parser.add_argument("--database", default=DEFAULT_DATABASE)
     parser.add_argument("--counties", type=int, default=100)
     parser.add_argument("--indicators", type=int, default=150)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--port", type=int, default=0, help="服务端口（默认任一空闲端口）")
     parser.add_argument(
         "--reuse", action="store_true", help="沿用上次建好的数据库（同一 --database），不重建：多次测量时用"
     )
+    parser.add_argument(
+        "--national",
+        action="store_true",
+        help=f"全国：{PROVINCES}个省、{CITIES}个市、{COUNTIES:,}个县区，约340万条监测值（COPY 装载）",
+    )
     args = parser.parse_args(argv)
+    if args.national and args.database == DEFAULT_DATABASE:
+        args.database = DEFAULT_DATABASE + "_national"
 
     var = Path(tempfile.mkdtemp(prefix="healthaction-bench-"))
     env = {
@@ -294,15 +422,15 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     if args.reuse:
-        built = credentials()
+        built = credentials("100000" if args.national else "990000")
         print("沿用已建好的数据库（--reuse）", flush=True)
     else:
         recreate_database(args.database)
         started = time.perf_counter()
-        built = build(args.counties, args.indicators)
+        built = build_national(args.indicators) if args.national else build(args.counties, args.indicators)
         print(f"建库用时 {time.perf_counter() - started:.1f} 秒", flush=True)
 
-    port = free_port()
+    port = args.port or free_port()
     base = f"http://127.0.0.1:{port}"
     program = str(Path(sys.executable).parent / "healthaction")
     serve = [program, "serve", "--port", str(port), "--workers", "2"]
@@ -310,17 +438,31 @@ def main(argv: list[str] | None = None) -> int:
     try:
         wait_for(f"{base}/login/", server)
         cookie = {"Cookie": f"sessionid={built['session']}"}
-        city, province = built["city"], built["province"]
-        pages: list[tuple[str, str, dict[str, str]]] = [
-            ("简单页面（登录表单）", "/login/", {}),
-            ("省总览（10个市）", f"/regions/{province}/?year=2024", cookie),
-            ("市总览（10个县区）", f"/regions/{city}/?year=2024", cookie),
-            ("县区排名（市）", f"/regions/{city}/league/?year=2024", cookie),
-            ("指标页（时间序列）", f"/regions/{city}/indicators/1/", cookie),
-        ]
+        city, province, root = built["city"], built["province"], built["root"]
+        pages: list[tuple[str, str, dict[str, str]]] = [("简单页面（登录表单）", "/login/", {})]
+        if args.national:
+            pages += [
+                (f"全国总览（{PROVINCES}个省）", f"/regions/{root}/?year=2024", cookie),
+                ("省总览（约10个市）", f"/regions/{province}/?year=2024", cookie),
+                ("市总览（约9个县区）", f"/regions/{city}/?year=2024", cookie),
+                (
+                    f"全国{COUNTIES:,}县区排名第2页",
+                    f"/regions/{root}/league/?year=2024&level=county&page=2",
+                    cookie,
+                ),
+                ("指标页（全国，各省）", f"/regions/{root}/indicators/1/", cookie),
+            ]
+        else:
+            pages += [
+                ("省总览（10个市）", f"/regions/{province}/?year=2024", cookie),
+                ("市总览（10个县区）", f"/regions/{city}/?year=2024", cookie),
+                ("县区排名（市）", f"/regions/{city}/league/?year=2024", cookie),
+                ("指标页（时间序列）", f"/regions/{city}/indicators/1/", cookie),
+            ]
         if "token" in built:
             api = {"Authorization": f"Bearer {built['token']}"}
-            pages.append(("接口：地区评估结果", f"/api/regions/{city}/statuses?year=2024", api))
+            where = root if args.national else city
+            pages.append(("接口：地区评估结果", f"/api/regions/{where}/statuses?year=2024", api))
         first_indicator = _first_indicator()
         pages = [(n, p.replace("/indicators/1/", f"/indicators/{first_indicator}/"), h) for n, p, h in pages]
         use_wrk = shutil.which("wrk") is not None
@@ -353,11 +495,81 @@ def main(argv: list[str] | None = None) -> int:
         met = all(verdicts)
         goal = f"目标 p95 ≤ {GOAL_P95_MS:.0f} ms 且 ≤ {GOAL_RATIO:.0f}× 简单页面"
         print(f"{goal}：{'达到' if met else '未达到'}")
-        return 0 if met else 1
+        approve_ms, overview_ms, recompute_ms = approval(base, built, cookie)
+        recompute_met = recompute_ms <= GOAL_RECOMPUTE_MS
+        print(
+            f"审核通过一个县区2024年的值（经服务器，含重新计算）{approve_ms:.0f} ms；"
+            f"随后首次打开市总览（缓存已失效）{overview_ms:.0f} ms；"
+            f"重新计算（同级县区，2024年）中位数 {recompute_ms:.0f} ms，"
+            f"目标 ≤ {GOAL_RECOMPUTE_MS:.0f} ms：{'达到' if recompute_met else '未达到'}",
+            flush=True,
+        )
+        return 0 if met and recompute_met else 1
     finally:
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(var, ignore_errors=True)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def approval(base: str, built: dict[str, str], cookie: dict[str, str]) -> tuple[float, float, float]:
+    """A county's 2024 value sent back for review, approved through the server's review form; then the
+    city's overview, whose cached part the approval made stale. Returns the approval's and the
+    overview's milliseconds, and the median of three recomputes alone (statuses_refresh_after)."""
+    import re
+    from urllib.error import HTTPError
+    from urllib.parse import urlencode
+
+    from django.db import transaction
+    from django.db.models import F
+
+    from web.monitoring.evaluation import statuses_refresh_after
+    from web.monitoring.models import Observation
+
+    observation = Observation.objects.filter(region__code=built["county"], year=2024).order_by("indicator")[0]
+    from django.contrib.auth.models import User
+
+    clerk = User.objects.get(username="bench-office")  # who submitted it, as the review page shows
+    Observation.objects.filter(pk=observation.pk).update(
+        state=Observation.State.SUBMITTED, version=F("version") + 1, updated_by=clerk
+    )
+    observation.refresh_from_db()
+    request = urllib.request.Request(f"{base}/monitoring/{built['county']}/review/", headers=cookie)
+    with urllib.request.urlopen(request, timeout=60) as response:
+        page = response.read().decode()
+        csrf = re.search(r"csrftoken=([^;]+)", response.headers.get("Set-Cookie", ""))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    if csrf is None or token is None:
+        sys.exit("审核页没有表单")
+    form = {"decision": "approve", "version": observation.version, "csrfmiddlewaretoken": token.group(1)}
+    post = urllib.request.Request(
+        f"{base}/monitoring/observations/{observation.pk}/decide/",
+        data=urlencode(form).encode(),
+        headers={"Cookie": f"{cookie['Cookie']}; csrftoken={csrf.group(1)}"},
+    )
+    started = time.perf_counter()
+    try:
+        urllib.request.build_opener(_NoRedirect).open(post, timeout=60)
+    except HTTPError as answer:  # the decision answers with a redirect to the review page
+        if answer.code != 302:
+            raise
+    approve_ms = (time.perf_counter() - started) * 1000
+    observation.refresh_from_db()
+    assert observation.state == Observation.State.APPROVED, "审核未通过"
+    started = time.perf_counter()
+    fetch(f"{base}/regions/{built['city']}/?year=2024", cookie)
+    overview_ms = (time.perf_counter() - started) * 1000
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        with transaction.atomic():
+            statuses_refresh_after(observation)
+        times.append((time.perf_counter() - started) * 1000)
+    return approve_ms, overview_ms, statistics.median(times)
 
 
 def _first_indicator() -> Any:

@@ -1,6 +1,6 @@
 """The web apps form layers: an app imports only apps below it, so no two apps reach each other.
 
-regions → organisation → accounts (scope) → plans → monitoring, tasks → assessment, dashboards,
+jobs, regions → organisation → accounts (scope) → plans → monitoring, tasks → assessment, dashboards,
 supervision → reports → api, demo. An app that needs to tell one above it something sends a signal
 that the upper app connects in its AppConfig.ready (plans → tasks: `plan_imported`; monitoring →
 dashboards: `statuses_refreshing`). `config` wires the project together and sits above them all.
@@ -14,6 +14,8 @@ from pathlib import Path
 WEB = Path(__file__).resolve().parent.parent / "web"
 
 LAYER = {
+    # The jobs' queue imports no app: each app's jobs.py registers its kinds with it (web/jobs/registry.py).
+    "jobs": 0,
     "regions": 0,
     "organisation": 1,
     "accounts": 2,
@@ -23,7 +25,6 @@ LAYER = {
     "assessment": 5,
     "dashboards": 5,
     "supervision": 5,
-    "jobs": 5,
     "reports": 6,
     "api": 7,
     "demo": 7,

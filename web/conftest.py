@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
@@ -101,6 +102,12 @@ def small_plan(literacy_2022: float = 22) -> Plan:
             Member(role="副主任", name="张涛", position="区卫健局局长"),
         ],
     )
+
+
+@pytest.fixture(autouse=True)
+def _jobs_queue_of_its_own(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test's jobs go to a queue file of its own (web/jobs), never to the repository's var/."""
+    settings.HEALTHACTION_QUEUE_URL = f"sqlite:///{tmp_path_factory.mktemp('queue') / 'queue.sqlite3'}"
 
 
 @dataclass

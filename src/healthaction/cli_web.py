@@ -56,6 +56,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    _django()
+    from web.jobs.worker import worker_drain, worker_run
+
+    if args.drain:
+        print(f"处理了{worker_drain()}个任务")
+        return 0
+    worker_run(workers=args.threads, periodic=not args.no_periodic)
+    return 0
+
+
 def report_source(kind: str, region: str, year: int, args: argparse.Namespace) -> ReportData:
     """``healthaction report KIND --region CODE --year Y`` from the database (registered below)."""
     _django()
@@ -91,6 +102,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=2)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("worker", help="启动后台处理程序（PDF报告、大文件上传、规划导入、重新计算、提醒）")
+    p.add_argument("--threads", type=int, default=2, help="同时处理的任务数（默认2）")
+    p.add_argument(
+        "--no-periodic", action="store_true", help="不运行定时任务（多台处理程序时只留一台运行每日提醒）"
+    )
+    p.add_argument("--drain", action="store_true", help="处理完队列中已有的任务后退出")
+    p.set_defaults(func=cmd_worker)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@
 | HEALTHACTION_LOCKOUT_MINUTES | 30 (how long the lock lasts) |
 | HEALTHACTION_SOFFICE | soffice or libreoffice on PATH (LibreOffice, for .pdf reports and .doc plans) |
 | HEALTHACTION_EMAIL_BACKEND, HEALTHACTION_FROM_EMAIL | console backend, healthaction@localhost (reminders) |
+| HEALTHACTION_QUEUE_URL | sqlite:///$HEALTHACTION_VAR/queue.sqlite3 (jobs; or redis://…, postgres://…) |
+| HEALTHACTION_CACHE_URL | each process's memory (dashboards' cache; redis://host:6379/1 shares it) |
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ INSTALLED_APPS = [
     "web.api",
     "web.tasks",
     "web.supervision",
+    "web.reports",
+    "web.jobs",  # long work (PDF reports, large uploads, plan imports, recomputes) on a worker
 ]
 
 MIDDLEWARE = [
@@ -111,6 +115,19 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+# Several web hosts: one shared cache (Django's own Redis backend) so a part computed on one host
+# serves them all. Correctness never depended on it (the generation token), only the hit rate.
+if _cache_url := os.environ.get("HEALTHACTION_CACHE_URL", ""):
+    CACHES["dashboards"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _cache_url,
+        "KEY_PREFIX": "healthaction-dashboards",
+    }
+
+# The jobs' queue (huey, web/queue/backend.py): a SQLite file by default, nothing to run beside it.
+# An uploaded workbook with more rows than this is read and saved on a worker, not in the request.
+HEALTHACTION_INLINE_UPLOAD_ROWS = int(os.environ.get("HEALTHACTION_INLINE_UPLOAD_ROWS", "3000"))
+HEALTHACTION_QUEUE_URL = os.environ.get("HEALTHACTION_QUEUE_URL") or f"sqlite:///{VAR_DIR / 'queue.sqlite3'}"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

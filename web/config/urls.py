@@ -18,4 +18,5 @@ urlpatterns = [
     path("assessment/", include("web.assessment.urls")),
     path("reports/", include("web.reports.urls")),
     path("api/", include("web.api.urls")),
+    path("jobs/", include("web.jobs.urls")),
 ]

@@ -117,6 +117,20 @@ def league_table(region: Region, year: int) -> list[RegionScore]:
     )
 
 
+LEAGUE_PAGE = 100
+
+
+def league_of_level(region: Region, year: int, level: int, page: int) -> tuple[list[RegionScore], int]:
+    """Every region of ``level`` in the subtree (the country's 2,844 counties), best score first, one
+    page of LEAGUE_PAGE; and how many there are. Two queries whatever the page."""
+    rows = RegionScore.objects.filter(
+        region__path__startswith=region.path, region__level=level, year=year
+    ).exclude(region=region)
+    start = (page - 1) * LEAGUE_PAGE
+    ordered = rows.select_related("region").order_by(F("final").desc(nulls_last=True), "region__code")
+    return list(ordered[start : start + LEAGUE_PAGE]), rows.count()
+
+
 def indicator_statuses(indicator: Indicator, region: Region) -> list[SeriesStatus]:
     return list(SeriesStatus.objects.filter(indicator=indicator, region=region).order_by("year"))
 

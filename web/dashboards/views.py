@@ -14,11 +14,13 @@ from django.utils.translation import get_language, gettext
 from web.accounts.scope import region_for_user, region_scope_for
 from web.dashboards.cache import cached, generation, key
 from web.dashboards.selectors import (
+    LEAGUE_PAGE,
     STATUS_LABELS,
     STATUS_ORDER,
     indicator_chart,
     indicator_statuses,
     latest_year,
+    league_of_level,
     league_table,
     region_overview,
 )
@@ -167,21 +169,43 @@ def indicator(request: HttpRequest, code: str, indicator_id: int) -> HttpRespons
     return render(request, "dashboards/indicator.html", context)
 
 
+LEVELS = {"province": Region.Level.PROVINCE, "city": Region.Level.CITY, "county": Region.Level.COUNTY}
+
+
+def _page(request: HttpRequest) -> int:
+    try:
+        return max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        return 1
+
+
 @login_required
 def league(request: HttpRequest, code: str) -> HttpResponse:
+    """The children's league, ranked among themselves; with ``?level=county`` every county of the
+    subtree (a country's 2,844), best score first, a page of LEAGUE_PAGE at a time."""
     region = region_for_user(request.user, code)
     token = generation()
     year = _year(request, region, token)
+    level = request.GET.get("level", "")
+    page = _page(request) if level in LEVELS else 1
 
     def body() -> dict[str, Any]:
         href = _href("overview")
-        rows = league_table(region, year) if year else []
-        return {"rows": [(href.format(r.region.code), r) for r in rows]}
+        if level not in LEVELS:
+            rows = league_table(region, year) if year else []
+            return {"rows": [(href.format(r.region.code), r, r.rank) for r in rows], "pages": []}
+        found, total = league_of_level(region, year, LEVELS[level], page) if year else ([], 0)
+        first = (page - 1) * LEAGUE_PAGE
+        pages = range(1, (total + LEAGUE_PAGE - 1) // LEAGUE_PAGE + 1)
+        return {
+            "rows": [(href.format(r.region.code), r, first + n) for n, r in enumerate(found, start=1)],
+            "pages": [(n, f"?year={year}&level={level}&page={n}", n == page) for n in pages],
+        }
 
     context = {
         "region": region,
         "year": year,
-        "part": _part(token, "league", region.pk, year),
-        **_lazy(body, "rows"),
+        "part": _part(token, "league", region.pk, year, level if level in LEVELS else "", page),
+        **_lazy(body, "rows", "pages"),
     }
     return render(request, "dashboards/league.html", context)

@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from healthaction.numbers import NumberRefused, check_amount
 from web.monitoring.checks import plausibility_warnings
 from web.monitoring.evaluation import statuses_refresh_after
 from web.monitoring.models import Observation, ObservationChange
@@ -22,6 +23,11 @@ State = Observation.State
 
 class ObservationError(Exception):
     """A write the user must correct; the message is shown as is."""
+
+
+class ValueRefusedError(ObservationError):
+    """The value breaks the one number rule (``healthaction.numbers``): not finite, too many digits,
+    or impossible in the indicator's unit. Nothing is saved."""
 
 
 class ConflictError(ObservationError):
@@ -100,6 +106,10 @@ def observation_save(
     a different number in the database means a concurrent edit: :class:`Conflict`, nothing saved.
     A submitted or approved value can only be changed by a reviewer.
     """
+    try:
+        value = check_amount(value, field=indicator.name, unit=indicator.unit or None, name=indicator.name)
+    except NumberRefused as refused:
+        raise ValueRefusedError(refused.message) from None
     warnings = plausibility_warnings(
         value=value, last=_last_value(region=region, indicator=indicator, year=year), unit=indicator.unit
     )

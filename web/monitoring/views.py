@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from healthaction.numbers import NumberRefused, parse_amount
 from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.monitoring.evidence import evidence_attach, evidence_check
 from web.monitoring.models import Evidence, Observation
@@ -63,12 +63,13 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                     evidence_check(upload)  # refuse a bad file before saving the value beside it
                 observation = row.observation
                 if raw:
+                    indicator = row.indicator
                     try:
-                        value = Decimal(raw.replace(",", "").replace("，", ""))
-                    except InvalidOperation:
-                        value = Decimal("NaN")
-                    if not value.is_finite():
-                        raise ObservationError(gettext("应为数字，实际为「%(raw)s」") % {"raw": raw})
+                        value = parse_amount(
+                            raw, field=indicator.name, unit=indicator.unit or None, name=indicator.name
+                        )
+                    except NumberRefused as refused:
+                        raise ObservationError(refused.message) from None
                     version_raw = request.POST.get(f"version-{pk}", "")
                     unchanged = row.observation is not None and row.observation.value == value and not submit
                     if not unchanged:

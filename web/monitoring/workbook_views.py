@@ -13,22 +13,28 @@ an error, never a silent overwrite — unless the file already says exactly what
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from healthaction.workbook import EnteredValue, EntryRow, build_template, read_workbook, template_file_name
 from healthaction.workbook.layout import ENTRY_SHEET, VALUE
-from web.accounts.scope import Need, RegionScope, region_for_user, region_scope_for
+from healthaction.workbook.reader import CellNote
+from web.accounts.scope import Need, RegionScope, region_for_user, region_scope_for, signed_in_user
+from web.jobs.services import job_enqueue
 from web.monitoring.models import Observation, ReportingRound
 from web.monitoring.selectors import EntryRow as FormRow
 from web.monitoring.selectors import entry_rows, open_round
@@ -117,7 +123,7 @@ def workbook_download(request: HttpRequest, code: str, year: int) -> HttpRespons
 
 
 def _save_all(
-    request: HttpRequest,
+    user: User,
     *,
     region: Region,
     year: int,
@@ -158,7 +164,7 @@ def _save_all(
                     year=year,
                     value=value,
                     comment=comment,
-                    user=request.user,  # type: ignore[arg-type]
+                    user=user,
                     # The version the file was filled from: the service's guarded write refuses
                     # it if the value changes between the check above and the write.
                     version=current.version if as_stored and current else line.version,
@@ -207,7 +213,6 @@ def _changed_since_download(line: EnteredValue, current: Observation | None) -> 
 @login_required
 def workbook_upload(request: HttpRequest, code: str, year: int) -> HttpResponse:
     region = region_for_user(request.user, code, Need.ENTER)
-    scope = region_scope_for(request.user)
     round_ = _round(region, year)
     context: dict[str, object] = {"region": region, "year": year, "round": round_}
     if request.method != "POST":
@@ -223,29 +228,81 @@ def workbook_upload(request: HttpRequest, code: str, year: int) -> HttpResponse:
         with path.open("wb") as out:
             for chunk in uploaded.chunks():
                 out.write(chunk)
-        result = read_workbook(
-            path,
-            expect_department=_department_label(region, scope),
-            expect_round=_round_label(round_),
+        if _rows_in(path) > settings.HEALTHACTION_INLINE_UPLOAD_ROWS:
+            # A large file is read and saved on a worker (web/monitoring/jobs.py): its page shows
+            # the progress and then the same summary or error list as this page.
+            job = job_enqueue(
+                kind="monitoring.workbook",
+                title=f"{region.name}{year}年填报表《{file_name}》{'提交' if submit else '保存'}",
+                params={"region": region.code, "year": year, "submit": submit},
+                user=request.user,
+                input_name=file_name,
+                input_file=path.read_bytes(),
+                back_url=reverse("entry", kwargs={"code": region.code, "year": year}),
+            )
+            return redirect("job", job_id=job.pk)
+        upload = workbook_apply(
+            path=path,
             file_name=file_name,
+            region=region,
+            year=year,
+            user=signed_in_user(request.user),
+            submit=submit,
         )
-    context.update(file_name=file_name, notes=result.notes, error_count=result.error_count)
-    if not result.ok:
-        context["problems"] = [Problem(e.sheet, e.cell, e.message) for e in result.errors]
+    context.update(file_name=file_name, notes=upload.notes, error_count=upload.error_count)
+    if upload.problems:
+        context.update(problems=upload.problems, error_count=upload.error_count)
         return render(request, "monitoring/workbook_upload.html", context, status=400)
+    context.update(saved=upload.saved, submitted=submit, read=upload.read, done=True)
+    return render(request, "monitoring/workbook_upload.html", context)
+
+
+def _rows_in(path: Path) -> int:
+    """The entry sheet's row count as the file declares it (read-only: no cell is loaded)."""
+    try:
+        book = load_workbook(path, read_only=True)
+    except Exception:  # not a workbook: the reader names the problem
+        return 0
+    try:
+        sheet = book[ENTRY_SHEET] if ENTRY_SHEET in book.sheetnames else book.worksheets[0]
+        return int(sheet.max_row or 0)
+    finally:
+        book.close()
+
+
+@dataclass
+class Upload:
+    """What an upload did: rows read and values saved, or the problems (then nothing was saved)."""
+
+    read: int = 0
+    saved: int = 0
+    notes: list[CellNote] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    error_count: int = 0
+
+
+def workbook_apply(
+    *, path: Path, file_name: str, region: Region, year: int, user: User, submit: bool
+) -> Upload:
+    """Read an uploaded workbook and save every value in one transaction, or nothing (the page's and
+    the large-file job's one path)."""
+    scope = region_scope_for(user)
+    round_ = _round(region, year)
+    result = read_workbook(
+        path,
+        expect_department=_department_label(region, scope),
+        expect_round=_round_label(round_),
+        file_name=file_name,
+    )
+    notes = list(result.notes)
+    if not result.ok:
+        problems = [Problem(e.sheet, e.cell, e.message) for e in result.errors]
+        return Upload(notes=notes, problems=problems, error_count=result.error_count)
     rows = entry_rows(region=region, year=year, scope=scope)
     entered = [r for r in result.rows if r.value is not None]  # blank: not reported this round
     saved, problems = _save_all(
-        request,
-        region=region,
-        year=year,
-        scope=scope,
-        rows=rows,
-        entered=entered,
-        submit=submit,
+        user, region=region, year=year, scope=scope, rows=rows, entered=entered, submit=submit
     )
     if problems:
-        context.update(problems=problems, error_count=len(problems))
-        return render(request, "monitoring/workbook_upload.html", context, status=400)
-    context.update(saved=saved, submitted=submit, read=result.row_count, done=True)
-    return render(request, "monitoring/workbook_upload.html", context)
+        return Upload(notes=notes, problems=problems, error_count=len(problems))
+    return Upload(read=result.row_count, saved=saved, notes=notes)

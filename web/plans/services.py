@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 
 from healthaction.ingest.coverage import summary as coverage_summary
+from healthaction.numbers import YEARS, NumberRefused, check_amount, excerpt, plausibility
 from healthaction.plan import Plan
 from web.organisation.models import Body, Department, Position
 from web.organisation.names import is_department_name
@@ -113,8 +114,8 @@ class ImportPreview:
         ]
 
 
-def _number(value: float | int | None) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
+# Target years an import accepts: a plan's milestones and baselines fall within these.
+PLAN_YEARS = YEARS
 
 
 def _fmt(value: Decimal | float | int | None) -> str:
@@ -197,10 +198,23 @@ def _desired(plan: Plan, region: Region) -> _Desired:
                 % {"indicator": indicator, "scope": target.scope}
             )
             return
+        if not PLAN_YEARS[0] <= target.year <= PLAN_YEARS[1]:
+            want.warnings.append(
+                gettext("%(indicator)s：目标「%(target)s」的年份%(year)s不在%(first)s—%(last)s年之间，未导入")
+                % {
+                    "indicator": indicator,
+                    "target": excerpt(target.text, 40),
+                    "year": excerpt(str(target.year), 8),
+                    "first": PLAN_YEARS[0],
+                    "last": PLAN_YEARS[1],
+                }
+            )
+            return
+        unit = target.unit or want.indicators.get(indicator, {}).get("unit") or None
         key = (indicator, target_region.code, target.year, source)
         row = {
             "comparator": target.comparator,
-            "value": _number(target.value),
+            "value": _checked(indicator, gettext("目标"), target.value, unit, target.text),
             "unit": target.unit or "",
             "text": target.text[:300],
             "action": action,
@@ -218,6 +232,26 @@ def _desired(plan: Plan, region: Region) -> _Desired:
             info["unit"] = target.unit
         if action:
             info["actions"].add(action)
+
+    def _checked(
+        indicator: str, what: str, value: float | None, unit: str | None, text: str
+    ) -> Decimal | None:
+        """The one number rule on a plan's number: one the database cannot hold is left out, an
+        impossible one (a 筛查率 of 102.76%) is kept as the plan says; both are flagged."""
+        if value is None:
+            return None
+        try:
+            number = check_amount(value, field=f"{indicator}的{what}")
+        except NumberRefused as refused:
+            want.warnings.append(gettext("%(problem)s，未导入该值") % {"problem": refused.message})
+            return None
+        reason = plausibility(number, unit, name=indicator)
+        if reason is not None:
+            want.warnings.append(
+                gettext("%(indicator)s：%(what)s「%(text)s」不合常理（%(reason)s），请核对原文")
+                % {"indicator": indicator, "what": what, "text": excerpt(text, 40), "reason": reason}
+            )
+        return number
 
     for action in plan.actions:
         want.actions[action.name] = {
@@ -237,7 +271,9 @@ def _desired(plan: Plan, region: Region) -> _Desired:
         if row.baseline is not None and row.baseline.value is not None:
             want.baselines[(name, region.code)] = {
                 "year": row.baseline.year,
-                "value": _number(row.baseline.value),
+                "value": _checked(
+                    row.indicator, gettext("基期值"), row.baseline.value, row.unit, row.baseline.text
+                ),
                 "text": row.baseline.text[:100],
             }
     want.warnings += _target_conflicts(want)

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
@@ -13,6 +14,7 @@ from healthaction.ingest.readers import MAX_BYTES
 from healthaction.package_limits import limit_text, size_text
 from healthaction.plan import Plan
 from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
+from web.jobs.services import job_enqueue
 from web.plans.forms import UploadForm
 from web.plans.models import PlanDocument
 from web.plans.pending import (
@@ -24,7 +26,7 @@ from web.plans.pending import (
     pending_upload_release,
 )
 from web.plans.selectors import plan_actions, plan_targets, plans_within
-from web.plans.services import plan_import, plan_preview
+from web.plans.services import plan_preview
 
 
 def _parse(pending: PendingUpload) -> Plan:
@@ -113,11 +115,6 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return _gone(request)
     try:
         region = region_for_user(request.user, pending.region, Need.MANAGE)
-        plan = _parse(pending)
-    except ValueError as exc:  # the file no longer reads (the reader changed): say so, keep nothing
-        pending_upload_discard(pending=pending)
-        messages.error(request, str(exc))
-        return redirect("plan-upload")
     except BaseException:
         pending_upload_release(pending=pending)
         raise
@@ -126,31 +123,23 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         if key.startswith("dept:"):
             value = request.POST.get(key, "")
             choices[key[5:]] = int(value) if value.isdigit() else None
+    # The import itself (parse and write) runs on a worker (web/plans/jobs.py); the file travels in
+    # the job's row. Its page shows the progress, then links to the plan or says why it failed.
     try:
-        preview = plan_import(
-            plan=plan,
-            region=region,
-            content=pending.file.read_bytes(),
-            file_name=pending.name,
+        job = job_enqueue(
+            kind="plans.import",
+            title=f"导入规划《{pending.name}》（{region.name}）",
+            params={"region": region.code, "choices": choices},
             user=request.user,
-            choices=choices,
+            input_name=pending.name,
+            input_file=pending.file.read_bytes(),
+            back_url=reverse("plan-list"),
         )
     except BaseException:
-        pending_upload_release(pending=pending)  # nothing was imported: the user may confirm again
+        pending_upload_release(pending=pending)  # nothing was queued: the user may confirm again
         raise
     pending_upload_discard(pending=pending)
-    if preview.changes:
-        messages.success(
-            request,
-            gettext("已导入《%(title)s》：%(count)s处新增或修改")
-            % {"title": preview.title, "count": len(preview.changes)},
-        )
-    else:
-        messages.info(
-            request, gettext("《%(title)s》与已导入的内容相同，没有变化") % {"title": preview.title}
-        )
-    document = PlanDocument.objects.get(region=region, title=preview.title)
-    return redirect("plan-detail", pk=document.pk)
+    return redirect("job", job_id=job.pk)
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 class Region(models.Model):
     class Level(models.IntegerChoices):
+        NATION = 0, _("全国")  # the root of a national deployment: its children are the provinces
         PROVINCE = 1, _("省")
         CITY = 2, _("市")
         COUNTY = 3, _("县区")

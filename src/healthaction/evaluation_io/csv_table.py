@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import mmap
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -138,7 +139,7 @@ def _header(path_name: str, data: bytes) -> tuple[bytes, int, list[str]]:
     return data, skipped, [header_name(cell) for cell in header]
 
 
-def _cells(data: bytes, columns: list[int] | None) -> pl.DataFrame:
+def _cells(data: bytes | Path, columns: list[int] | None) -> pl.DataFrame:
     """Every cell as text, columns named column_<index in the header>."""
     frame = pl.read_csv(
         data, has_header=False, infer_schema=False, truncate_ragged_lines=True, columns=columns
@@ -148,6 +149,37 @@ def _cells(data: bytes, columns: list[int] | None) -> pl.DataFrame:
     return frame
 
 
+_SAMPLE = 65536  # bytes looked at for the encoding and the header
+
+
+def _utf8(sample: bytes) -> bool:
+    try:
+        sample[:_SAMPLE].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= _SAMPLE - 4  # a character cut at the end of the sample: still UTF-8
+    return True
+
+
+def _contents(path: Path) -> tuple[bytes, bool | None]:
+    """The file's bytes and None; or, for a large plain file (UTF-8 without BOM, the header on its
+    first line), only its first bytes and whether it holds a quote — found on the mapped file,
+    without copying 200 MB into Python for polars to read it again."""
+    with path.open("rb") as file:
+        head = file.read(_SAMPLE)
+        end = head.find(b"\n")
+        plain = (
+            len(head) == _SAMPLE
+            and end >= 0
+            and not head.startswith(b"\xef\xbb\xbf")
+            and not _blank(head[: end + 1])
+            and _utf8(head)
+        )
+        if not plain:
+            return head + file.read(), None
+        with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            return head, mapped.find(b'"') >= 0
+
+
 # Columns whose cells are names, compared as written once trimmed.
 _NAMES = frozenset({"region", "indicator", "parent"})
 
@@ -155,16 +187,19 @@ _NAMES = frozenset({"region", "indicator", "parent"})
 def read_table(path: Path, required: Sequence[str], optional: Sequence[str] = ()) -> CsvTable:
     """The rows of ``path`` under a header that holds every ``required`` column."""
     try:
-        data = path.read_bytes()
+        data, quoted = _contents(path)
     except OSError as exc:
         raise InputError(path.name, f"无法读取文件（{exc.strerror}）") from None
-    data = data.removeprefix(b"\xef\xbb\xbf")
-    try:
-        data[:65536].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < 65536 - 4:  # not a character cut at the end of the sample: not UTF-8
+    # A plain file (UTF-8 without BOM, the header on its first line) is read by polars from the
+    # path; ``data`` is then only its beginning, enough for the header.
+    source: bytes | Path = path if quoted is not None else data
+    if quoted is None:
+        data = data.removeprefix(b"\xef\xbb\xbf")
+        if not _utf8(data):
             data = _decoded(path.name, data)
     data, skipped, names = _header(path.name, data)
+    if quoted is None:
+        source, quoted = data, b'"' in data  # a quoted cell may hold line breaks: lines are no longer rows
     if not data:
         raise InputError(path.name, f"文件为空，应有表头：{','.join(required)}")
     columns: dict[str, int] = {}
@@ -178,13 +213,13 @@ def read_table(path: Path, required: Sequence[str], optional: Sequence[str] = ()
             f"缺少列 {'、'.join(missing)}（表头应为 {expected}）",
         )
     wanted = [c for c in (*required, *optional) if c in columns]
-    quoted = b'"' in data  # a quoted cell may hold line breaks: lines are then no longer rows
     try:
-        raw = _cells(data, None if quoted else sorted({columns[c] for c in wanted}))
+        raw = _cells(source, None if quoted else sorted({columns[c] for c in wanted}))
     except pl.exceptions.ComputeError as exc:
         if "utf-8" not in str(exc).lower() and "utf8" not in str(exc).lower():
             raise InputError(path.name, f"CSV 格式错误（{str(exc).splitlines()[0]}）") from None
-        data = _decoded(path.name, data)  # not UTF-8: polars checks it while reading
+        # Not UTF-8: polars checks it while reading. A plain file had no BOM nor blank lines.
+        data = _decoded(path.name, path.read_bytes() if isinstance(source, Path) else source)
         raw = _cells(data, None if quoted else sorted({columns[c] for c in wanted}))
     except pl.exceptions.PolarsError as exc:
         raise InputError(path.name, f"CSV 格式错误（{str(exc).splitlines()[0]}）") from None

@@ -150,7 +150,9 @@ def _with_series(frame: pl.DataFrame, series: pl.DataFrame) -> pl.DataFrame:
     position = np.full(len(regions) * width + 1, -1, dtype=np.int64)  # the last: a name not targeted
     position[cells] = np.arange(series.height)
     found = pl.Series("series", position).gather(frame.select(cell(frame)).to_series())
-    frame = frame.with_columns(found).filter(pl.col("series") >= 0)
+    frame = frame.with_columns(found)
+    if (found < 0).any():  # only then: a filter copies every column of millions of rows
+        frame = frame.filter(pl.col("series") >= 0)
     at = pl.col("series")
     return frame.with_columns(
         series.get_column("series_unit").gather(frame.get_column("series")).alias("series_unit"),

@@ -83,7 +83,27 @@ def normalize_blocks(blocks: list[Block]) -> list[Block]:
         else:
             rows = tuple(tuple(clean_text(cell) for cell in row) for row in block.rows)
             out.append(Table(rows, block.where, block.header_rows))
-    return _join_wrapped_lines(_joined_pipe_tables(_bar_tables(out)))
+    return _split_run_in_headings(_join_wrapped_lines(_joined_pipe_tables(_bar_tables(out))))
+
+
+# A document copied out of a .doc preview or a web page may arrive as one long line, its
+# numbered parts run into the sentence before ("…实施方案。一、目标到2023年，…。二、…"). A
+# Chinese-numeral item ("一、", "（一）") right after a sentence end starts a new line again,
+# so the extractors see the headings they would see in the document itself.
+_RUN_IN_MIN = 150
+_RUN_IN = re.compile(
+    r"(?<=[。.!！?？])\s*(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])\s*\S)"
+)
+
+
+def _split_run_in_headings(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and len(block.text) >= _RUN_IN_MIN and _RUN_IN.search(block.text):
+            out += [Paragraph(part, block.where) for part in _RUN_IN.split(block.text) if part.strip()]
+        else:
+            out.append(block)
+    return out
 
 
 _ONE_CELL_ROW = re.compile(r"^\s*\|(?P<cell>[^|]+)\|\s*$")

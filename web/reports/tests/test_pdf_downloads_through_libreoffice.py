@@ -1,4 +1,5 @@
-"""PDF downloads: LibreOffice converts the report where installed; where it is not, the office is told."""
+"""PDF downloads: a worker converts the report with LibreOffice where installed (the request only queues
+the job and leads to its page, which offers the file when ready); where it is not, the office is told."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
 
 from healthaction.reports.pdf import PROGRAM_VARIABLE, libreoffice
 from web.conftest import PINGCHUAN, World
+from web.jobs.worker import worker_drain
 from web.monitoring.models import Observation
 
 
@@ -27,15 +30,27 @@ def _approved(world: World) -> None:
 
 
 @pytest.mark.skipif(libreoffice() is None, reason="LibreOffice is not installed here")
-def test_the_office_downloads_the_overall_report_as_pdf(client: Client, world: World, tmp_path: Path) -> None:
+def test_the_office_downloads_the_overall_report_as_pdf(
+    client: Client, world: World, tmp_path: Path, django_capture_on_commit_callbacks: Any
+) -> None:
     _approved(world)
     client.force_login(world.office)
     page = client.get(f"/reports/{PINGCHUAN}/?year=2022").content.decode()
     assert f"/reports/{PINGCHUAN}/overall.pdf?year=2022" in page
-    response = client.get(f"/reports/{PINGCHUAN}/overall.pdf?year=2022")
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = client.get(f"/reports/{PINGCHUAN}/overall.pdf?year=2022")
+    assert queued.status_code == 302
+    job_page = client.get(queued["Location"]).content.decode()
+    assert "排队中" in job_page
+    assert 'hx-trigger="every 1s"' in job_page  # the page polls until the job is done
+    assert worker_drain() == 1
+    status = client.get(queued["Location"] + "status/").content.decode()
+    assert "已完成" in status
+    assert "hx-trigger" not in status
+    response = client.get(queued["Location"] + "file/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    body = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    body = response.content
     assert body.startswith(b"%PDF")
     if shutil.which("pdftotext"):
         pdf = tmp_path / "overall.pdf"

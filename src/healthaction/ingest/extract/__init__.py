@@ -27,7 +27,7 @@ def extract_plan(blocks: list[Block]) -> Plan:
     meta = metadata.extract(blocks, warnings)
     plan = Plan(
         **meta,
-        goals=goals.extract(blocks, warnings),
+        goals=goals.extract(blocks, warnings, meta.get("title")),
         actions=actions.extract(blocks, warnings),
         framework=framework.extract(blocks, warnings),
         committee=committee.extract(blocks, warnings),

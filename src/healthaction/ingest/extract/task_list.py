@@ -277,10 +277,49 @@ def _items(blocks: list[Block], start_after: str | None) -> list[_Item]:
     return items
 
 
+# A work plan may list its tasks under a heading that only says "tasks" (重点举措, 主要任务) with
+# no title naming a task list and no department notes: "(二)重点举措 1.… 2.… 3.…".
+_TASK_HEADING = re.compile(r"^(?:重点|主要|具体|年度)?(?:工作)?(?:举措|任务)$")
+_MIN_LISTED = 3
+_LISTED_LEVEL = 3  # "1." items: a plan's (一) paragraphs under 主要任务 are its parts, not a list
+
+
+def _listed_under_a_task_heading(blocks: list[Block]) -> list[PlanTask]:
+    items = _items(blocks, None)
+    for k, item in enumerate(items):
+        if not item.heading or not _TASK_HEADING.match(simplified(_program(item.text))):
+            continue
+        under: list[_Item] = []
+        for later in items[k + 1 :]:
+            if later.level <= item.level:
+                break
+            under.append(later)
+        if (
+            len(under) >= _MIN_LISTED
+            and all(not u.heading and u.level >= _LISTED_LEVEL for u in under)
+            and not any(_NAMES_AN_ACTION.match(simplified(u.text)) for u in under)
+        ):
+            tasks: list[PlanTask] = []
+            for u in under:
+                text, note, _ = split_note(u.text)
+                tasks.append(
+                    PlanTask(
+                        seq=u.number,
+                        program=None,
+                        task=text,
+                        lead_departments=note.lead if note else [],
+                        responsible_departments=note.responsible if note else [],
+                        deadline=deadline_of(text, None),
+                    )
+                )
+            return tasks
+    return []
+
+
 def extract(blocks: list[Block], warnings: list[str]) -> list[PlanTask]:
     title = list_title(blocks)
     if title is None:
-        return []
+        return _listed_under_a_task_heading(blocks)
     year = list_year(title)
     tasks: list[PlanTask] = []
     stack: list[_Item] = []
