@@ -10,8 +10,6 @@ from typing import Any
 
 from django.utils.translation import gettext_noop
 
-SYMBOLS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}
-
 
 def rule_text(entry: dict[str, Any]) -> str:
     """Which line of the score table gave this series its 得分率."""
@@ -33,7 +31,3 @@ def rule_text(entry: dict[str, Any]) -> str:
     if comparator == "<=":
         return gettext_noop("未达标（无序时进度）：得分率 = 目标值 ÷ 实际值，限定在0到1之间")
     return gettext_noop("双向目标未达到：得分率 = 1 − |实际值 − 目标值| ÷ |目标值|，限定在0到1之间")
-
-
-def comparator_symbol(comparator: str | None) -> str:
-    return SYMBOLS.get(comparator or "", comparator or "")

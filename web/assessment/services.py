@@ -32,6 +32,15 @@ class AssessmentError(Exception):
     """A write the user must correct; the message is shown as is."""
 
 
+# The 组织实施 items a new scheme offers, with their points (the new-scheme form shows them, the office
+# may change the points; the demo's scheme uses them as they are).
+ORGANISATION_DEFAULT: tuple[tuple[str, Decimal], ...] = (
+    (gettext_noop("机构设置"), Decimal(4)),
+    (gettext_noop("工作机制"), Decimal(3)),
+    (gettext_noop("宣传引导"), Decimal(3)),
+)
+
+
 def _child(scheme: AssessmentScheme, region: Region) -> None:
     if region.parent_id != scheme.region_id:
         raise AssessmentError(

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from healthaction.numbers import YEARS, NumberRefused, parse_optional, parse_year
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.assessment.compute import Outcome, assessment_compute
-from web.assessment.explain import comparator_symbol
 from web.assessment.forms import SchemeSettingsForm, parse_points
 from web.assessment.models import (
     Adjustment,
@@ -38,6 +37,7 @@ from web.assessment.selectors import (
     versions,
 )
 from web.assessment.services import (
+    ORGANISATION_DEFAULT,
     AssessmentError,
     adjustment_add,
     adjustment_remove,
@@ -88,8 +88,12 @@ def schemes(request: HttpRequest, code: str) -> HttpResponse:
             if not chosen:
                 raise AssessmentError(gettext("请至少选择一个考核指标"))
             organisation = [
-                (name, Decimal(points))
-                for name, points in (("机构设置", 5), ("工作机制", 5), ("宣传", 5))
+                (
+                    name,
+                    parse_points(request.POST.get(f"organisation-points-{name}", ""), gettext("分值"))
+                    or points,
+                )
+                for name, points in ORGANISATION_DEFAULT
                 if f"organisation-{name}" in request.POST
             ]
             scheme = scheme_create(
@@ -101,6 +105,8 @@ def schemes(request: HttpRequest, code: str) -> HttpResponse:
             )
         except ValueError:
             messages.error(request, gettext("考核年度应为整数，如2022"))
+        except forms.ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
         except AssessmentError as exc:
             messages.error(request, str(exc))
         else:
@@ -116,6 +122,7 @@ def schemes(request: HttpRequest, code: str) -> HttpResponse:
             "schemes": schemes_of(region),
             "below": published_below(region),
             "candidates": candidates,
+            "organisation": ORGANISATION_DEFAULT,
             "may_write": _may_write(request, region),
         },
     )
@@ -378,7 +385,6 @@ def trace(request: HttpRequest, pk: int, code: str, item: str) -> HttpResponse:
             "scheme": scheme,
             "region": region,
             "entry": entry,
-            "symbol": comparator_symbol(entry.get("comparator")),
             "history": reported_history(region, item),
             "reviews": ReviewedValue.objects.filter(
                 scheme=scheme, region=region, indicator_id=int(item) if item.isdigit() else 0

@@ -34,6 +34,10 @@ from web.regions.models import Region
 def home(request: HttpRequest) -> HttpResponse:
     scope = region_scope_for(request.user)
     if scope.root is not None:
+        if not indicators_for(scope.root).exists():
+            # A region with a 责任清单 and no indicator plan (西夏区) has nothing to show on the
+            # indicator overview: its people land where their work is.
+            return redirect("task-list", code=scope.root.code)
         return redirect("overview", code=scope.root.code)
     if scope.everything:
         roots = Region.objects.filter(documents__isnull=False).distinct().order_by("code")

@@ -20,6 +20,7 @@ from web.assessment.models import (
 )
 from web.assessment.selectors import candidate_indicators
 from web.assessment.services import (
+    ORGANISATION_DEFAULT,
     adjustment_add,
     assessment_publish,
     organisation_score_set,
@@ -33,7 +34,7 @@ from web.regions.models import Region
 logger = logging.getLogger(__name__)
 
 ASSESSMENT_YEAR = 2022
-ORGANISATION = (("机构设置", Decimal(4)), ("工作机制", Decimal(3)), ("宣传引导", Decimal(3)))
+ORGANISATION = ORGANISATION_DEFAULT
 
 
 def demo_assessment(*, city: Region, user: Any, rng: random.Random) -> AssessmentScheme | None:

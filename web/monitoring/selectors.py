@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 
 from web.accounts.models import Role
 from web.accounts.scope import RegionScope
+from web.monitoring.checks import plausibility_warnings
 from web.monitoring.models import Observation, ReportingRound
 from web.plans.models import Indicator, Target
 from web.regions.models import Region
@@ -100,6 +101,74 @@ def submitted_in(region: Region) -> QuerySet[Observation]:
         .select_related("region", "indicator", "department", "updated_by")
         .order_by("region__code", "indicator__name", "year")
     )
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One pending value as a reviewer weighs it (DHIS2's data-approval screen): last year's approved
+    value, the target it counts against, the change and the plausibility warnings with their reasons."""
+
+    observation: Observation
+    last_value: Decimal | None
+    target: Target | None
+    warnings: list[str]
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.warnings)
+
+
+@dataclass(frozen=True)
+class ReviewQueue:
+    rows: list[ReviewRow]
+    total: int  # pending before the filters
+    departments: list[tuple[int, str]]
+    indicators: list[tuple[int, str]]
+
+
+def review_queue(
+    region: Region, *, department: int | None = None, indicator: int | None = None, flag: str = ""
+) -> ReviewQueue:
+    """The submitted values in ``region``'s subtree with what a reviewer needs beside each; ``flag`` is
+    "flagged" (a plausibility warning), "plain" (none) or "" (all)."""
+    pending = list(
+        submitted_in(region)
+        .select_related("updated_by", "department")
+        .prefetch_related("evidence", "indicator__targets__region")
+    )
+    departments = sorted({(o.department.pk, o.department.name) for o in pending if o.department})
+    indicators = sorted({(o.indicator_id, o.indicator.name) for o in pending}, key=lambda p: p[1])
+    keys = {(o.region_id, o.indicator_id, o.year - 1) for o in pending}
+    earlier = Observation.objects.filter(
+        region_id__in={k[0] for k in keys},
+        indicator_id__in={k[1] for k in keys},
+        year__in={k[2] for k in keys},
+        state=Observation.State.APPROVED,
+    ).values_list("region_id", "indicator_id", "year", "value")
+    last_of = {(r, i, y): v for r, i, y, v in earlier}
+    rows = []
+    for o in pending:
+        if department is not None and o.department_id != department:
+            continue
+        if indicator is not None and o.indicator_id != indicator:
+            continue
+        last = last_of.get((o.region_id, o.indicator_id, o.year - 1))
+        warnings = (
+            plausibility_warnings(value=o.value, last=last, unit=o.unit or o.indicator.unit)
+            if o.value is not None
+            else []
+        )
+        if (flag == "flagged" and not warnings) or (flag == "plain" and warnings):
+            continue
+        rows.append(
+            ReviewRow(
+                observation=o,
+                last_value=last,
+                target=_nearest_target(o.indicator, o.region, o.year),
+                warnings=warnings,
+            )
+        )
+    return ReviewQueue(rows=rows, total=len(pending), departments=departments, indicators=indicators)
 
 
 def observations_listed(

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
@@ -15,13 +16,14 @@ from healthaction.numbers import NumberRefused, parse_amount
 from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.monitoring.evidence import evidence_attach, evidence_check
 from web.monitoring.models import Evidence, Observation
-from web.monitoring.selectors import entry_rows, open_round, rounds_open_for, submitted_in
+from web.monitoring.selectors import EntryRow, entry_rows, open_round, review_queue, rounds_open_for
 from web.monitoring.services import (
     ObservationError,
     observation_approve,
     observation_return,
     observation_save,
 )
+from web.regions.models import Region
 
 
 def _today() -> datetime.date:
@@ -96,9 +98,19 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
             except ObservationError as exc:
                 errors[pk] = str(exc)
         if not errors:
-            done = gettext("已提交%(count)s项") if submit else gettext("已保存%(count)s项")
-            files = gettext("，上传佐证材料%(count)s份") % {"count": attached} if attached else ""
-            messages.success(request, done % {"count": saved} + files)
+            if not saved and not attached:
+                messages.warning(
+                    request, gettext("没有填写任何数值：请在「本年值」栏填写后再点「保存草稿」或「提交审核」")
+                )
+                return redirect("entry", code=code, year=year)
+            # Say what happens next, not only what was done: a draft is not yet with the reviewer.
+            done = (
+                gettext("已提交%(count)s项，由%(reviewer)s审核，审核通过后计入监测结果")
+                if submit
+                else gettext("已保存%(count)s项草稿，尚未送审：全部填好后点「提交审核」，由%(reviewer)s审核")
+            )
+            files = gettext("；上传佐证材料%(count)s份") % {"count": attached} if attached else ""
+            messages.success(request, done % {"count": saved, "reviewer": _reviewer(region)} + files)
             return redirect("entry", code=code, year=year)
         messages.error(request, gettext("有%(count)s项未保存，请查看标红的行") % {"count": len(errors)})
         rows = entry_rows(region=region, year=year, scope=scope)
@@ -112,15 +124,97 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
             "rows": rows,
             "errors": errors,
             "posted": request.POST if errors else {},
+            "counts": _entry_counts(rows),
+            "reviewer": _reviewer(region),
         },
     )
+
+
+def _reviewer(region: Region) -> str:
+    """Who reviews a region's values: its county's admin for a county or township, else the office."""
+    if region.level >= Region.Level.COUNTY:
+        return gettext("区县管理员")
+    return gettext("健康办")
+
+
+def _entry_counts(rows: list[EntryRow]) -> dict[str, int]:
+    """已填 x/N，待提交 y: values entered this year, and those still in draft or returned."""
+    entered = [r.observation for r in rows if r.observation is not None and r.observation.value is not None]
+    pending = [o for o in entered if o.state in (Observation.State.DRAFT, Observation.State.RETURNED)]
+    return {"filled": len(entered), "pending": len(pending)}
+
+
+def _int(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() else None
 
 
 @login_required
 def review(request: HttpRequest, code: str) -> HttpResponse:
     region = region_for_user(request.user, code, Need.REVIEW)
-    observations = submitted_in(region).prefetch_related("evidence")
-    return render(request, "monitoring/review.html", {"region": region, "observations": observations})
+    flag = request.GET.get("flag", "")
+    queue = review_queue(
+        region,
+        department=_int(request.GET.get("department")),
+        indicator=_int(request.GET.get("indicator")),
+        flag=flag if flag in ("flagged", "plain") else "",
+    )
+    return render(
+        request,
+        "monitoring/review.html",
+        {"region": region, "queue": queue, "filters": request.GET, "query": request.GET.urlencode()},
+    )
+
+
+@login_required
+@require_POST
+def review_batch(request: HttpRequest, code: str) -> HttpResponse:
+    """通过 or 退回 the ticked rows (or the one row whose button was pressed), each through the approval
+    service with its own version check: a row that fails (changed meanwhile, no reason to return it)
+    does not stop the others, and the message counts both."""
+    region = region_for_user(request.user, code, Need.REVIEW)
+    one = request.POST.get("one", "")
+    if one:
+        decision, _, raw = one.partition("-")
+        picked = [raw]
+    else:
+        decision = request.POST.get("decision", "")
+        picked = request.POST.getlist("pick")
+    pks = [int(p) for p in picked if p.isdigit()]
+    if decision not in ("approve", "return") or not pks:
+        messages.error(request, gettext("请先勾选要审核的行，再点「通过所选」或「退回所选」"))
+        return redirect(_back(code, request.POST.get("query", "")))
+    observations = Observation.objects.select_related("region", "indicator").filter(
+        pk__in=pks, region__path__startswith=region.path
+    )
+    user = signed_in_user(request.user)
+    done = 0
+    failed: list[str] = []
+    for observation in observations:
+        version = _int(request.POST.get(f"version-{observation.pk}")) or 0
+        comment = request.POST.get(f"comment-{observation.pk}", "").strip()
+        try:
+            if decision == "approve":
+                observation_approve(observation=observation, user=user, version=version, comment=comment)
+            else:
+                observation_return(observation=observation, user=user, version=version, comment=comment)
+            done += 1
+        except ObservationError as exc:
+            failed.append(f"{_what(observation)}：{exc}")
+    word = gettext("已通过%(count)s项") if decision == "approve" else gettext("已退回%(count)s项")
+    if done:
+        messages.success(request, word % {"count": done})
+    if failed:
+        messages.error(
+            request,
+            gettext("%(count)s项未能处理：%(reasons)s")
+            % {"count": len(failed), "reasons": "；".join(failed)},
+        )
+    return redirect(_back(code, request.POST.get("query", "")))
+
+
+def _back(code: str, query: str) -> str:
+    url = reverse("review", args=[code])
+    return f"{url}?{query}" if query else url
 
 
 def _what(observation: Observation) -> str:

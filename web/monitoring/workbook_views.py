@@ -62,10 +62,18 @@ def _round(region: Region, year: int) -> ReportingRound:
 
 
 def _department_label(region: Region, scope: RegionScope) -> str:
-    """Whose file it is: the clerk's department, or the region for an office filling in everything."""
+    """Whose file it is: the clerk's department, or 全部 for an office filling in everything (the title
+    puts the region before it: 白银市2024年度全部指标填报表, not 白银市白银市…全部指标指标填报表)."""
     if scope.department is not None:
         return scope.department.name
-    return f"{region.name}全部指标"
+    return "全部"
+
+
+def _round_label(round_: ReportingRound) -> str:
+    """2024年度, 2024年上半年: the round without its region (the title names the region once)."""
+    if round_.half is None:
+        return f"{round_.year}年度"
+    return f"{round_.year}年{'上半年' if round_.half == 1 else '全年'}"
 
 
 def _template_rows(rows: list[FormRow], region: Region, year: int) -> list[EntryRow]:
@@ -95,8 +103,9 @@ def workbook_download(request: HttpRequest, code: str, year: int) -> HttpRespons
     rows = entry_rows(region=region, year=year, scope=scope)
     if not rows:
         raise PermissionDenied("没有需要您填报的指标")
-    department, label = _department_label(region, scope), str(round_)
-    name = template_file_name(department=department, round_label=label)
+    department, label = _department_label(region, scope), _round_label(round_)
+    owner = department if scope.department is not None else f"{region.name}全部指标"
+    name = template_file_name(department=owner, round_label=label)
     # A department's template is small; it is built on disk (write-only) and sent from memory.
     with tempfile.TemporaryDirectory(prefix="ha-workbook-") as folder:
         path = Path(folder) / "template.xlsx"
@@ -282,7 +291,7 @@ def workbook_apply(
     result = read_workbook(
         path,
         expect_department=_department_label(region, scope),
-        expect_round=str(round_),
+        expect_round=_round_label(round_),
         file_name=file_name,
     )
     notes = list(result.notes)

@@ -36,11 +36,11 @@ def confirmation_state(task: Task, round: str) -> str:
 def task_confirm(
     *, task: Task, round: str, department: Department, user: User, note: str = ""
 ) -> TaskConfirmation:
-    ProgressRound.parse(round)
+    round_ = ProgressRound.parse(round)
     if department not in lead_departments(task):
         raise ConfirmationError(f"{department.name}不是任务“{task.name}”的牵头部门，不能确认其报告")
     if not ProgressReport.objects.filter(measure__task=task, round=round).exists():
-        raise ConfirmationError(f"任务“{task.name}”{round}尚无任何部门报送进展，无可确认")
+        raise ConfirmationError(f"任务“{task.name}”{round_.name}尚无任何部门报送进展，无可确认")
     confirmation, _ = TaskConfirmation.objects.update_or_create(
         task=task,
         round=round,

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<str:code>/progress/<str:round_code>/", views.progress, name="task-progress"),
     path("<str:code>/export.<str:fmt>", views.export, name="task-export"),
     path("task/<int:pk>/", views.task_detail, name="task-detail"),
+    path("evidence/<int:pk>/", views.progress_evidence, name="task-evidence"),
 ]

@@ -205,3 +205,17 @@ def export(request: HttpRequest, code: str, fmt: str) -> FileResponse:
         path = writers[fmt](tasks, Path(folder) / f"{title}.{fmt}", title=title)
         content = path.read_bytes()
     return FileResponse(io.BytesIO(content), as_attachment=True, filename=f"{title}.{fmt}")
+
+
+@login_required
+def progress_evidence(request: HttpRequest, pk: int) -> FileResponse:
+    """A progress report's 佐证材料, for anyone who may see its region's 责任清单 (not outsiders)."""
+    report = get_object_or_404(ProgressReport.objects.select_related("measure__task__region"), pk=pk)
+    region_for_user(request.user, report.measure.task.region.code)
+    if not report.evidence:
+        raise Http404(gettext("该进展没有上传佐证材料"))
+    try:
+        handle = report.evidence.open("rb")
+    except FileNotFoundError:
+        raise Http404(gettext("佐证材料文件已不在服务器上，请重新上传")) from None
+    return FileResponse(handle, as_attachment=True, filename=Path(report.evidence.name).name)

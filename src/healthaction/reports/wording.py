@@ -9,24 +9,13 @@ from collections.abc import Iterable, Sequence
 from healthaction.engine import statuses
 from healthaction.evaluation_io.output import plain_number
 from healthaction.reports.model import IndicatorResult, Milestone
+from healthaction.wording import COMPARATOR_WORDS, quantity
 
 # The order statuses are counted in: the engine's labels (未达标 = 严重滞后 past the target year).
 LABELS = tuple(status.label for status in statuses.SHOWN)
 BEHIND = tuple(status.label for status in statuses.SHOWN if status.code in ("LAGGING", "OFF_TRACK", "MISSED"))
 _NUMERALS = "零一二三四五六七八九十"
-_WORDS = {
-    ">=": "不低于",
-    "<=": "不高于",
-    ">": "高于",
-    "<": "低于",
-    "=": "达到",
-    "achieved": "实现",
-    "increase": "较基期提高",
-    "decrease": "较基期下降",
-    "slow": "增长持续减缓",
-    "maintain": "保持基期水平",
-    "improve": "较基期改善",
-}
+_WORDS = COMPARATOR_WORDS
 
 
 def numeral(n: int) -> str:
@@ -51,11 +40,8 @@ def region_word(region: str) -> str:
 
 
 def number(value: float | None, unit: str | None = None) -> str:
-    """23.0 % → 23%, 18 1/10万 → 18/10万; — for no value."""
-    if value is None:
-        return "—"
-    shown = unit.removeprefix("1") if unit and unit.startswith("1/") else (unit or "")
-    return plain_number(value, 6) + shown
+    """23.0 % → 23%, 18 1/10万 → 18/10万; — for no value (healthaction.wording.quantity, as the pages)."""
+    return quantity(value, unit)
 
 
 def target_words(milestone: Milestone | None, unit: str | None) -> str:

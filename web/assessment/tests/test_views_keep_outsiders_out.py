@@ -115,7 +115,10 @@ def test_a_bad_number_in_review_is_a_chinese_message(client: Client, counties: C
 
 def test_the_office_creates_and_edits_a_scheme(client: Client, counties: Counties) -> None:
     client.force_login(counties.office)
-    form = {"year": "2024", "organisation-宣传": "on"} | {
+    page = client.get(f"/assessment/{counties.city.code}/").content.decode()
+    assert "各5分" not in page
+    assert 'name="organisation-points-宣传引导" value="3"' in page  # the points the scheme will use
+    form = {"year": "2024", "organisation-宣传引导": "on", "organisation-points-宣传引导": "2"} | {
         f"indicator-{i.pk}": "on" for i in counties.indicators
     }
     response = client.post(f"/assessment/{counties.city.code}/", form)
@@ -136,4 +139,5 @@ def test_the_office_creates_and_edits_a_scheme(client: Client, counties: Countie
 
     scheme = AssessmentScheme.objects.get(year=2024)
     assert scheme.grade_bands[-1] == {"name": "待改进", "floor": 0}
-    assert scheme.organisation_items.get().name == "宣传"
+    item = scheme.organisation_items.get()
+    assert (item.name, item.max_points) == ("宣传引导", 2)

@@ -317,6 +317,15 @@ def test_a_template_from_before_rows_carried_versions_is_refused(client: Client,
     assert not Observation.objects.exists()
 
 
+def test_the_title_names_the_region_the_round_and_the_department_once(client: Client, world: World) -> None:
+    client.force_login(world.pingchuan_admin)
+    title = _template(client, world).worksheets[0]["A1"].value
+    assert title == f"{world.pingchuan.full_name}2022年度全部指标填报表"
+    client.force_login(world.pingchuan_clerk)
+    title = _template(client, world).worksheets[0]["A1"].value
+    assert title == f"{world.pingchuan.full_name}2022年度区卫健局指标填报表"
+
+
 def test_a_huge_cell_is_refused_with_a_short_page(client: Client, world: World, tmp_path: Any) -> None:
     """Issue 11: a 218 KB upload with a 500 MB cell answered with a 209.7 MB page that echoed it."""
     from tests import hostile_files as hostile
