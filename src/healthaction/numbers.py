@@ -91,11 +91,18 @@ _LIFE = re.compile(r"寿命")
 
 
 class NumberRefused(ValueError):  # noqa: N818 - the name other modules build on
-    """The text is not a number this field can hold; ``message`` says why, in Chinese, naming the field."""
+    """The text is not a number this field can hold; ``message`` says why, in Chinese, naming the field.
 
-    def __init__(self, message: str) -> None:
+    The parts are kept too (``reason`` and ``hint`` are fixed phrases where they can be, ``shown`` the
+    excerpt of what was written), so an interface in another language can word the same refusal.
+    """
+
+    def __init__(
+        self, message: str, *, field: str = "", reason: str = "", shown: str | None = None, hint: str = ""
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.field, self.reason, self.shown, self.hint = field, reason, shown, hint
 
 
 @dataclass(frozen=True)
@@ -132,8 +139,11 @@ def fold(text: str) -> str:
 
 
 def _refuse(field: str, reason: str, text: str | None = None, hint: str = "") -> NumberRefused:
-    shown = f"，实际为「{excerpt(text)}」" if text is not None else ""
-    return NumberRefused(f"「{field}」：{reason}{shown}{hint}")
+    shown = None if text is None else excerpt(text)
+    written = f"，实际为「{shown}」" if shown is not None else ""
+    return NumberRefused(
+        f"「{field}」：{reason}{written}{hint}", field=field, reason=reason, shown=shown, hint=hint
+    )
 
 
 def read_amount(

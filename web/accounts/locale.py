@@ -11,6 +11,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.translation import gettext
+
+from healthaction.numbers import NumberRefused
 
 
 def chosen_language(request: HttpRequest) -> str:
@@ -26,3 +29,17 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         language = chosen_language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+def refusal_message(refused: NumberRefused) -> str:
+    """The core's refusal of a typed number in the page's language: its fixed phrases go through the
+    catalogue (web/config/words.py marks them); a phrase with numbers in it stays as the core wrote it."""
+    if not refused.reason:
+        return refused.message
+    message = gettext("「%(field)s」：%(reason)s") % {
+        "field": refused.field,
+        "reason": gettext(refused.reason),
+    }
+    if refused.shown is not None:
+        message += gettext("，实际为「%(text)s」") % {"text": refused.shown}
+    return message + (gettext(refused.hint) if refused.hint else "")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from healthaction.numbers import NumberRefused, parse_optional, plausibility
+from web.accounts.locale import refusal_message
 from web.assessment.models import AssessmentScheme
 
 # 分值, 得分 and 加减分 are stored with 2 decimals and at most 6 digits before the point.
@@ -28,7 +29,7 @@ def parse_points(
     try:
         return parse_optional(raw, field=what, unit="分", minimum=0, maximum=top, decimals=POINTS_DECIMALS)
     except NumberRefused as refused:
-        raise forms.ValidationError(refused.message) from None
+        raise forms.ValidationError(refusal_message(refused)) from None
 
 
 class SchemeSettingsForm(forms.ModelForm[AssessmentScheme]):

@@ -13,6 +13,7 @@ from django.db.models import Max, Sum
 from django.utils.translation import gettext, gettext_noop
 
 from healthaction.numbers import NumberRefused, check_amount, plain
+from web.accounts.locale import refusal_message
 from web.assessment.compute import Outcome, assessment_compute
 from web.assessment.models import (
     Adjustment,
@@ -157,7 +158,7 @@ def review_value_set(
                 name=indicator.name,
             )
         except NumberRefused as refused:
-            raise AssessmentError(refused.message) from None
+            raise AssessmentError(refusal_message(refused)) from None
     reported = (
         Observation.objects.filter(region=region, indicator=indicator, year=year)
         .values_list("value", flat=True)
@@ -216,7 +217,7 @@ def _adjustment_points(*, scheme: AssessmentScheme, region: Region, kind: str, p
             points, field=gettext("加分") if bonus else gettext("扣分"), unit="分", decimals=2
         )
     except NumberRefused as refused:
-        raise AssessmentError(refused.message) from None
+        raise AssessmentError(refusal_message(refused)) from None
     if bonus:
         given = Adjustment.objects.filter(scheme=scheme, region=region, kind=kind).aggregate(
             total=Sum("points")

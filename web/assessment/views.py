@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from healthaction.numbers import YEARS, NumberRefused, parse_optional, parse_year
+from web.accounts.locale import refusal_message
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.assessment.compute import Outcome, assessment_compute
 from web.assessment.forms import SchemeSettingsForm, parse_points
@@ -270,7 +271,7 @@ def _year(raw: str | None, scheme: AssessmentScheme) -> int:
     try:
         return parse_year(raw, field=gettext("年份"), earliest=YEARS[0], latest=YEARS[1])
     except NumberRefused as refused:
-        raise AssessmentError(refused.message) from None
+        raise AssessmentError(refusal_message(refused)) from None
 
 
 def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region) -> None:
@@ -287,7 +288,7 @@ def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region)
                 name=indicator.name,
             )
         except NumberRefused as refused:
-            raise AssessmentError(refused.message) from None
+            raise AssessmentError(refusal_message(refused)) from None
         review_value_set(
             scheme=scheme,
             region=region,

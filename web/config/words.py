@@ -58,4 +58,18 @@ WORDS = (
     gettext_noop("对照目标值"),
     gettext_noop("定性判断"),
     gettext_noop("增速判断"),
+    # The core's refusals of a typed number (healthaction.numbers), worded again by refusal_message.
+    gettext_noop("请填写数字"),
+    gettext_noop("应为数字"),
+    gettext_noop("应为有限的数字"),
+    gettext_noop("数值过大（整数部分最多12位）"),
+    gettext_noop("小数位过多（最多6位）"),
+    gettext_noop("小数位过多（最多2位）"),
+    gettext_noop("百分比应在0到100之间"),
+    gettext_noop("千分率应在0到1000之间"),
+    gettext_noop("预期寿命应在40到100岁之间"),
+    gettext_noop("变化幅度不能低于-100%"),
+    gettext_noop("应为四位数的年份"),
+    gettext_noop("；无数据请留空，并在「说明」中写明原因"),
+    gettext_noop("；只填一个数字，估计、范围等请写在「说明」中"),
 )

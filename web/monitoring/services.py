@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from healthaction.numbers import NumberRefused, check_amount
+from web.accounts.locale import refusal_message
 from web.monitoring.checks import plausibility_warnings
 from web.monitoring.evaluation import statuses_refresh_after
 from web.monitoring.models import Observation, ObservationChange
@@ -109,7 +110,7 @@ def observation_save(
     try:
         value = check_amount(value, field=indicator.name, unit=indicator.unit or None, name=indicator.name)
     except NumberRefused as refused:
-        raise ValueRefusedError(refused.message) from None
+        raise ValueRefusedError(refusal_message(refused)) from None
     warnings = plausibility_warnings(
         value=value, last=_last_value(region=region, indicator=indicator, year=year), unit=indicator.unit
     )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from healthaction.numbers import NumberRefused, parse_amount
+from web.accounts.locale import refusal_message
 from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.monitoring.evidence import evidence_attach, evidence_check
 from web.monitoring.models import Evidence, Observation
@@ -69,7 +70,7 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                             raw, field=indicator.name, unit=indicator.unit or None, name=indicator.name
                         )
                     except NumberRefused as refused:
-                        raise ObservationError(refused.message) from None
+                        raise ObservationError(refusal_message(refused)) from None
                     version_raw = request.POST.get(f"version-{pk}", "")
                     unchanged = row.observation is not None and row.observation.value == value and not submit
                     if not unchanged:

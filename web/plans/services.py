@@ -21,6 +21,7 @@ from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 from healthaction.ingest.coverage import summary as coverage_summary
 from healthaction.numbers import YEARS, NumberRefused, check_amount, excerpt, plausibility
 from healthaction.plan import Plan
+from web.accounts.locale import refusal_message
 from web.organisation.models import Body, Department, Position
 from web.organisation.names import is_department_name
 from web.organisation.selectors import DepartmentDirectory
@@ -243,7 +244,7 @@ def _desired(plan: Plan, region: Region) -> _Desired:
         try:
             number = check_amount(value, field=f"{indicator}的{what}")
         except NumberRefused as refused:
-            want.warnings.append(gettext("%(problem)s，未导入该值") % {"problem": refused.message})
+            want.warnings.append(gettext("%(problem)s，未导入该值") % {"problem": refusal_message(refused)})
             return None
         reason = plausibility(number, unit, name=indicator)
         if reason is not None:

@@ -17,6 +17,7 @@ from healthaction.responsibility import (
     parse_deadline,
     quantities,
 )
+from web.accounts.locale import refusal_message
 from web.organisation.models import Body, Department, Holding, Position
 from web.organisation.names import is_department_name
 from web.organisation.selectors import DepartmentDirectory
@@ -258,7 +259,7 @@ def progress_report_save(
                 value, field=subs[index].label, unit=subs[index].unit or None, minimum=0
             )
         except NumberRefused as refused:
-            raise ProgressError(f"措施{measure.code}：{refused.message}") from None
+            raise ProgressError(f"措施{measure.code}：{refusal_message(refused)}") from None
     amounts = checked
     now = timezone.now()
     report, _ = ProgressReport.objects.get_or_create(

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 
 from healthaction.numbers import NumberRefused, parse_optional
 from healthaction.responsibility import ProgressRound, write_docx, write_xlsx
+from web.accounts.locale import refusal_message
 from web.accounts.models import Role
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.organisation.models import Department
@@ -149,7 +150,7 @@ def progress(request: HttpRequest, code: str, round_code: str) -> HttpResponse:
                 try:  # the one number rule, in the sub-target's unit
                     amount = parse_optional(raw, field=sub.label, unit=sub.unit or None, minimum=0)
                 except NumberRefused as refused:
-                    errors[pk] = refused.message
+                    errors[pk] = refusal_message(refused)
                     continue
                 if amount is not None:
                     amounts[sub.index] = amount

@@ -42,7 +42,7 @@ office = user_create_or_update(
 )
 for n, indicator in enumerate(Indicator.objects.filter(region=pingchuan).order_by("pk")):
     for year in range(2018, 2023):
-        value = Decimal(10 + n) + Decimal(year - 2018) / 3
+        value = Decimal(10 + n) + (Decimal(year - 2018) / 3).quantize(Decimal("0.000001"))
         saved = observation_save(region=pingchuan, indicator=indicator, year=year, value=value,
                                  comment=f"{year}年填报", user=office, version=None, submit=True,
                                  reviewer=True)
