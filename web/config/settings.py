@@ -24,6 +24,11 @@ import django_stubs_ext
 
 django_stubs_ext.monkeypatch()  # lets ModelAdmin[Region] and friends be subscripted at run time
 
+
+def _flag(name: str, default: str = "") -> bool:
+    return os.environ.get(name, default).strip().lower() in {"1", "true", "yes", "on"}
+
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("HEALTHACTION_VAR", BASE_DIR.parent / "var"))
 
@@ -55,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "web.config.charset.RequestCharsetMiddleware",  # an unknown charset is a 400, not a 500
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "web.accounts.locale.ChosenLanguageMiddleware",  # zh-hans unless English was chosen
@@ -153,6 +159,10 @@ STATICFILES_DIRS = [
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 SILENCED_SYSTEM_CHECKS = ["staticfiles.W004"]  # node_modules absent before `make setup`
+
+# 审核 by someone other than the submitter (four eyes). A very small office where one person both
+# reports and reviews may allow self-approval; it is still recorded in each value's history.
+SELF_APPROVAL = _flag("HEALTHACTION_SELF_APPROVAL")
 
 MEDIA_ROOT = VAR_DIR / "media"
 # Reminders go through this backend; the console prints them until a real one (smtp) is set.

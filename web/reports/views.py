@@ -25,6 +25,7 @@ from healthaction.reports import KINDS, ReportError, render_report
 from healthaction.reports.pdf import libreoffice, missing_message
 from web.accounts.scope import Need, region_for_user
 from web.dashboards.selectors import latest_year
+from web.parameters import optional_year
 from web.reports.source import plan_and_basis, published_result, report_data
 
 FORMATS = {
@@ -37,10 +38,7 @@ FORMAT_LABELS = (("docx", "Word"), ("xlsx", "Excel"), ("html", "网页"), ("pdf"
 
 
 def _year(request: HttpRequest) -> int | None:
-    try:
-        return int(request.GET["year"])
-    except (KeyError, ValueError):
-        return None
+    return optional_year(request.GET)
 
 
 @login_required

@@ -1,0 +1,23 @@
+// The site's own behaviour, from a file: the Content-Security-Policy allows no inline script.
+"use strict";
+document.addEventListener("DOMContentLoaded", function () {
+  // <select data-autosubmit>: choosing sends its form (the language menu, a year).
+  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+    select.addEventListener("change", function () { select.form.submit(); });
+  });
+  // A chart drawn by ECharts from the JSON in <script type="application/json" id="…-data">.
+  document.querySelectorAll("[data-chart]").forEach(function (box) {
+    var source = document.getElementById(box.getAttribute("data-chart"));
+    if (!source || !window.echarts) return;
+    var d = JSON.parse(source.textContent);
+    var series = d.series;
+    if (d.target !== null && series.length) {
+      series[0].markLine = {symbol: "none", data: [{yAxis: d.target, name: d.target_label}], label: {formatter: d.target_label}};
+    }
+    window.echarts.init(box).setOption({
+      tooltip: {trigger: "axis"}, legend: {top: 0}, grid: {top: 40},
+      xAxis: {type: "category", data: d.years}, yAxis: {type: "value", name: d.unit, scale: true},
+      series: series
+    });
+  });
+});
