@@ -31,6 +31,7 @@ def _reason(exception: Exception | None) -> str:
 
 
 def _page(request: HttpRequest, status: int, exception: Exception | None) -> HttpResponse:
+    """The page in the site's frame; when that cannot be drawn (the database is down), a plain one."""
     back = request.META.get("HTTP_REFERER", "")
     try:
         host = request.get_host()
@@ -39,7 +40,11 @@ def _page(request: HttpRequest, status: int, exception: Exception | None) -> Htt
     if not (host and url_has_allowed_host_and_scheme(back, allowed_hosts={host})):
         back = ""  # a link back to the page the user came from on this site, never to another site
     context = {"status": status, "reason": _reason(exception), "back": back}
-    return render(request, f"errors/{status}.html", context, status=status)
+    try:
+        return render(request, f"errors/{status}.html", context, status=status)
+    except Exception:  # the frame needs the user and the database; the error must be answered all the same
+        logger.exception("the %s page could not be rendered with the site's frame", status)
+        return HttpResponse(loader.get_template("errors/plain.html").render(context), status=status)
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
@@ -55,9 +60,4 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """500 in the site's frame; when that page cannot be drawn either (the database is down), a plain one."""
-    try:
-        return _page(request, 500, None)
-    except Exception:  # the error page must not fail: whatever broke, answer with the page that needs nothing
-        logger.exception("the 500 page could not be rendered with the site's frame")
-        return HttpResponse(loader.get_template("errors/500_plain.html").render(), status=500)
+    return _page(request, 500, None)
