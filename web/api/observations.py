@@ -63,7 +63,8 @@ def observation_list(
 )
 def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[Observation | dict[str, str]]:
     """与网页填报表单相同：只能填报开放中的轮次、您有权填报的地区和指标（部门填报员只能填本部门的指标）；
-    与上年相比变化异常时须在 `comment` 说明原因（否则 400）；已提交的值只有审核人能改，已审核的值不能直接修改（须先退回）；
+    与上年相比变化异常时须在 `comment` 说明原因（否则 400）；已提交的值只有审核人能改，
+    已审核的值不能直接修改（须先退回）；
     `version` 与库中不一致时返回 409，什么也不保存。"""
     place = region_for_user(request.user, payload.region, Need.ENTER)
     scope = region_scope_for(request.user)

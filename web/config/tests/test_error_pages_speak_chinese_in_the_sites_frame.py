@@ -27,7 +27,8 @@ def test_a_page_outside_ones_scope_says_so_in_the_frame(client: Client, world: W
     assert response.status_code == 403
     assert "不在您的权限范围内" in page
     assert "无权访问" in page
-    assert "<header>" in page and "回到首页" in page  # the frame and a way back
+    assert "<header>" in page
+    assert "回到首页" in page
     assert "Forbidden" not in page
 
 
@@ -36,7 +37,9 @@ def test_an_unknown_page_is_a_chinese_404_with_the_reason(client: Client, world:
     response = client.get("/regions/999999/")
     page = response.content.decode()
     assert response.status_code == 404
-    assert "没有这个地区" in page and "页面不存在" in page and "<header>" in page
+    assert "没有这个地区" in page
+    assert "页面不存在" in page
+    assert "<header>" in page
     assert "Not Found" not in page
     assert "页面不存在" in client.get("/no/such/page/").content.decode()
 
@@ -52,7 +55,9 @@ def test_a_malformed_parameter_is_a_chinese_400_in_the_frame(client: Client, wor
     response = client.get(f"/reports/{world.pingchuan.code}/?year=99999999999999999999")
     page = response.content.decode()
     assert response.status_code == 400
-    assert "请求有误" in page and "年份" in page and "<header>" in page
+    assert "请求有误" in page
+    assert "年份" in page
+    assert "<header>" in page
 
 
 def test_the_way_back_leads_only_within_the_site(client: Client, world: World) -> None:
@@ -70,7 +75,8 @@ def test_a_server_error_is_a_chinese_500_in_the_frame(world: World) -> None:
     response = client.get("/broken/")
     page = response.content.decode()
     assert response.status_code == 500
-    assert "系统出错" in page and "<header>" in page
+    assert "系统出错" in page
+    assert "<header>" in page
     assert "a bug" not in page  # the exception's text is for the log, not the page
 
 
