@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
@@ -35,6 +36,19 @@ from web.tasks.tests.conftest import Xixia, xixia  # noqa: F401  (the fixture, u
 # Downloads that start LibreOffice or write whole reports: one format stands for the others.
 SLOW = re.compile(r"\.pdf$|/reports/[^/]+/[^/]+\.(docx|html)$|/admin/.*/(delete|history)/$")
 NEVER = re.compile(r"^/logout/")  # it ends the crawler's session
+# The admin's pages are crawled as the system admin, a clerk and an anonymous visitor.
+ADMIN_ROLES = {"admin", "clerk", "anonymous"}
+# What the Content-Security-Policy would block: an inline <script> (JSON data islands are not run),
+# a style="" attribute, an on…="" handler.
+INLINE = re.compile(
+    r'<script(?![^>]*\bsrc=)(?![^>]*type="application/json")[^>]*>|\sstyle="|\son[a-z]+="', re.IGNORECASE
+)
+
+
+def _inline(response: HttpResponse) -> bool:
+    if "text/html" not in response.get("Content-Type", "") or getattr(response, "streaming", False):
+        return False
+    return bool(INLINE.search(response.content.decode()))
 
 
 @dataclass(frozen=True)
@@ -232,10 +246,13 @@ def test_no_url_answers_500_for_any_role_or_year(crawl: Crawl) -> None:
                 if not SLOW.search(url) and not NEVER.search(url):
                     urls.add((url, label))
     failures: list[str] = []
+    inline: set[str] = set()
     requests = 0
     for role, user in crawl.users.items():
         client = Client(raise_request_exception=False)
         for url, _label in sorted(urls):
+            if url.startswith("/admin/") and role not in ADMIN_ROLES:
+                continue  # the others are sent to the admin's login page, all alike
             for method in ("get", "post"):
                 if user is not None:
                     client.force_login(user)  # a POST to /i18n/ or an admin page may end the session
@@ -243,12 +260,16 @@ def test_no_url_answers_500_for_any_role_or_year(crawl: Crawl) -> None:
                 requests += 1
                 if response.status_code >= 500:
                     failures.append(f"{role} {method.upper()} {url} → {response.status_code}")
+                elif method == "get" and _inline(response):
+                    inline.add(url)
     year_urls = sum(1 for _, label in urls if label != "none")
     print(
         f"crawl: {len(patterns)} patterns, {len(urls)} URLs ({year_urls} of them for past/open/future years)"
         f" × {len(crawl.users)} roles × GET+POST = {requests} requests, {len(failures)} server errors"
     )
     assert not failures, "\n".join(failures[:40]) + f"\n… {len(failures)} in all"
+    # The Content-Security-Policy allows no inline script or style: no page may carry one.
+    assert not inline, sorted(inline)[:20]
 
 
 def test_the_years_tried_are_past_open_and_future(crawl: Crawl) -> None:
