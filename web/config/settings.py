@@ -2,8 +2,8 @@
 
 | variable | default |
 | --- | --- |
-| HEALTHACTION_SECRET_KEY | made at first start in $HEALTHACTION_VAR/secret_key (random, mode 600); DEBUG off refuses |
-| | the public development key and keys under 32 characters |
+| HEALTHACTION_SECRET_KEY | random, made at first start in $HEALTHACTION_VAR/secret_key (mode 600); |
+| | with DEBUG off the public development key and keys under 32 characters are refused |
 | HEALTHACTION_DEBUG | off |
 | HEALTHACTION_ALLOWED_HOSTS | 127.0.0.1,localhost |
 | HEALTHACTION_VAR | <repository>/var (SQLite file, uploaded plans) |
@@ -12,7 +12,7 @@
 | HEALTHACTION_LOCKOUT_MINUTES | 30 (how long the lock lasts) |
 | HEALTHACTION_SOFFICE | soffice or libreoffice on PATH (LibreOffice, for .pdf reports and .doc plans) |
 | HEALTHACTION_EMAIL_BACKEND, HEALTHACTION_FROM_EMAIL | console backend, healthaction@localhost (reminders) |
-| HEALTHACTION_SELF_APPROVAL | off (审核 by someone other than the submitter; on: a small office approves its own) |
+| HEALTHACTION_SELF_APPROVAL | off (审核 by another than the submitter; on: a small office approves its own) |
 | HEALTHACTION_HSTS_SECONDS | 0 (Strict-Transport-Security max-age; 31536000 once the site is HTTPS only) |
 | HEALTHACTION_HSTS_INCLUDE_SUBDOMAINS, HEALTHACTION_HSTS_PRELOAD | off |
 | HEALTHACTION_SSL_REDIRECT | off (redirect http:// to https://) |
