@@ -5,6 +5,24 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
     select.addEventListener("change", function () { select.form.submit(); });
   });
+  // <form data-confirm="question">: 发布, 删除, 撤销, 销号 ask first, in the page's <dialog>; only 确定
+  // sends the form (with the button that was pressed).
+  var dialog = document.getElementById("confirm-dialog");
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!dialog || form.dataset.confirmed === "yes") return;
+      event.preventDefault();
+      var submitter = event.submitter;
+      dialog.querySelector(".question").textContent = form.getAttribute("data-confirm");
+      dialog.returnValue = "";
+      dialog.addEventListener("close", function () {
+        if (dialog.returnValue !== "ok") return;
+        form.dataset.confirmed = "yes";
+        if (submitter) { form.requestSubmit(submitter); } else { form.requestSubmit(); }
+      }, {once: true});
+      dialog.showModal();
+    });
+  });
   // A chart drawn by ECharts from the JSON in <script type="application/json" id="…-data">.
   document.querySelectorAll("[data-chart]").forEach(function (box) {
     var source = document.getElementById(box.getAttribute("data-chart"));
