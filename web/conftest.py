@@ -15,8 +15,8 @@ from web.accounts.models import Role
 from web.accounts.services import user_create_or_update
 from web.monitoring.models import ReportingRound
 from web.organisation.models import Department
-from web.plans.importing import plan_import
 from web.plans.models import Indicator
+from web.plans.services import plan_import
 from web.regions.models import Region
 from web.regions.services import regions_load_codes
 

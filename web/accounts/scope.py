@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Manager, Model, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext, gettext_lazy
 from django_stubs_ext import StrOrPromise
 
 from web.accounts.models import Profile, Role
 from web.organisation.models import Department
-from web.plans.models import Indicator
 from web.regions.models import Region
 
 _Row = TypeVar("_Row", bound=Model)
@@ -38,6 +37,13 @@ _ROLE_NEEDS: dict[str, set[Need]] = {
     Role.CLERK: {Need.VIEW, Need.ENTER},
     Role.LEADER: {Need.VIEW},
 }
+
+
+class OwnedByDepartments(Protocol):
+    """What entry rights need of an indicator (plans sits above accounts, so no import of its model)."""
+
+    @property
+    def owners(self) -> Manager[Department]: ...
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,7 @@ class RegionScope:
             raise PermissionDenied(gettext("您的账户还没有分配角色"))
         return rows.filter(**{f"{region_path}__startswith": self.root.path})
 
-    def may_enter(self, region: Region, indicator: Indicator) -> bool:
+    def may_enter(self, region: Region, indicator: OwnedByDepartments) -> bool:
         if not (self.may(Need.ENTER) and self.contains(region)):
             return False
         if self.role == Role.CLERK:
@@ -116,3 +122,10 @@ def region_for_user(user: AbstractBaseUser | AnonymousUser, code: str, need: Nee
     if not (scope.contains(region) and scope.may(need)):
         raise PermissionDenied(gettext("不在您的权限范围内"))
     return region
+
+
+def signed_in_user(user: AbstractBaseUser | AnonymousUser) -> User:
+    """The acting user for a service; the pages that write are behind login, so anyone else is refused."""
+    if not isinstance(user, User):
+        raise PermissionDenied(gettext("请先登录"))
+    return user

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 
@@ -15,7 +15,7 @@ class TokenAuth(HttpBearer):
         "或用 `manage.py api_token 用户名` 创建，权限与该用户在网页中的权限相同。"
     )
 
-    def authenticate(self, request: HttpRequest, token: str) -> AbstractBaseUser | None:
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
         user = api_token_user(token)
         if user is not None:
             # The scope helper and the services read request.user, exactly as for the pages.

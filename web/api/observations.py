@@ -8,11 +8,11 @@ from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
-from web.accounts.scope import Need, region_for_user, region_scope_for
+from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.api.pagination import BoundedLimitOffset
 from web.api.schemas import ERRORS, ErrorOut, ObservationIn, ObservationOut
 from web.monitoring.models import Observation
-from web.monitoring.selectors import indicators_for, open_round
+from web.monitoring.selectors import indicators_for, observation_shown, observations_listed, open_round
 from web.monitoring.services import ConflictError, ObservationError, observation_save
 
 router = Router(tags=["监测值"])
@@ -34,26 +34,15 @@ def observation_list(
 ) -> QuerySet[Observation]:
     """您权限范围内的监测值。`region` 为行政区划代码（默认为您所在的地区）；`subtree` 为 true 时包括下级地区。
     可按指标编号、年份、状态筛选；用 `limit`、`offset` 分页。演示数据的 `is_demo` 为 true。"""
-    scope = region_scope_for(request.user)
-    observations = Observation.objects.select_related("region", "indicator", "department").order_by(
-        "region__code", "indicator__name", "year"
+    place = region_for_user(request.user, region) if region is not None else None
+    return observations_listed(
+        scope=region_scope_for(request.user),
+        place=place,
+        subtree=subtree,
+        indicator_id=indicator_id,
+        year=year,
+        state=state,
     )
-    if region is not None:
-        place = region_for_user(request.user, region)
-        observations = (
-            observations.filter(region__path__startswith=place.path)
-            if subtree
-            else observations.filter(region=place)
-        )
-    else:
-        observations = scope.within(observations)
-    if indicator_id is not None:
-        observations = observations.filter(indicator_id=indicator_id)
-    if year is not None:
-        observations = observations.filter(year=year)
-    if state is not None:
-        observations = observations.filter(state=state)
-    return observations
 
 
 @router.post(
@@ -82,7 +71,7 @@ def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[O
             year=payload.year,
             value=payload.value,
             comment=payload.comment,
-            user=request.user,
+            user=signed_in_user(request.user),
             version=payload.version,
             submit=payload.submit,
             department=scope.department,
@@ -92,7 +81,4 @@ def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[O
         return Status(409, {"detail": str(exc)})
     except ObservationError as exc:
         return Status(400, {"detail": str(exc)})
-    observation = Observation.objects.select_related("region", "indicator", "department").get(
-        pk=observation.pk
-    )
-    return Status(200, observation)
+    return Status(200, observation_shown(observation.pk))

@@ -11,6 +11,14 @@ from web.accounts.scope import region_for_user, region_scope_for
 from web.api.schemas import ERRORS, PlanDetailOut, PlanOut, TargetOut
 from web.monitoring.selectors import indicators_for, lineage_codes
 from web.plans.models import ActionDepartment, PlanDocument, Target
+from web.plans.selectors import (
+    departments_by_action,
+    plan_actions,
+    plan_document,
+    plan_targets,
+    plans_within,
+    targets_applying,
+)
 from web.regions.models import Region
 
 router = Router(tags=["规划与目标"])
@@ -50,21 +58,17 @@ def _target(target: Target) -> dict[str, Any]:
 def plan_list(request: HttpRequest) -> list[dict[str, Any]]:
     """您权限范围内（所在地区及下级地区）导入的规划文件。"""
     scope = region_scope_for(request.user)
-    documents = scope.within(PlanDocument.objects.select_related("region").order_by("region__code", "title"))
-    return [_plan(d) for d in documents]
+    return [_plan(d) for d in plans_within(scope)]
 
 
 @router.get("/plans/{plan_id}", response={200: PlanDetailOut, **ERRORS}, summary="规划文件详情")
 def plan_detail(request: HttpRequest, plan_id: int) -> dict[str, Any]:
     """一份规划：专项行动（牵头、配合部门，指标）与全部目标值。"""
-    document = PlanDocument.objects.select_related("region").filter(pk=plan_id).first()
+    document = plan_document(plan_id)
     if document is None:
         raise Http404("没有这份规划文件")
     region_for_user(request.user, document.region.code)
-    roles = ActionDepartment.objects.filter(action__document=document).select_related("department")
-    by_action: dict[int, dict[str, list[str]]] = {}
-    for role in roles.order_by("pk"):
-        by_action.setdefault(role.action_id, {}).setdefault(role.role, []).append(role.department.name)
+    by_action = departments_by_action(document)
     actions = [
         {
             "seq": action.seq,
@@ -75,10 +79,9 @@ def plan_detail(request: HttpRequest, plan_id: int) -> dict[str, Any]:
             ),
             "indicators": [i.name for i in action.indicators.all()],
         }
-        for action in document.actions.prefetch_related("indicators").order_by("seq")
+        for action in plan_actions(document)
     ]
-    targets = document.targets.select_related("indicator", "region").order_by("indicator__name", "year")
-    return {**_plan(document), "actions": actions, "targets": [_target(t) for t in targets]}
+    return {**_plan(document), "actions": actions, "targets": [_target(t) for t in plan_targets(document)]}
 
 
 @router.get("/regions/{code}/targets", response={200: list[TargetOut], **ERRORS}, summary="地区的目标值")
@@ -92,9 +95,4 @@ def region_targets(
         if not indicators.filter(pk=indicator_id).exists():
             raise Http404("这个地区没有该指标")
         indicators = indicators.filter(pk=indicator_id)
-    targets = (
-        Target.objects.filter(region__code__in=lineage_codes(region), indicator__in=indicators)
-        .select_related("indicator", "region")
-        .order_by("indicator__name", "region__code", "year")
-    )
-    return [_target(t) for t in targets]
+    return [_target(t) for t in targets_applying(lineage_codes(region), indicators)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -28,7 +28,7 @@ def token_prefix(token: str) -> str:
 
 
 @transaction.atomic
-def api_token_create(*, user: AbstractBaseUser, name: str) -> tuple[ApiToken, str]:
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for ``user``; the clear token is in the return value and nowhere else."""
     token = new_token()
     record = ApiToken.objects.create(
@@ -41,7 +41,7 @@ def api_token_revoke(*, token: ApiToken) -> None:
     ApiToken.objects.filter(pk=token.pk).update(revoked=True)
 
 
-def api_token_user(token: str) -> AbstractBaseUser | None:
+def api_token_user(token: str) -> User | None:
     """The active user a token belongs to, or None; marks the token as used."""
     record = (
         ApiToken.objects.filter(key_hash=token_hash(token), revoked=False, user__is_active=True)
@@ -54,5 +54,5 @@ def api_token_user(token: str) -> AbstractBaseUser | None:
     # At most one write a minute per token: the API stays read-mostly under load.
     if record.last_used_at is None or (now - record.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=record.pk).update(last_used_at=now)
-    user: AbstractBaseUser = record.user
+    user: User = record.user
     return user

@@ -10,12 +10,13 @@ applies the scheme's own grade names and quota.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 import polars as pl
 
 from healthaction.engine import EvaluationInputs, EvaluationOptions, evaluate
+from healthaction.engine.grades import apply_quota, bands_from, grade_of, item_counts, item_points
 from healthaction.engine.model import SERIES_COLUMNS
 from web.assessment.models import (
     Adjustment,
@@ -143,69 +144,6 @@ def scheme_inputs(scheme: AssessmentScheme, regions: list[Region]) -> Evaluation
     )
 
 
-def grade_of(scheme: AssessmentScheme, final: float | None, vetoed: bool) -> str:
-    """The scheme's grade for a rounded final score; a veto gives the lowest grade."""
-    if vetoed or final is None:
-        return str(scheme.lowest_grade)
-    points = Decimal(str(final))
-    for band in sorted(scheme.grade_bands, key=lambda b: Decimal(str(b["floor"])), reverse=True):
-        if points >= Decimal(str(band["floor"])):
-            return str(band["name"])
-    return str(scheme.lowest_grade)
-
-
-def apply_quota(scheme: AssessmentScheme, scores: list[dict[str, Any]]) -> None:
-    """At most ``quota_percent`` % of the regions (rounded down) keep ``quota_grade``; the rest,
-    in rank order, move one grade down. Regions tied at the limit move down together."""
-    if scheme.quota_percent is None or not scheme.quota_grade or not scores:
-        return
-    allowed = int(Decimal(len(scores)) * scheme.quota_percent / 100)
-    holders = sorted((s for s in scores if s["grade"] == scheme.quota_grade), key=lambda s: s["rank"])
-    names = scheme.grade_names()
-    lower = (
-        names[names.index(scheme.quota_grade) + 1]
-        if scheme.quota_grade in names[:-1]
-        else scheme.lowest_grade
-    )
-    for position, row in enumerate(holders):
-        beyond = position >= allowed or sum(1 for h in holders if h["rank"] <= row["rank"]) > allowed
-        if beyond:
-            row["grade"] = lower
-            row["quota_note"] = (
-                f"{scheme.quota_grade}等次限额{scheme.quota_percent.normalize():f}%（{allowed}个），调整为{lower}"
-            )
-
-
-def item_points(fraction: float | None, weight: float | None) -> float | None:
-    """The points an item contributes in its own 分值 (display only; the score is the engine's)."""
-    if fraction is None or weight is None:
-        return None
-    return float((Decimal(str(fraction)) * Decimal(str(weight))).quantize(Decimal("0.01"), ROUND_HALF_UP))
-
-
-def item_counts(series: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Per region: indicator items assessed and achieved, 组织实施 items and their points — counted apart.
-
-    The engine counts every series it scores, and the 组织实施 items enter it as series; a 通报 that
-    said 考核指标29项 for 26 indicators and 3 organisation items would be wrong, so they are told apart here.
-    """
-    counts: dict[str, dict[str, Any]] = {
-        "": {"achieved": 0, "assessed": 0, "organisation": 0, "organisation_points": None}
-    }
-    for entry in series:
-        row = counts.setdefault(entry["region"], dict(counts[""]))
-        if entry.get("kind") == "organisation":
-            row["organisation"] += 1
-            # points only for items the office scored (a snapshot before "given" says so in its explanation)
-            if entry.get("given", "尚未评分" not in entry.get("explanation", "")):
-                before = row["organisation_points"] or 0.0
-                row["organisation_points"] = round(before + (entry.get("points") or 0.0), 2)
-        else:
-            row["assessed"] += 1
-            row["achieved"] += entry.get("status") == "ACHIEVED"
-    return counts
-
-
 def assessment_compute(scheme: AssessmentScheme) -> Outcome:
     """Scores, grades and ranks of the scheme's children now, with every series behind them."""
     from web.assessment.explain import rule_text
@@ -283,6 +221,7 @@ def assessment_compute(scheme: AssessmentScheme) -> Outcome:
             {"kind": a.kind, "label": a.get_kind_display(), "points": _float(a.points), "reason": a.reason}
         )
     counts = item_counts(series)
+    bands = bands_from(scheme.grade_bands)
     scores: list[dict[str, Any]] = []
     for row in evaluation.scores.iter_rows(named=True):
         code = row["region"]
@@ -292,13 +231,18 @@ def assessment_compute(scheme: AssessmentScheme) -> Outcome:
                 "region_name": names.get(code, code),
                 **{k: row[k] for k in ("score", "bonus", "deduction", "final", "rank", "vetoed")},
                 **counts.get(code, counts[""]),
-                "grade": grade_of(scheme, row["final"], bool(row["vetoed"])),
+                "grade": grade_of(bands, scheme.lowest_grade, row["final"], vetoed=bool(row["vetoed"])),
                 "adjustments": adjustments.get(code, []),
                 "quota_note": "",
             }
         )
     scores.sort(key=lambda s: (s["rank"] if s["rank"] is not None else 10**6, s["region"]))
-    apply_quota(scheme, scores)
+    apply_quota(
+        scores,
+        grade=scheme.quota_grade,
+        percent=scheme.quota_percent,
+        names=scheme.grade_names(),
+    )
     return {
         "scheme": {
             "region": scheme.region.code,

@@ -85,6 +85,9 @@ class SchemeIndicator(models.Model):
         verbose_name = _("考核指标")
         verbose_name_plural = _("考核指标")
 
+    def __str__(self) -> str:
+        return f"{self.indicator}（{self.points}分）"
+
 
 class OrganisationItem(models.Model):
     """组织实施项 (机构设置, 工作机制, 宣传): points the office gives from evidence."""
@@ -118,6 +121,9 @@ class OrganisationScore(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "region"], name="organisation_score_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.region} {self.item}：{self.points}分"
+
 
 class ReviewedValue(models.Model):
     """复核值: replaces a reported value for this assessment; the reported value stays as reported."""
@@ -146,6 +152,9 @@ class ReviewedValue(models.Model):
         verbose_name = _("复核值")
         verbose_name_plural = _("复核值")
 
+    def __str__(self) -> str:
+        return f"{self.region} {self.indicator} {self.year}年复核值"
+
 
 class Adjustment(models.Model):
     """加分、扣分或一票否决, with its reason."""
@@ -169,6 +178,9 @@ class Adjustment(models.Model):
         ordering = ["scheme", "region__code", "created_at"]
         verbose_name = _("加减分")
         verbose_name_plural = _("加减分")
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.get_kind_display()}"
 
 
 class AssessmentResult(models.Model):

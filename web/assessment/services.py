@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
@@ -131,7 +131,7 @@ def review_value_set(
     year: int,
     value: Decimal | None,
     reason: str,
-    user: AbstractBaseUser | None,
+    user: User | None,
     evidence: UploadedFile | None = None,
 ) -> ReviewedValue:
     """复核: ``value`` replaces the reported one in this assessment; the reported value is kept."""
@@ -168,7 +168,7 @@ def adjustment_add(
     kind: str,
     points: Decimal | None,
     reason: str,
-    user: AbstractBaseUser | None,
+    user: User | None,
 ) -> Adjustment:
     """加分、扣分 (points > 0) or 一票否决 (no points), with its reason."""
     _child(scheme, region)
@@ -197,7 +197,7 @@ def organisation_score_set(
     region: Region,
     points: Decimal,
     reason: str,
-    user: AbstractBaseUser | None,
+    user: User | None,
     evidence: UploadedFile | None = None,
 ) -> OrganisationScore:
     """The office's points for one 组织实施 item, between 0 and its 分值."""
@@ -268,7 +268,7 @@ def differences(old: Outcome | None, new: Outcome) -> list[dict[str, Any]]:
 
 
 @transaction.atomic
-def assessment_publish(*, scheme: AssessmentScheme, user: AbstractBaseUser | None) -> AssessmentResult:
+def assessment_publish(*, scheme: AssessmentScheme, user: User | None) -> AssessmentResult:
     """Freeze the scores as computed now: version n+1, with its differences from version n."""
     locked = AssessmentScheme.objects.select_for_update().get(pk=scheme.pk)
     outcome = assessment_compute(locked)

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
@@ -71,9 +71,9 @@ def _may_write(request: HttpRequest, region: Region) -> bool:
     return bool(scope.may(Need.REVIEW) and scope.contains(region))
 
 
-def _user(request: HttpRequest) -> AbstractBaseUser | None:
+def _user(request: HttpRequest) -> User | None:
     user = request.user
-    return user if isinstance(user, AbstractBaseUser) else None
+    return user if isinstance(user, User) else None
 
 
 @login_required
@@ -373,7 +373,7 @@ def trace(request: HttpRequest, pk: int, code: str, item: str) -> HttpResponse:
             "symbol": comparator_symbol(entry.get("comparator")),
             "history": reported_history(region, item),
             "reviews": ReviewedValue.objects.filter(
-                scheme=scheme, region=region, indicator_id=int(item) if item.isdigit() else None
+                scheme=scheme, region=region, indicator_id=int(item) if item.isdigit() else 0
             ),
             "score": region_score(outcome, code),
             "result": result,

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs' own static files: no CDN
     "web.api",
     "web.tasks",
+    "web.supervision",
     "csp",
 ]
 
@@ -138,7 +139,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "web.accounts.context.scope",
+                "web.config.context.scope",
                 "web.tasks.context.leader_seat",
             ],
         },

@@ -22,6 +22,7 @@ urlpatterns = [
     path("plans/", include("web.plans.urls")),
     path("monitoring/", include("web.monitoring.urls")),
     path("regions/", include("web.dashboards.urls")),
+    path("tasks/", include("web.supervision.urls")),
     path("tasks/", include("web.tasks.urls")),
     path("assessment/", include("web.assessment.urls")),
     path("reports/", include("web.reports.urls")),

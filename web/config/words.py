@@ -22,4 +22,11 @@ WORDS = (
     gettext_noop("待报送"),
     gettext_noop("待确认"),
     gettext_noop("已确认"),
+    # A series' status (healthaction.engine.statuses), shown translated on the pages.
+    gettext_noop("已达标"),
+    gettext_noop("进度正常"),
+    gettext_noop("进度滞后"),
+    gettext_noop("严重滞后"),
+    gettext_noop("无数据"),
+    gettext_noop("未达标"),
 )

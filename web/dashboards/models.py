@@ -17,3 +17,6 @@ class Generation(models.Model):
     class Meta:
         verbose_name = _("看板缓存代次")
         verbose_name_plural = _("看板缓存代次")
+
+    def __str__(self) -> str:
+        return self.token

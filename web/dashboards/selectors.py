@@ -9,22 +9,18 @@ from typing import Any
 from django.db.models import Count, F, Max
 from django.utils.translation import gettext, gettext_noop
 
+from healthaction.engine import statuses
 from web.monitoring.models import Observation, RegionScore, SeriesStatus
 from web.plans.models import Indicator, Target
 from web.regions.models import Region
 
-# Plain Chinese (the API and the reports use them as they are); the pages translate them when shown.
-STATUS_LABELS = {
-    "ACHIEVED": gettext_noop("已达标"),
-    "ON_TRACK": gettext_noop("进度正常"),
-    "LAGGING": gettext_noop("进度滞后"),
-    "OFF_TRACK": gettext_noop("严重滞后"),
-    "NO_DATA": gettext_noop("无数据"),
-}
-MISSED_LABEL = gettext_noop("未达标")  # the engine's word for 严重滞后 once the target year has come
-STATUS_ORDER = list(STATUS_LABELS)
+# Plain Chinese (the API and the reports use them as they are); the pages translate them when shown
+# (the words are marked for the catalogue in web/config/words.py).
+STATUS_LABELS = statuses.LABELS
+MISSED_LABEL = statuses.MISSED.label  # the engine's word for 严重滞后 once the target year has come
+STATUS_ORDER = list(statuses.CODES)
 # Lagging first: the office looks at what needs action.
-_URGENCY = {"OFF_TRACK": 0, "LAGGING": 1, "NO_DATA": 2, "ON_TRACK": 3, "ACHIEVED": 4}
+_URGENCY = {s.code: s.urgency for s in statuses.STATUSES}
 # The columns of a status row: plain values, no model instances (150 of them per page).
 STATUS_FIELDS = (
     "indicator_id",

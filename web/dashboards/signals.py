@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from web.dashboards.cache import generation_bump
+from web.monitoring.signals import statuses_refreshing
 from web.plans.models import Action, Indicator, Target
 from web.regions.models import Region
 
@@ -25,3 +26,4 @@ def connect() -> None:
         post_delete.connect(_changed, sender=model, dispatch_uid=f"dashboards-delete-{model.__name__}")
     links = Indicator.actions.through
     m2m_changed.connect(_changed, sender=links, dispatch_uid="dashboards-indicator-actions")
+    statuses_refreshing.connect(_changed, dispatch_uid="dashboards-statuses-refreshing")

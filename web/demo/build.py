@@ -34,8 +34,8 @@ from web.monitoring.evaluation import statuses_refresh
 from web.monitoring.models import Observation, ObservationChange, ReportingRound
 from web.monitoring.selectors import _nearest_target, indicators_for
 from web.organisation.models import Department
-from web.plans.importing import plan_import
 from web.plans.models import Baseline, PlanDocument
+from web.plans.services import plan_import
 from web.regions.codes import AreaCode, read_area_codes
 from web.regions.models import Region
 from web.regions.services import region_create, regions_load_codes

@@ -25,38 +25,33 @@ from django.contrib.auth.models import User
 from django.db.models import Count
 from django.utils import timezone
 
-from healthaction.responsibility.quantities import Quantity
-from healthaction.responsibility.rounds import ReportingRound
-from healthaction.responsibility.supervision import rectifications_follow_up
+from healthaction.responsibility import ProgressRound, Quantity, rectifications_follow_up
 from web.accounts.models import Role
 from web.accounts.services import user_create_or_update
 from web.organisation.models import Department, Holding
 from web.regions.models import Region
-from web.tasks import selectors
-from web.tasks.annual import annual_round_save, finding_save
-from web.tasks.models import (
-    Interview,
-    LeaderAccount,
-    ProgressReport,
-    ProgressReportChange,
-    Rectification,
-    Reminder,
-    SupervisionFinding,
-    Task,
-    TaskConfirmation,
-    TaskLeader,
-)
-from web.tasks.reminders import reminders_send
-from web.tasks.services import (
+from web.supervision.annual import annual_round_save, finding_save
+from web.supervision.models import Interview, Rectification, Reminder, SupervisionFinding
+from web.supervision.reminders import reminders_send
+from web.supervision.services import (
     interview_decide,
     interviews_propose_from,
     rectification_close,
     rectifications_create_from,
 )
+from web.tasks import selectors
+from web.tasks.models import (
+    LeaderAccount,
+    ProgressReport,
+    ProgressReportChange,
+    Task,
+    TaskConfirmation,
+    TaskLeader,
+)
 
 logger = logging.getLogger(__name__)
 
-FIRST, SECOND = ReportingRound(2021, 1), ReportingRound(2021, 2)
+FIRST, SECOND = ProgressRound(2021, 1), ProgressRound(2021, 2)
 REMINDED_ON = datetime.date(2022, 1, 20)  # 全年 reports closed on 2022-01-15
 ANNUAL_HELD_ON = datetime.date(2021, 12, 20)
 CLERK_DEPARTMENT = "卫生健康局"
@@ -174,7 +169,7 @@ def _silent(region: Region, rng: random.Random, laggards: set[int]) -> int | Non
     return rng.choice(helpers) if helpers else None
 
 
-def _draw(rng: random.Random, round_: ReportingRound, *, laggard: bool, counted: bool) -> Draw:
+def _draw(rng: random.Random, round_: ProgressRound, *, laggard: bool, counted: bool) -> Draw:
     """上半年: 30 % done, most on track, one in ten behind; 全年: nearly all done. A laggard is
     behind 序时进度 in 上半年 and not done at the year's end. Behind without amounts to show
     (``counted`` False) is still 未开始 at half time."""

@@ -14,8 +14,8 @@ import polars as pl
 from django.db import transaction
 from django.db.models import Max
 
-from web.dashboards.cache import generation_bump
 from web.monitoring.models import Observation, RegionScore, SeriesStatus
+from web.monitoring.signals import statuses_refreshing
 from web.plans.models import Baseline, Indicator, Target
 from web.regions.models import Region
 
@@ -125,7 +125,7 @@ def statuses_refresh(*, regions: list[Region], years: Iterable[int]) -> int:
     by_code = {r.code: r for r in regions}
     stored = 0
     # In this transaction: a dashboard reading the new token reads the new statuses too.
-    generation_bump()
+    statuses_refreshing.send(sender=Observation)
     # Targets, baselines and indicators are the same for every year: key them once.
     prepared = prepare(inputs)
     for year in years:

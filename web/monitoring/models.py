@@ -114,6 +114,9 @@ class ObservationChange(models.Model):
         verbose_name = _("修改记录")
         verbose_name_plural = _("修改记录")
 
+    def __str__(self) -> str:
+        return f"{self.observation} {self.action}"
+
     # The actions are stored in Chinese (they are the record); these marks put them in the translation
     # catalogue so the history page shows them in the reader's language.
     ACTIONS = (
@@ -160,6 +163,9 @@ class SeriesStatus(models.Model):
         ]
         indexes = [models.Index(fields=["region", "year"])]
 
+    def __str__(self) -> str:
+        return f"{self.region} {self.indicator} {self.year}年：{self.status}"
+
 
 class RegionScore(models.Model):
     """A region's score and rank among its siblings in one year (engine scores)."""
@@ -176,6 +182,9 @@ class RegionScore(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["region", "year"], name="region_score_unique")]
         ordering = ["year", "rank"]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.year}年得分"
 
 
 class Evidence(models.Model):

@@ -111,3 +111,37 @@ def submitted_in(region: Region) -> QuerySet[Observation]:
         .select_related("region", "indicator", "department", "updated_by")
         .order_by("region__code", "indicator__name", "year")
     )
+
+
+def observations_listed(
+    *,
+    scope: RegionScope,
+    place: Region | None,
+    subtree: bool,
+    indicator_id: int | None = None,
+    year: int | None = None,
+    state: str | None = None,
+) -> QuerySet[Observation]:
+    """Values in a region (with its subtree, or alone) or, without one, in the user's whole scope;
+    ``place`` must already be checked against the scope."""
+    observations = Observation.objects.select_related("region", "indicator", "department").order_by(
+        "region__code", "indicator__name", "year"
+    )
+    if place is None:
+        observations = scope.within(observations)
+    elif subtree:
+        observations = observations.filter(region__path__startswith=place.path)
+    else:
+        observations = observations.filter(region=place)
+    if indicator_id is not None:
+        observations = observations.filter(indicator_id=indicator_id)
+    if year is not None:
+        observations = observations.filter(year=year)
+    if state is not None:
+        observations = observations.filter(state=state)
+    return observations
+
+
+def observation_shown(pk: int) -> Observation:
+    """One value with the rows its listing shows."""
+    return Observation.objects.select_related("region", "indicator", "department").get(pk=pk)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -58,7 +58,7 @@ def _conflict(observation: Observation) -> ConflictError:
 def _record(
     observation: Observation,
     *,
-    user: AbstractBaseUser | None,
+    user: User | None,
     action: str,
     old_value: Decimal | None,
     old_state: str,
@@ -89,7 +89,7 @@ def observation_save(
     year: int,
     value: Decimal,
     comment: str,
-    user: AbstractBaseUser,
+    user: User,
     version: int | None,
     submit: bool,
     department: Department | None = None,
@@ -182,9 +182,7 @@ def observation_save(
 
 
 @transaction.atomic
-def observation_note(
-    *, observation: Observation, comment: str, user: AbstractBaseUser, version: int
-) -> Observation:
+def observation_note(*, observation: Observation, comment: str, user: User, version: int) -> Observation:
     """Change the 说明 of a value without changing the value, in any state (an approved value keeps
     its value and state): the old and the new text stay in the history."""
     updated = Observation.objects.filter(pk=observation.pk, version=version).update(
@@ -214,7 +212,7 @@ def submitter_of(observation: Observation) -> int | None:
 def _review(
     observation: Observation,
     *,
-    user: AbstractBaseUser,
+    user: User,
     version: int,
     state: str,
     comment: str,
@@ -254,7 +252,7 @@ def _review(
 
 @transaction.atomic
 def observation_approve(
-    *, observation: Observation, user: AbstractBaseUser, version: int, comment: str = ""
+    *, observation: Observation, user: User, version: int, comment: str = ""
 ) -> Observation:
     # 审核 by someone other than the submitter (four eyes); a very small office may allow it
     # (HEALTHACTION_SELF_APPROVAL). Checked before anything is written.
@@ -275,9 +273,7 @@ def observation_approve(
 
 
 @transaction.atomic
-def observation_return(
-    *, observation: Observation, user: AbstractBaseUser, version: int, comment: str
-) -> Observation:
+def observation_return(*, observation: Observation, user: User, version: int, comment: str) -> Observation:
     """Send a submitted value back to its reporter, or reopen an approved one (the only way an approved
     value changes: returned with a reason, then entered again)."""
     if not comment.strip():

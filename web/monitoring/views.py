@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from web.accounts.scope import Need, region_for_user, region_scope_for
+from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.monitoring.evidence import evidence_attach, evidence_check
 from web.monitoring.models import Evidence, Observation
 from web.monitoring.selectors import entry_rows, entry_years, open_round, rounds_open_for, submitted_in
@@ -93,7 +93,7 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                             year=year,
                             value=value,
                             comment=comment,
-                            user=request.user,
+                            user=signed_in_user(request.user),
                             version=_posted_version(request, pk),
                             submit=submit,
                             department=scope.department,
@@ -105,7 +105,7 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                     observation = observation_note(
                         observation=observation,
                         comment=comment,
-                        user=request.user,
+                        user=signed_in_user(request.user),
                         version=_posted_version(request, pk) or 0,  # none posted: a conflict
                     )
                     saved += 1
@@ -116,7 +116,7 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                         raise ObservationError(
                             gettext("该值已审核，不能再上传佐证材料；如需补充请联系审核人退回")
                         )
-                    evidence_attach(observation=observation, upload=upload, user=request.user)
+                    evidence_attach(observation=observation, upload=upload, user=signed_in_user(request.user))
                     attached += 1
             except ObservationError as exc:
                 errors[pk] = str(exc)
@@ -171,10 +171,14 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     back = region_for_user(request.user, back_code, Need.REVIEW)
     try:
         if request.POST.get("decision") == "approve":
-            observation_approve(observation=observation, user=request.user, version=version, comment=comment)
+            observation_approve(
+                observation=observation, user=signed_in_user(request.user), version=version, comment=comment
+            )
             messages.success(request, gettext("已审核通过：%(what)s") % {"what": _what(observation)})
         else:
-            observation_return(observation=observation, user=request.user, version=version, comment=comment)
+            observation_return(
+                observation=observation, user=signed_in_user(request.user), version=version, comment=comment
+            )
             messages.success(request, gettext("已退回：%(what)s") % {"what": _what(observation)})
     except ObservationError as exc:
         messages.error(request, str(exc))

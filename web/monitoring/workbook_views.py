@@ -36,7 +36,7 @@ from web.monitoring.services import ConflictError, ObservationError, observation
 from web.regions.models import Region
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_LOCKED = (Observation.State.SUBMITTED, Observation.State.APPROVED)
+_LOCKED: tuple[str, ...] = (Observation.State.SUBMITTED, Observation.State.APPROVED)
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def workbook_download(request: HttpRequest, code: str, year: int) -> HttpRespons
         )
         content = path.read_bytes()
     response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name) or ""
     return response
 
 
@@ -140,7 +140,7 @@ def _save_all(
             if not as_stored and (current.version if current else None) != line.version:
                 problems.append(Problem(ENTRY_SHEET, cell, _changed_since_download(line, current)))
                 continue
-            if as_stored and (not submit or current.state in _LOCKED):
+            if as_stored and current is not None and (not submit or current.state in _LOCKED):
                 continue  # nothing to write
             try:
                 observation_save(

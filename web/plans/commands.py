@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from healthaction.ingest import IngestError, parse_file
-from web.plans.importing import ImportPreview, plan_import, plan_preview
+from web.plans.services import ImportPreview, plan_import, plan_preview
 from web.regions.selectors import region_by_code
 from web.regions.services import regions_load_codes
 

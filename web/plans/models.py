@@ -75,6 +75,9 @@ class ActionDepartment(models.Model):
             models.UniqueConstraint(fields=["action", "department", "role"], name="action_department_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.action} {self.get_role_display()}：{self.written_as}"
+
 
 class Indicator(models.Model):
     """An indicator as a plan names it, linked to the national catalog when the name matches."""
@@ -147,3 +150,6 @@ class Baseline(models.Model):
         constraints = [models.UniqueConstraint(fields=["indicator", "region"], name="baseline_unique")]
         verbose_name = _("基期")
         verbose_name_plural = _("基期")
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.indicator} 基期：{self.text}"

@@ -16,8 +16,9 @@ from healthaction.ingest import IngestError, parse_file
 from healthaction.plan import Plan
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.plans.forms import UploadForm
-from web.plans.importing import plan_import, plan_preview
 from web.plans.models import PlanDocument
+from web.plans.selectors import plan_actions, plan_targets, plans_within
+from web.plans.services import plan_import, plan_preview
 
 
 def _pending_dir() -> Path:
@@ -45,18 +46,19 @@ def _parse(path: Path, original: str) -> Plan:
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
     scope = region_scope_for(request.user)
-    documents = scope.within(PlanDocument.objects.select_related("region").order_by("region__code"))
-    return render(request, "plans/list.html", {"documents": documents, "can_import": scope.may(Need.MANAGE)})
+    return render(
+        request, "plans/list.html", {"documents": plans_within(scope), "can_import": scope.may(Need.MANAGE)}
+    )
 
 
 @login_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(PlanDocument, pk=pk)
     region_for_user(request.user, document.region.code)
-    actions = document.actions.prefetch_related("department_roles__department", "indicators")
-    targets = document.targets.select_related("indicator", "region").order_by("indicator__name", "year")
     return render(
-        request, "plans/detail.html", {"document": document, "actions": actions, "targets": targets}
+        request,
+        "plans/detail.html",
+        {"document": document, "actions": plan_actions(document), "targets": plan_targets(document)},
     )
 
 
@@ -103,8 +105,9 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     name = (path.parent / f"{token}.name").read_text(encoding="utf-8")
     plan = _parse(path, name)
     choices: dict[str, int | None] = {}
-    for key, value in request.POST.items():
+    for key in request.POST:
         if key.startswith("dept:"):
+            value = request.POST.get(key, "")
             choices[key[5:]] = int(value) if value.isdigit() else None
     preview = plan_import(
         plan=plan,

@@ -14,6 +14,7 @@ from typing import Any
 import polars as pl
 
 from healthaction.engine import EvaluationInputs
+from healthaction.engine.grades import item_counts
 from healthaction.plan import Plan
 from healthaction.reports import ReportData, ReportError, ReviewedValue, build_report_data
 from healthaction.reports.area import area_basis, area_report_data, merged_plan
@@ -21,7 +22,6 @@ from healthaction.reports.collect import campaign_name
 from healthaction.reports.drafting_assessment import lower_level
 from healthaction.reports.files import evaluate_year_and_previous
 from healthaction.reports.model import Adjustment, Kind, RegionScore
-from web.assessment.compute import item_counts
 from web.assessment.models import AssessmentResult
 from web.monitoring.evaluation import evaluation_inputs
 from web.plans.models import Indicator, PlanDocument

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from healthaction.responsibility.rounds import ReportingRound
+from healthaction.responsibility import ProgressRound
 from web.organisation.models import Department
 from web.tasks.models import ProgressReport, Task, TaskConfirmation, TaskDepartment
 
@@ -36,7 +36,7 @@ def confirmation_state(task: Task, round: str) -> str:
 def task_confirm(
     *, task: Task, round: str, department: Department, user: User, note: str = ""
 ) -> TaskConfirmation:
-    ReportingRound.parse(round)
+    ProgressRound.parse(round)
     if department not in lead_departments(task):
         raise ConfirmationError(f"{department.name}不是任务“{task.name}”的牵头部门，不能确认其报告")
     if not ProgressReport.objects.filter(measure__task=task, round=round).exists():

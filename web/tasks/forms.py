@@ -4,11 +4,11 @@ import re
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext, gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from healthaction.plan import Task as PlanTask
 from web.plans.models import Action
-from web.tasks.models import SupervisionFinding, Task
+from web.tasks.models import Task
 
 _NAMES = re.compile(r"[、，,；;\s]+")
 
@@ -39,11 +39,6 @@ CHOICE_WORDS = (
     gettext_noop("逾期未报"),
     gettext_noop("措施逾期未完成"),
 )
-
-
-def _rating_choices() -> list[tuple[str, str]]:
-    """The ratings in the reader's language; the value posted stays the model's."""
-    return [(value, gettext(label)) for value, label in SupervisionFinding.Rating.choices]
 
 
 def _names(text: str) -> list[str]:
@@ -106,47 +101,3 @@ class TaskForm(forms.Form):
             "deadline": task.deadline_text,
             "action": task.action_id,
         }
-
-
-class RectificationForm(forms.Form):
-    department = forms.ModelChoiceField(label=gettext_lazy("责任部门"), queryset=None)  # type: ignore[arg-type]
-    issue = forms.CharField(label=gettext_lazy("整改事项"), widget=forms.Textarea(attrs={"rows": 2}))
-    due_on = forms.DateField(
-        label=gettext_lazy("整改时限"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    )
-
-    def __init__(self, *args: Any, departments: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments  # type: ignore[attr-defined]
-
-
-class AnnualRoundForm(forms.Form):
-    held_on = forms.DateField(
-        label=gettext_lazy("督导日期"),
-        required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-    )
-    note = forms.CharField(
-        label=gettext_lazy("督导说明"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
-class FindingForm(forms.Form):
-    """One department's finding in the annual 督导; a due date asks for a 整改 item."""
-
-    department = forms.ModelChoiceField(label=gettext_lazy("部门"), queryset=None)  # type: ignore[arg-type]
-    rating = forms.ChoiceField(label=gettext_lazy("评价"), choices=_rating_choices)
-    text = forms.CharField(label=gettext_lazy("发现问题"), widget=forms.Textarea(attrs={"rows": 3}))
-    follow_up = forms.CharField(
-        label=gettext_lazy("跟进情况"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    rectify_by = forms.DateField(
-        label=gettext_lazy("整改时限"),
-        required=False,
-        help_text=gettext_lazy("需整改时填写：生成整改事项，在督导页跟进直至销号"),
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-    )
-
-    def __init__(self, *args: Any, departments: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments  # type: ignore[attr-defined]

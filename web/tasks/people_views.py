@@ -3,54 +3,29 @@ confirmation of a task's half-yearly report."""
 
 from __future__ import annotations
 
-import io
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.views.decorators.http import require_POST
 
-from healthaction.responsibility.rounds import ReportingRound
+from healthaction.responsibility import ProgressRound
 from web.accounts.models import Role
-from web.accounts.scope import Need, region_for_user, region_scope_for
+from web.accounts.scope import region_for_user, region_scope_for
 from web.organisation.models import Holding
 from web.tasks import selectors
 from web.tasks.confirmation import ConfirmationError, confirmation_state, lead_departments, task_confirm
 from web.tasks.models import LeaderAccount, ProgressReport, Task, TaskConfirmation, TaskLeader
-from web.tasks.reminders import reminder_mark_read, reminders_for
-from web.tasks.report_supervision import supervision_draft, supervision_report_write
 from web.tasks.templatetags.rounds import round_name
 
 
 def _user(request: HttpRequest) -> User:
     assert isinstance(request.user, User)  # login_required
     return request.user
-
-
-@login_required
-def reminders(request: HttpRequest) -> HttpResponse:
-    items = reminders_for(_user(request))
-    return render(
-        request,
-        "tasks/reminders.html",
-        {"items": items, "unread": sum(1 for item in items if item.read_at is None)},
-    )
-
-
-@login_required
-@require_POST
-def reminders_read(request: HttpRequest) -> HttpResponse:
-    count = reminder_mark_read(user=_user(request))
-    messages.success(request, gettext("已将%(count)d条提醒标为已读") % {"count": count})
-    return redirect("task-reminders")
 
 
 def _leader_tasks(user: User) -> list[tuple[Task, list[str]]]:
@@ -99,7 +74,7 @@ def task_confirm_view(request: HttpRequest, pk: int, round_code: str) -> HttpRes
     task = get_object_or_404(Task.objects.select_related("region"), pk=pk)
     region_for_user(request.user, task.region.code)
     try:
-        round_ = ReportingRound.parse(round_code)
+        round_ = ProgressRound.parse(round_code)
     except ValueError as exc:
         raise Http404(str(exc)) from exc
     scope = region_scope_for(request.user)
@@ -148,20 +123,3 @@ def task_confirm_view(request: HttpRequest, pk: int, round_code: str) -> HttpRes
             "may_confirm": may_confirm,
         },
     )
-
-
-@login_required
-def supervision_report(request: HttpRequest, code: str, fmt: str) -> FileResponse:
-    region = region_for_user(request.user, code, Need.REVIEW)
-    if fmt not in ("docx", "xlsx"):
-        raise Http404(gettext("督导通报只能导出 .docx 或 .xlsx"))
-    text = request.GET.get("round", "")
-    try:
-        round_ = ReportingRound.parse(text) if text else selectors.default_round(region)
-    except ValueError as exc:
-        raise Http404(str(exc)) from exc
-    draft = supervision_draft(region, round_)
-    with tempfile.TemporaryDirectory(prefix="supervision-") as folder:
-        content = supervision_report_write(draft, Path(folder) / f"report.{fmt}").read_bytes()
-    name = f"{region.name}{round_.name}督导通报.{fmt}"
-    return FileResponse(io.BytesIO(content), as_attachment=True, filename=name)

@@ -12,12 +12,18 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from healthaction.plan import Task as PlanTask
-from healthaction.responsibility.numerals import Number
-from healthaction.responsibility.progress import MeasureVerdict
-from healthaction.responsibility.rounds import ProgressReport as CoreReport
-from healthaction.responsibility.rounds import ReportingRound, TrackedMeasure, tracked_measures
-from healthaction.responsibility.supervision import Interview as CoreInterview
-from healthaction.responsibility.supervision import Supervision, propose_interviews, supervise
+from healthaction.responsibility import (
+    InterviewProposal,
+    MeasureReport,
+    MeasureVerdict,
+    Number,
+    ProgressRound,
+    Supervision,
+    TrackedMeasure,
+    propose_interviews,
+    supervise,
+    tracked_measures,
+)
 from web.organisation.models import Department
 from web.regions.models import Region
 from web.tasks.models import Measure, ProgressReport, Task, TaskDepartment
@@ -104,13 +110,13 @@ def tracked_for_region(region: Region) -> Tracked:
     return Tracked(tasks, core, rows)
 
 
-def core_reports(tracked: Tracked) -> list[CoreReport]:
+def core_reports(tracked: Tracked) -> list[MeasureReport]:
     ids = {measure.pk: code for code, measure in tracked.rows.items()}
     reports = ProgressReport.objects.filter(measure_id__in=ids).select_related("department")
     return [
-        CoreReport(
+        MeasureReport(
             measure_id=ids[report.measure_id],
-            round=ReportingRound.parse(report.round),
+            round=ProgressRound.parse(report.round),
             department=report.department.name,
             status=report.status,  # type: ignore[arg-type]  # one of the three choices
             amounts={int(k): _number(v) for k, v in report.amounts.items()},
@@ -125,27 +131,27 @@ def _number(text: str) -> Number:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def round_closes_on(round: ReportingRound) -> datetime.date:
+def round_closes_on(round: ProgressRound) -> datetime.date:
     return round.ends_on + datetime.timedelta(days=REPORT_GRACE_DAYS)
 
 
-def judged_on(round: ReportingRound, today: datetime.date | None = None) -> datetime.date:
+def judged_on(round: ProgressRound, today: datetime.date | None = None) -> datetime.date:
     """The day a round is judged: today while it runs, else the day after reports closed — a
     past round is seen as it stood then, not with every later deadline passed."""
     today = today or timezone.localdate()
     return min(today, round_closes_on(round) + datetime.timedelta(days=1))
 
 
-def rounds_in(region: Region, today: datetime.date | None = None) -> list[ReportingRound]:
+def rounds_in(region: Region, today: datetime.date | None = None) -> list[ProgressRound]:
     """The rounds that have reports, and the one running now, newest first."""
     today = today or timezone.localdate()
     codes = ProgressReport.objects.filter(measure__task__region=region).values_list("round", flat=True)
-    found = {ReportingRound.parse(code) for code in codes}
-    found.add(ReportingRound(today.year, 1 if today.month <= 6 else 2))
+    found = {ProgressRound.parse(code) for code in codes}
+    found.add(ProgressRound(today.year, 1 if today.month <= 6 else 2))
     return sorted(found, reverse=True)
 
 
-def default_round(region: Region, today: datetime.date | None = None) -> ReportingRound:
+def default_round(region: Region, today: datetime.date | None = None) -> ProgressRound:
     rounds = rounds_in(region, today)
     reported = [
         r
@@ -160,16 +166,16 @@ class SupervisionView:
     tracked: Tracked
     supervision: Supervision
     previous: Supervision
-    interviews: list[CoreInterview]
+    interviews: list[InterviewProposal]
 
 
 def supervision_for(
-    region: Region, round: ReportingRound, today: datetime.date | None = None
+    region: Region, round: ProgressRound, today: datetime.date | None = None
 ) -> SupervisionView:
     tracked = tracked_for_region(region)
     reports = core_reports(tracked)
 
-    def one(r: ReportingRound) -> Supervision:
+    def one(r: ProgressRound) -> Supervision:
         return supervise(
             tracked.measures, reports, round=r, on=judged_on(r, today), closes_on=round_closes_on(r)
         )

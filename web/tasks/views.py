@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import io
 import tempfile
 from decimal import Decimal, InvalidOperation
@@ -15,40 +14,27 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.views.decorators.http import require_POST
 
-from healthaction.responsibility.export import write_docx, write_xlsx
-from healthaction.responsibility.rounds import ReportingRound
+from healthaction.responsibility import ProgressRound, write_docx, write_xlsx
 from web.accounts.models import Role
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.organisation.models import Department
 from web.parameters import optional_id
 from web.plans.models import Action
 from web.tasks import selectors
-from web.tasks.annual import annual_round, annual_rounds, findings_of
-from web.tasks.forms import RectificationForm, TaskForm
-from web.tasks.models import Interview, ProgressReport, Rectification, Task
-from web.tasks.services import (
-    ProgressError,
-    interviews_propose_from,
-    progress_report_save,
-    rectification_close,
-    rectification_create,
-    rectifications_create_from,
-    task_save,
-)
+from web.tasks.forms import TaskForm
+from web.tasks.models import ProgressReport, Task
+from web.tasks.services import ProgressError, progress_report_save, task_save
 from web.tasks.templatetags.rounds import round_name
 
-RECTIFY_DAYS = 30
 
-
-def _round(request: HttpRequest, region_code: str, value: str | None = None) -> ReportingRound:
+def round_for_request(request: HttpRequest, region_code: str, value: str | None = None) -> ProgressRound:
     text = value or request.GET.get("round", "")
     if not text:
         region = region_for_user(request.user, region_code)
         return selectors.default_round(region)
     try:
-        return ReportingRound.parse(text)
+        return ProgressRound.parse(text)
     except ValueError as exc:
         raise Http404(str(exc)) from exc
 
@@ -56,7 +42,7 @@ def _round(request: HttpRequest, region_code: str, value: str | None = None) -> 
 @login_required
 def task_list(request: HttpRequest, code: str) -> HttpResponse:
     region = region_for_user(request.user, code)
-    round_ = _round(request, code)
+    round_ = round_for_request(request, code)
     view = selectors.supervision_for(region, round_)
     by_measure = {view.tracked.measure_for(v).pk: v for v in view.supervision.verdicts}
     program = request.GET.get("program", "")
@@ -93,7 +79,7 @@ def task_list(request: HttpRequest, code: str) -> HttpResponse:
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task.objects.select_related("region", "action", "document"), pk=pk)
     region_for_user(request.user, task.region.code)
-    round_ = _round(request, task.region.code)
+    round_ = round_for_request(request, task.region.code)
     view = selectors.supervision_for(task.region, round_)
     verdicts = {view.tracked.measure_for(v).pk: v for v in view.supervision.verdicts}
     measures = [(m, verdicts.get(m.pk)) for m in task.measures.prefetch_related("sub_targets", "reports")]
@@ -143,7 +129,7 @@ def _department_for_report(request: HttpRequest, code: str) -> tuple[Department 
 @login_required
 def progress(request: HttpRequest, code: str, round_code: str) -> HttpResponse:
     region = region_for_user(request.user, code, Need.ENTER)
-    round_ = _round(request, code, round_code)
+    round_ = round_for_request(request, code, round_code)
     department, may_choose = _department_for_report(request, code)
     if department is not None and department.region_id != region.pk:
         raise PermissionDenied(gettext("不能为其他地区的部门报送进展"))
@@ -213,109 +199,7 @@ def progress(request: HttpRequest, code: str, round_code: str) -> HttpResponse:
 
 
 @login_required
-def supervision(request: HttpRequest, code: str) -> HttpResponse:
-    region = region_for_user(request.user, code, Need.REVIEW)
-    round_ = _round(request, code)
-    view = selectors.supervision_for(region, round_)
-    today = timezone.localdate()
-    rectifications = Rectification.objects.filter(region=region).select_related("department", "measure")
-    annual = annual_round(region, round_.year)
-    return render(
-        request,
-        "tasks/supervision.html",
-        {
-            "region": region,
-            "round": round_,
-            "rounds": selectors.rounds_in(region),
-            "view": view,
-            "sup": view.supervision,
-            "by_department": sorted(view.supervision.by_department().items()),
-            "by_leader": sorted(view.supervision.by_leader().items()),
-            "interviews": Interview.objects.filter(region=region).select_related("department"),
-            "rectifications": [(item, item.state(today)) for item in rectifications],
-            "annual": annual,
-            "annual_rounds": annual_rounds(region),
-            "findings": findings_of(annual),
-            "form": RectificationForm(
-                departments=selectors.departments_with_tasks(region),
-                initial={"due_on": today + datetime.timedelta(days=RECTIFY_DAYS)},
-            ),
-        },
-    )
-
-
-def _department_named(region_code: str, name: str) -> Department:
-    department = Department.objects.filter(region__code=region_code, name=name).first()
-    if department is None:
-        raise Http404(gettext("没有部门“%(name)s”") % {"name": name})
-    return department
-
-
-@login_required
-@require_POST
-def interviews_propose(request: HttpRequest, code: str) -> HttpResponse:
-    region = region_for_user(request.user, code, Need.REVIEW)
-    round_ = _round(request, code, request.POST.get("round"))
-    view = selectors.supervision_for(region, round_)
-    interviews_propose_from(region=region, proposals=view.interviews, user=request.user)
-    messages.success(request, gettext("已提出%(count)d项约谈建议") % {"count": len(view.interviews)})
-    return redirect(f"/tasks/{region.code}/supervision/?round={round_.code}")
-
-
-@login_required
-@require_POST
-def rectifications_create(request: HttpRequest, code: str) -> HttpResponse:
-    """From the round's findings (``raise``) or one typed in by the office."""
-    region = region_for_user(request.user, code, Need.REVIEW)
-    round_ = _round(request, code, request.POST.get("round"))
-    if "raise" in request.POST:
-        view = selectors.supervision_for(region, round_)
-        due = selectors.round_closes_on(round_) + datetime.timedelta(days=RECTIFY_DAYS)
-        made = rectifications_create_from(
-            region=region,
-            supervision=view.supervision,
-            measures=view.tracked.rows,
-            due=due,
-            user=request.user,
-        )
-        count = len(made)
-        messages.success(request, gettext("已生成%(count)d项整改事项") % {"count": count})
-    else:
-        form = RectificationForm(request.POST, departments=selectors.departments_with_tasks(region))
-        if not form.is_valid():
-            messages.error(
-                request,
-                gettext("整改事项填写不完整：%(errors)s")
-                % {"errors": "；".join(e for es in form.errors.values() for e in es)},
-            )
-        else:
-            rectification_create(
-                region=region,
-                department=form.cleaned_data["department"],
-                issue=form.cleaned_data["issue"],
-                round=round_.code,
-                due_on=form.cleaned_data["due_on"],
-                user=request.user,
-            )
-            messages.success(request, gettext("已添加整改事项"))
-    return redirect(f"/tasks/{region.code}/supervision/?round={round_.code}")
-
-
-@login_required
-@require_POST
-def rectification_close_view(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(Rectification.objects.select_related("region"), pk=pk)
-    region_for_user(request.user, item.region.code, Need.REVIEW)
-    try:
-        rectification_close(item=item, note=request.POST.get("note", ""), user=request.user)
-        messages.success(request, gettext("整改事项已销号"))
-    except ValueError as exc:
-        messages.error(request, str(exc))
-    return redirect(f"/tasks/{item.region.code}/supervision/?round={item.round}")
-
-
-@login_required
-def export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+def export(request: HttpRequest, code: str, fmt: str) -> FileResponse:
     region = region_for_user(request.user, code)
     writers = {"xlsx": write_xlsx, "docx": write_docx}
     if fmt not in writers:

@@ -6,18 +6,13 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from healthaction.engine import statuses
 from healthaction.engine.exact import EXACT
 
-STATUSES = ("ACHIEVED", "ON_TRACK", "LAGGING", "OFF_TRACK", "NO_DATA")
+STATUSES = statuses.CODES
 # evaluation.md §2: 严重滞后 reads 未达标 when the target year has come (`missed`).
-STATUS_LABELS = {
-    "ACHIEVED": "已达标",
-    "ON_TRACK": "进度正常",
-    "LAGGING": "进度滞后",
-    "OFF_TRACK": "严重滞后",
-    "NO_DATA": "无数据",
-}
-MISSED_LABEL = "未达标"
+STATUS_LABELS = statuses.LABELS
+MISSED_LABEL = statuses.MISSED.label
 
 # Sorted, so that joining the present ones in this order gives the sorted `flags` cell.
 FLAGS = (

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from healthaction.evaluation_io.csv_table import Row
 from healthaction.evaluation_io.errors import shown
+from healthaction.numbers import NumberRefused, check_amount
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
@@ -49,9 +50,13 @@ def number(row: Row, column: str, *, required: bool = True) -> Decimal | None:
     if not _NUMBER.match(text):
         raise row.error(column, f"应为数字，实际为{shown(raw)}")
     try:
-        return Decimal(text)
+        value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
         raise row.error(column, f"应为数字，实际为{shown(raw)}") from None
+    try:  # the one number rule's limits: 12 integer digits, 6 decimals
+        return check_amount(value, field=column, text=raw)
+    except NumberRefused as refused:
+        raise row.error(column, refused.message.removeprefix(f"「{column}」：")) from None
 
 
 def integer(row: Row, column: str, *, what: str = "整数", required: bool = True) -> int | None:

@@ -18,7 +18,7 @@ from typing import Final, Literal
 
 from healthaction.responsibility.numerals import Number
 from healthaction.responsibility.quantities import Quantity
-from healthaction.responsibility.rounds import ProgressReport, ReportedStatus, ReportingRound, TrackedMeasure
+from healthaction.responsibility.rounds import MeasureReport, ProgressRound, ReportedStatus, TrackedMeasure
 
 Verdict = Literal["未开始", "推进中", "已完成", "滞后", "逾期"]
 # Status only: a measure still 未开始 once this share of its time has passed is 滞后.
@@ -41,7 +41,7 @@ class SubTargetProgress:
 @dataclass(frozen=True, slots=True)
 class MeasureVerdict:
     measure: TrackedMeasure
-    round: ReportingRound
+    round: ProgressRound
     status: Verdict
     reason: str
     progress: tuple[SubTargetProgress, ...]
@@ -52,11 +52,11 @@ class MeasureVerdict:
 
 def judge(
     measure: TrackedMeasure,
-    reports: Sequence[ProgressReport],
+    reports: Sequence[MeasureReport],
     *,
-    round: ReportingRound,
+    round: ProgressRound,
     on: date,
-    earlier: Sequence[ProgressReport] = (),
+    earlier: Sequence[MeasureReport] = (),
 ) -> MeasureVerdict:
     """The verdict on ``measure`` from this round's ``reports`` on it, as seen on day ``on``.
 
@@ -81,7 +81,7 @@ def judge(
 
 
 def _finished_before(
-    measure: TrackedMeasure, earlier: Sequence[ProgressReport], round: ReportingRound
+    measure: TrackedMeasure, earlier: Sequence[MeasureReport], round: ProgressRound
 ) -> MeasureVerdict | None:
     """The verdict of the latest earlier round that reported on ``measure``, when it found it done."""
     if measure.deadline.kind != "date":
@@ -94,7 +94,7 @@ def _finished_before(
     return verdict if verdict.status == "已完成" else None
 
 
-def _combined_status(reports: Sequence[ProgressReport]) -> ReportedStatus | None:
+def _combined_status(reports: Sequence[MeasureReport]) -> ReportedStatus | None:
     """Several departments, one measure: done when all say done, not started when none has started."""
     statuses = {report.status for report in reports}
     if not statuses:
@@ -107,7 +107,7 @@ def _combined_status(reports: Sequence[ProgressReport]) -> ReportedStatus | None
 
 
 def _progress(
-    measure: TrackedMeasure, index: int, reports: Sequence[ProgressReport], round: ReportingRound
+    measure: TrackedMeasure, index: int, reports: Sequence[MeasureReport], round: ProgressRound
 ) -> SubTargetProgress:
     quantity = measure.quantities[index]
     reported = _reported(measure, index, quantity, reports)
@@ -128,7 +128,7 @@ def _progress(
 
 
 def _reported(
-    measure: TrackedMeasure, index: int, quantity: Quantity, reports: Sequence[ProgressReport]
+    measure: TrackedMeasure, index: int, quantity: Quantity, reports: Sequence[MeasureReport]
 ) -> Number | None:
     """Amounts add up over the departments; a rate is one level for the region: the
     牵头 department's figure, else the first department's in the list's order."""
@@ -151,14 +151,14 @@ def _satisfies(value: Number, quantity: Quantity, target: Number | None = None) 
     }[quantity.comparator]
 
 
-def due_date(measure: TrackedMeasure, round: ReportingRound, quantity: Quantity | None = None) -> date | None:
+def due_date(measure: TrackedMeasure, round: ProgressRound, quantity: Quantity | None = None) -> date | None:
     """The last day for the work judged in ``round``: a sub-target's own year ("到2025年") first."""
     if quantity is not None and quantity.year is not None and quantity.kind != "recurring":
         return date(quantity.year, 12, 31)
     return measure.deadline.due_in(round.year)
 
 
-def _expected_share(measure: TrackedMeasure, quantity: Quantity, round: ReportingRound) -> float | None:
+def _expected_share(measure: TrackedMeasure, quantity: Quantity, round: ProgressRound) -> float | None:
     if quantity.kind == "recurring":
         start = max(measure.starts_on, date(round.year, 1, 1))
         return elapsed_share(start, round.ends_on, date(round.year, 12, 31))
@@ -187,7 +187,7 @@ def _verdict(
     progress: tuple[SubTargetProgress, ...],
     reported_status: ReportedStatus | None,
     *,
-    round: ReportingRound,
+    round: ProgressRound,
     on: date,
 ) -> tuple[Verdict, str]:
     amounts = [one for one in progress if one.reported is not None]
@@ -216,7 +216,7 @@ def _verdict(
     return reported_status, facts
 
 
-def _behind_reason(measure: TrackedMeasure, one: SubTargetProgress, round: ReportingRound) -> str:
+def _behind_reason(measure: TrackedMeasure, one: SubTargetProgress, round: ProgressRound) -> str:
     """计划2021年12月前改造农村户厕500座，截至2021年上半年完成180座，完成36%，低于序时进度50%"""
     quantity = one.quantity
     done = one.done_share or 0.0
@@ -228,7 +228,7 @@ def _behind_reason(measure: TrackedMeasure, one: SubTargetProgress, round: Repor
     )
 
 
-def _plan(measure: TrackedMeasure, quantity: Quantity, round: ReportingRound) -> str:
+def _plan(measure: TrackedMeasure, quantity: Quantity, round: ProgressRound) -> str:
     if quantity.kind == "recurring" and quantity.period is not None:
         yearly = f"（{round.year}年共{_number(quantity.per_year)}{quantity.unit}）"
         return f"计划{quantity.label}{yearly if quantity.period != 'year' else ''}"
@@ -236,7 +236,7 @@ def _plan(measure: TrackedMeasure, quantity: Quantity, round: ReportingRound) ->
     return f"计划{_month(due)}前{quantity.label}" if due else f"计划{quantity.label}"
 
 
-def _fact(one: SubTargetProgress, round: ReportingRound) -> str:
+def _fact(one: SubTargetProgress, round: ProgressRound) -> str:
     quantity = one.quantity
     if one.reported is None:
         return f"{quantity.subject or quantity.label}截至{round.name}未报数量"
@@ -246,7 +246,7 @@ def _fact(one: SubTargetProgress, round: ReportingRound) -> str:
     return f"截至{round.name}完成{_number(one.reported)}{quantity.unit}{share}"
 
 
-def _status_fact(reported_status: ReportedStatus | None, round: ReportingRound) -> str:
+def _status_fact(reported_status: ReportedStatus | None, round: ProgressRound) -> str:
     if reported_status is None:
         return f"{round.name}无部门报送进展"
     return f"{round.name}报送状态为{reported_status}"

@@ -26,14 +26,14 @@ _ROUND: Final = re.compile(r"^\s*(\d{4})\s*(?:[Hh]([12])|年?(上半年|下半�
 
 
 @dataclass(frozen=True, slots=True, order=True)
-class ReportingRound:
+class ProgressRound:
     """Half a year of reporting: 2021H1 ends 2021-06-30, 2021H2 ends 2021-12-31."""
 
     year: int
     half: Literal[1, 2]
 
     @classmethod
-    def parse(cls, text: str) -> ReportingRound:
+    def parse(cls, text: str) -> ProgressRound:
         """ "2021H1", "2021年上半年" → first half; "2021H2", "2021年全年", "2021年下半年" → second."""
         found = _ROUND.match(half_width(text))
         if not found:
@@ -54,12 +54,12 @@ class ReportingRound:
         return date(self.year, 6, 30) if self.half == 1 else date(self.year, 12, 31)
 
     @property
-    def previous(self) -> ReportingRound:
-        return ReportingRound(self.year, 1) if self.half == 2 else ReportingRound(self.year - 1, 2)
+    def previous(self) -> ProgressRound:
+        return ProgressRound(self.year, 1) if self.half == 2 else ProgressRound(self.year - 1, 2)
 
     @property
-    def following(self) -> ReportingRound:
-        return ReportingRound(self.year, 2) if self.half == 1 else ReportingRound(self.year + 1, 1)
+    def following(self) -> ProgressRound:
+        return ProgressRound(self.year, 2) if self.half == 1 else ProgressRound(self.year + 1, 1)
 
     def __str__(self) -> str:
         return self.code
@@ -93,7 +93,7 @@ class TrackedMeasure:
 
 
 @dataclass(frozen=True, slots=True)
-class ProgressReport:
+class MeasureReport:
     """A department's report on one measure for one round.
 
     ``amounts`` maps the index of a sub-target (its place in ``TrackedMeasure.quantities``)
@@ -101,7 +101,7 @@ class ProgressReport:
     """
 
     measure_id: str
-    round: ReportingRound
+    round: ProgressRound
     department: str
     status: ReportedStatus
     amounts: Mapping[int, Number] = field(default_factory=dict)

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Literal
 
 from healthaction.responsibility.progress import MeasureVerdict, judge
-from healthaction.responsibility.rounds import ProgressReport, ReportingRound, TrackedMeasure
+from healthaction.responsibility.rounds import MeasureReport, ProgressRound, TrackedMeasure
 
 RectificationState = Literal["整改中", "已整改", "逾期未整改"]
 
@@ -32,7 +32,7 @@ class MissingReport:
 
 @dataclass(frozen=True, slots=True)
 class Supervision:
-    round: ReportingRound
+    round: ProgressRound
     on: date
     verdicts: tuple[MeasureVerdict, ...]
     missing_reports: tuple[MissingReport, ...]
@@ -77,21 +77,21 @@ class Supervision:
 
 
 @dataclass(frozen=True, slots=True)
-class Interview:
+class InterviewProposal:
     """A department proposed for 约谈: behind in two consecutive rounds."""
 
     department: str
-    rounds: tuple[ReportingRound, ReportingRound]
+    rounds: tuple[ProgressRound, ProgressRound]
     reason: str
 
 
 @dataclass(frozen=True, slots=True)
-class Rectification:
+class RectificationItem:
     """A 整改 item: what a department must put right, by when, and when it was closed."""
 
     department: str
     issue: str
-    raised_in: ReportingRound
+    raised_in: ProgressRound
     due: date
     measure_id: str | None = None  # None: the department's missing reports
     closed_on: date | None = None
@@ -104,9 +104,9 @@ class Rectification:
 
 def supervise(
     measures: Sequence[TrackedMeasure],
-    reports: Sequence[ProgressReport],
+    reports: Sequence[MeasureReport],
     *,
-    round: ReportingRound,
+    round: ProgressRound,
     on: date,
     closes_on: date | None = None,
 ) -> Supervision:
@@ -124,7 +124,7 @@ def supervise(
         if report.department not in measure.departments:
             raise ValueError(f"{report.department}不是措施{measure.id}的牵头或责任部门，不能报送其进展")
     this_round = [report for report in reports if report.round == round]
-    earlier: dict[str, list[ProgressReport]] = {}  # measure → its reports of the rounds before
+    earlier: dict[str, list[MeasureReport]] = {}  # measure → its reports of the rounds before
     for report in reports:
         if report.round.ends_on < round.ends_on:
             earlier.setdefault(report.measure_id, []).append(report)
@@ -137,7 +137,7 @@ def supervise(
 
 
 def _missing(
-    verdicts: Sequence[MeasureVerdict], round: ReportingRound, *, late: bool
+    verdicts: Sequence[MeasureVerdict], round: ProgressRound, *, late: bool
 ) -> tuple[MissingReport, ...]:
     silent: dict[str, list[str]] = {}
     for verdict in verdicts:
@@ -155,14 +155,14 @@ def _missing(
     )
 
 
-def propose_interviews(current: Supervision, previous: Supervision) -> list[Interview]:
+def propose_interviews(current: Supervision, previous: Supervision) -> list[InterviewProposal]:
     """Departments behind in ``previous`` and again in ``current``, the round after it (约谈)."""
     if previous.round != current.round.previous:
         raise ValueError(f"{previous.round.name}与{current.round.name}不是相邻的两轮，无法判断连续滞后")
     before, now = previous.departments_behind(), current.departments_behind()
     rounds = (previous.round, current.round)
     return [
-        Interview(
+        InterviewProposal(
             department,
             rounds,
             f"{department}连续两轮进度滞后：{previous.round.name}{'、'.join(before[department])}；"
@@ -173,26 +173,28 @@ def propose_interviews(current: Supervision, previous: Supervision) -> list[Inte
     ]
 
 
-def rectifications_raise(supervision: Supervision, *, due: date) -> list[Rectification]:
+def rectifications_raise(supervision: Supervision, *, due: date) -> list[RectificationItem]:
     """One 整改 item per lead department of each lagging or overdue measure, and one per
     department that has not reported once the round closed."""
     items = [
-        Rectification(department, verdict.reason, supervision.round, due, measure_id=verdict.measure.id)
+        RectificationItem(department, verdict.reason, supervision.round, due, measure_id=verdict.measure.id)
         for verdict in supervision.lagging + supervision.overdue
         for department in verdict.measure.lead_departments
     ]
     items += [
-        Rectification(missing.department, missing.reason, supervision.round, due)
+        RectificationItem(missing.department, missing.reason, supervision.round, due)
         for missing in supervision.late_reports
     ]
     return items
 
 
-def rectifications_follow_up(items: Sequence[Rectification], supervision: Supervision) -> list[Rectification]:
+def rectifications_follow_up(
+    items: Sequence[RectificationItem], supervision: Supervision
+) -> list[RectificationItem]:
     """Close the open items that a later round finds put right, on that round's day."""
     status = {verdict.measure.id: verdict.status for verdict in supervision.verdicts}
     silent = {missing.department for missing in supervision.late_reports}
-    followed: list[Rectification] = []
+    followed: list[RectificationItem] = []
     for item in items:
         if item.closed_on is None and supervision.round > item.raised_in:
             if item.measure_id is not None:

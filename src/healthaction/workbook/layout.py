@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from healthaction.numbers import LIMIT
+
 # 2: adds the hidden 版本校验 column. A format-1 file cannot tell a value changed since its
 # download from one it changes itself, so it is refused with a request to download anew.
 FORMAT_VERSION = "2"
@@ -53,8 +55,8 @@ META_HEADER_ROW = "表头行"
 META_CREATED = "生成时间"
 
 COMMENT_MAX_CHARS = 500
-# Excel keeps 15 significant digits; a value past this is a typo, not a statistic.
-VALUE_LIMIT = Decimal("1e12")
+# Excel keeps 15 significant digits; a value past this is a typo, not a statistic (the one number rule).
+VALUE_LIMIT = LIMIT
 
 
 @dataclass(frozen=True)

@@ -329,7 +329,7 @@ def _read_row(
             )
     region_code, region_name, indicator_code, indicator_name, unit, year = original
     try:
-        read = read_value(cells.get(VALUE), unit)
+        read = read_value(cells.get(VALUE), unit, indicator_name)
     except CellValueError as problem:
         report(f"{get_column_letter(VALUE)}{number}", str(problem))
         read = None

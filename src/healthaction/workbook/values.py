@@ -8,19 +8,16 @@ with a note; the only conversions are % ↔ ‰ ↔ 1/10万 (``healthaction.cata
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import math
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from healthaction.catalog.units import PERCENT, UnitError, is_rate, normalise_unit, scale_exponent
-from healthaction.workbook.layout import VALUE_LIMIT
+from healthaction.catalog.units import PERCENT, is_rate, normalise_unit, scale_exponent
+from healthaction.numbers import DECIMALS, LIMIT, NumberRefused, check_amount, excerpt, fold, read_amount
 from healthaction.workbook.sheet_stream import RawCell
 
-_NUMBER = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(.*)")
-# Words that make a number an estimate or a range, not a value: 10%左右, 约10, 10-12.
-_HEDGES = re.compile(r"左右|以上|以下|以内|多|余|约|近|至|到|[~～\-—]")
-_MINUS_SIGNS = str.maketrans({"−": "-", "－": "-"})
+# The column the rule's messages would name; the reader names sheet, row and cell instead.
+FIELD = "填报值"
 
 
 class CellValueError(ValueError):
@@ -33,8 +30,9 @@ class ReadValue:
     note: str | None = None
 
 
-def read_value(cell: RawCell | None, unit: str) -> ReadValue:
-    """The number a 填报值 cell holds, in ``unit``.
+def read_value(cell: RawCell | None, unit: str, name: str | None = None) -> ReadValue:
+    """The number a 填报值 cell holds, in ``unit``, held to the one number rule (``name``: the
+    indicator's, so a 增长率 in % may be negative).
 
     >>> read_value(RawCell("text", "１２.５", ""), "%").value
     Decimal('12.5')
@@ -44,9 +42,9 @@ def read_value(cell: RawCell | None, unit: str) -> ReadValue:
     if cell is None:
         return ReadValue(None)
     if cell.kind == "number":
-        return _checked(_number_cell(cell, unit))
+        return _number_cell(cell, unit, name)
     if cell.kind == "text":
-        return _checked(_text_cell(cell.text, unit))
+        return _text_cell(cell.text, unit, name)
     if cell.kind == "bool":
         raise CellValueError(f"应为数字，实际为「{'TRUE' if cell.text == '1' else 'FALSE'}」")
     if cell.kind == "error":
@@ -54,61 +52,62 @@ def read_value(cell: RawCell | None, unit: str) -> ReadValue:
     raise CellValueError(f"应为数字，实际为日期「{cell.text}」")
 
 
-def _checked(read: ReadValue) -> ReadValue:
-    if read.value is not None and abs(read.value) >= VALUE_LIMIT:
-        raise CellValueError(f"数值「{read.value}」过大，请检查单位或是否多打了数字")
-    return read
+def _checked(read: ReadValue, unit: str, name: str | None) -> ReadValue:
+    """The one number rule (``healthaction.numbers``): finite, 12 digits, plausible in ``unit``."""
+    if read.value is None:
+        return read
+    try:
+        value = check_amount(read.value, field=FIELD, unit=unit or None, name=name)
+    except NumberRefused as refused:
+        raise CellValueError(_without_field(refused)) from None
+    return ReadValue(value, read.note)
 
 
-def _number_cell(cell: RawCell, unit: str) -> ReadValue:
+def _without_field(refused: NumberRefused) -> str:
+    """The reader names the sheet and cell itself: drop the rule's 「填报值」： prefix."""
+    return refused.message.removeprefix(f"「{FIELD}」：")
+
+
+def _number_cell(cell: RawCell, unit: str, name: str | None) -> ReadValue:
     # Excel stores binary doubles and shows 15 significant digits: 0.1 + 0.2 is 0.3 here too.
-    value = Decimal(format(float(cell.text), ".15g"))
+    number = float(cell.text)
+    if not math.isfinite(number):
+        raise CellValueError(f"应为有限的数字，实际为「{excerpt(cell.text)}」")
+    value = Decimal(format(number, ".15g"))
     if cell.style == "date":
         raise CellValueError("应为数字，实际为日期（Excel 把输入当成了日期，请改为数字）")
     if cell.style != "percent":
-        return ReadValue(value)
+        return _checked(ReadValue(_stored(value)), unit, name)
+    if abs(value) >= LIMIT:
+        return _checked(ReadValue(value), unit, name)
     shown = f"{_plain(value.scaleb(2))}%"
     if not is_rate(unit):
         raise CellValueError(f"单元格为百分比格式（{shown}），本行单位为「{unit or '无'}」，无法换算")
-    converted = _tidy(value.scaleb(2 + scale_exponent(PERCENT, unit)))
+    converted = _stored(_tidy(value.scaleb(2 + scale_exponent(PERCENT, unit))))
     if normalise_unit(unit) == PERCENT:
-        return ReadValue(converted, f"单元格为百分比格式，按 {shown} 读为 {_plain(converted)}")
-    return ReadValue(converted, f"单元格为百分比格式，{shown} 换算为「{unit}」：{_plain(converted)}")
+        note = f"单元格为百分比格式，按 {shown} 读为 {_plain(converted)}"
+    else:
+        note = f"单元格为百分比格式，{shown} 换算为「{unit}」：{_plain(converted)}"
+    return _checked(ReadValue(converted, note), unit, name)
 
 
-def _text_cell(text: str, unit: str) -> ReadValue:
+def _stored(value: Decimal) -> Decimal:
+    """A binary double's digits past the 6 decimals the database keeps (1/3 → 0.333333) are Excel's
+    arithmetic, not the user's: rounded to what is stored, like Excel rounds what it shows."""
+    if abs(value) >= LIMIT or value.as_tuple().exponent >= -DECIMALS:  # type: ignore[operator]
+        return value
+    return _tidy(value.quantize(Decimal(1).scaleb(-DECIMALS)))
+
+
+def _text_cell(text: str, unit: str, name: str | None) -> ReadValue:
     written = text.strip()
-    cleaned = re.sub(r"\s+", "", unicodedata.normalize("NFKC", written).translate(_MINUS_SIGNS))
-    if not cleaned:
+    if not fold(written):
         return ReadValue(None)
-    match = _NUMBER.fullmatch(cleaned)
-    if match is None or _HEDGES.search(match.group(2)):
-        raise CellValueError(f"应为数字，实际为「{written}」{_hint(cleaned)}")
     try:
-        value = Decimal(match.group(1).replace(",", ""))
-    except InvalidOperation as error:  # the pattern admits only decimals; kept for safety
-        raise CellValueError(f"应为数字，实际为「{written}」") from error
-    suffix = match.group(2)
-    if not suffix:
-        return ReadValue(value)
-    typed, expected = normalise_unit(suffix), normalise_unit(unit)
-    if typed == expected:
-        return ReadValue(value, f"已去掉单位「{suffix}」，按 {_plain(value)} 读取")
-    try:
-        exponent = scale_exponent(typed, expected)
-    except UnitError as error:
-        raise CellValueError(
-            f"填写的单位「{suffix}」与本行单位「{unit or '无'}」不同，无法换算；"
-            f"请只填数字（单位：{unit or '无'}）"
-        ) from error
-    converted = _tidy(value.scaleb(exponent))
-    return ReadValue(converted, f"按「{suffix}」换算为「{unit}」：{written} → {_plain(converted)}")
-
-
-def _hint(cleaned: str) -> str:
-    if not re.search(r"\d", cleaned):
-        return "；无数据请留空，并在「说明」中写明原因"
-    return "；只填一个数字，估计、范围等请写在「说明」中"
+        read = read_amount(written, field=FIELD, unit=unit or None, name=name)
+    except NumberRefused as refused:
+        raise CellValueError(_without_field(refused)) from None
+    return ReadValue(read.value, read.note)
 
 
 def _tidy(value: Decimal) -> Decimal:

@@ -29,8 +29,8 @@ from web.conftest import PASSWORD, World
 from web.monitoring.models import Evidence, Observation, ReportingRound
 from web.monitoring.services import observation_save
 from web.plans.models import PlanDocument
+from web.supervision.services import rectification_create
 from web.tasks.models import ProgressReport, Task, TaskConfirmation
-from web.tasks.services import rectification_create
 from web.tasks.tests.conftest import Xixia, xixia  # noqa: F401  (the fixture, used below)
 
 # Downloads that start LibreOffice or write whole reports: one format stands for the others.

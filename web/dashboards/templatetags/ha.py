@@ -4,15 +4,11 @@ from decimal import Decimal
 
 from django import template
 
+from healthaction.engine import statuses
+
 register = template.Library()
 
-STATUS_CLASS = {
-    "ACHIEVED": "ok",
-    "ON_TRACK": "good",
-    "LAGGING": "warn",
-    "OFF_TRACK": "bad",
-    "NO_DATA": "none",
-}
+STATUS_CLASS = {s.code: s.css for s in statuses.STATUSES}
 
 
 @register.filter

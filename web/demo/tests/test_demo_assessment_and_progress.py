@@ -11,23 +11,14 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from healthaction.responsibility.rounds import ReportingRound
+from healthaction.responsibility import ProgressRound
 from web.assessment.models import Adjustment, AssessmentResult, AssessmentScheme, ReviewedValue
 from web.demo.build import demo_build
 from web.monitoring.models import Observation
 from web.regions.models import Region
+from web.supervision.models import Interview, Rectification, Reminder, SupervisionFinding, SupervisionRound
 from web.tasks import selectors
-from web.tasks.models import (
-    Interview,
-    LeaderAccount,
-    ProgressReport,
-    ProgressReportChange,
-    Rectification,
-    Reminder,
-    SupervisionFinding,
-    SupervisionRound,
-    TaskConfirmation,
-)
+from web.tasks.models import LeaderAccount, ProgressReport, ProgressReportChange, TaskConfirmation
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 XIXIA = "640105"
@@ -84,8 +75,8 @@ def _the_tasks_show_two_rounds() -> None:
     assert set(reports.values_list("round", flat=True)) == {"2021H1", "2021H2"}
     assert all(r.is_demo and "演示数据" in r.text for r in reports)
     region = Region.objects.get(code=XIXIA)
-    first = selectors.supervision_for(region, ReportingRound(2021, 1))
-    second = selectors.supervision_for(region, ReportingRound(2021, 2))
+    first = selectors.supervision_for(region, ProgressRound(2021, 1))
+    second = selectors.supervision_for(region, ProgressRound(2021, 2))
     assert first.supervision.lagging
     assert second.supervision.overdue
     assert [m.department for m in second.supervision.late_reports if m.department != "各镇街"]  # 逾期未报

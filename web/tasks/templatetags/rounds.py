@@ -1,6 +1,6 @@
 """A reporting round's name in the reader's language: ``{{ round|round_name }}``.
 
-``ReportingRound.name`` (2021年上半年, 2021年全年) is what the documents print; pages show it translated.
+``ProgressRound.name`` (2021年上半年, 2021年全年) is what the documents print; pages show it translated.
 """
 
 from __future__ import annotations
@@ -8,13 +8,13 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import gettext
 
-from healthaction.responsibility.rounds import ReportingRound
+from healthaction.responsibility import ProgressRound
 
 register = template.Library()
 
 
 @register.filter
-def round_name(round_: ReportingRound | None) -> str:
+def round_name(round_: ProgressRound | None) -> str:
     """2021H1 → 2021年上半年 (English: 2021 first half); 2021H2 → 2021年全年 (2021 full year)."""
     if round_ is None:
         return ""

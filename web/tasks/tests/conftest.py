@@ -16,8 +16,8 @@ from web.accounts.models import Role
 from web.accounts.services import user_create_or_update
 from web.conftest import PASSWORD, World
 from web.organisation.models import Department, Holding, Person
-from web.plans.importing import plan_import
 from web.plans.models import PlanDocument
+from web.plans.services import plan_import
 from web.regions.models import Region
 from web.regions.services import regions_load_codes
 from web.tasks.models import LeaderAccount, TaskLeader

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.utils import timezone
 
 from healthaction.ingest import parse_file
-from healthaction.responsibility.quantities import quantities
-from web.plans.importing import plan_import
+from healthaction.responsibility import quantities
+from web.plans.services import plan_import
 from web.tasks.models import Measure, SubTarget, Task, TaskDepartment, TaskLeader
 from web.tasks.services import tasks_import_from_plan
 from web.tasks.tests.conftest import SEED, Xixia

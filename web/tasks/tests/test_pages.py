@@ -10,7 +10,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from web.accounts.services import user_create_or_update
-from web.tasks.models import Measure, ProgressReport, Rectification, SubTarget, Task
+from web.supervision.models import Rectification
+from web.tasks.models import Measure, ProgressReport, SubTarget, Task
 from web.tasks.tests.conftest import XIXIA, Xixia
 
 Url = Callable[[Xixia], str]

@@ -65,6 +65,11 @@ def _run(
             "observations.csv 第2行 value 列：应为数字，实际为「约10%」",
         ),
         (
+            TARGETS,
+            OBSERVATIONS.replace(",19,%", ",99999999999999999999,%"),
+            "observations.csv 第2行 value 列：数值过大（整数部分最多12位），实际为「99999999999999999999」",
+        ),
+        (
             TARGETS.replace(">=,22", "大约,22"),
             OBSERVATIONS,
             "targets.csv 第2行 comparator 列：无法识别的比较符「大约」",

@@ -8,9 +8,9 @@ import pytest
 
 from healthaction.plan import Task
 from healthaction.responsibility.rounds import (
-    ProgressReport,
+    MeasureReport,
+    ProgressRound,
     ReportedStatus,
-    ReportingRound,
     tracked_measures,
 )
 from healthaction.responsibility.supervision import (
@@ -21,7 +21,7 @@ from healthaction.responsibility.supervision import (
     supervise,
 )
 
-H1, H2 = ReportingRound(2021, 1), ReportingRound(2021, 2)
+H1, H2 = ProgressRound(2021, 1), ProgressRound(2021, 2)
 START = date(2021, 1, 1)
 TOILETS = "2021年改造农村户厕500座"
 TALKS = "组织专家开展健康讲座，每年不少于60场次"
@@ -49,15 +49,15 @@ def _supervise(
     amount: float | None,
     status: ReportedStatus = "推进中",
     *,
-    round: ReportingRound = H1,
+    round: ProgressRound = H1,
     on: date = date(2021, 7, 20),
     deadline: str = "2021-12",
 ) -> Supervision:
     measures = tracked_measures([_task(measure, deadline)], starts_on=START)
     amounts = {} if amount is None else {0: amount}
     reports = [
-        ProgressReport("1.1", round, "农业农村局", status, amounts),
-        ProgressReport("1.1", round, "卫生健康局", status),
+        MeasureReport("1.1", round, "农业农村局", status, amounts),
+        MeasureReport("1.1", round, "卫生健康局", status),
     ]
     return supervise(measures, reports, round=round, on=on)
 
@@ -84,7 +84,7 @@ def _supervise(
     ],
 )
 def test_it_judges_a_measure(
-    measure: str, amount: float | None, status: ReportedStatus, round: ReportingRound, on: date, verdict: str
+    measure: str, amount: float | None, status: ReportedStatus, round: ProgressRound, on: date, verdict: str
 ) -> None:
     assert _supervise(measure, amount, status, round=round, on=on).verdicts[0].status == verdict
 
@@ -107,7 +107,7 @@ def test_long_term_and_yearly_work_is_never_overdue(deadline: str) -> None:
 
 def test_a_yearly_amount_starts_again_each_year() -> None:
     verdict = _supervise(
-        TALKS, 30, round=ReportingRound(2022, 1), on=date(2022, 7, 1), deadline="每年"
+        TALKS, 30, round=ProgressRound(2022, 1), on=date(2022, 7, 1), deadline="每年"
     ).verdicts[0]
     assert (verdict.status, verdict.progress[0].expected_share) == ("推进中", 0.5)
 
@@ -115,10 +115,10 @@ def test_a_yearly_amount_starts_again_each_year() -> None:
 def test_departments_amounts_add_up_but_a_rate_is_the_lead_departments() -> None:
     measures = tracked_measures([_task(TOILETS), _task(RATE)], starts_on=START)
     reports = [
-        ProgressReport("1.1", H1, "农业农村局", "推进中", {0: 150}),
-        ProgressReport("1.1", H1, "卫生健康局", "推进中", {0: 100}),
-        ProgressReport("2.1", H1, "卫生健康局", "推进中", {0: 95}),
-        ProgressReport("2.1", H1, "农业农村局", "推进中", {0: 89}),
+        MeasureReport("1.1", H1, "农业农村局", "推进中", {0: 150}),
+        MeasureReport("1.1", H1, "卫生健康局", "推进中", {0: 100}),
+        MeasureReport("2.1", H1, "卫生健康局", "推进中", {0: 95}),
+        MeasureReport("2.1", H1, "农业农村局", "推进中", {0: 89}),
     ]
     toilets, rate = supervise(measures, reports, round=H1, on=date(2021, 7, 1)).verdicts
     assert (toilets.progress[0].reported, toilets.status) == (250, "推进中")
@@ -127,7 +127,7 @@ def test_departments_amounts_add_up_but_a_rate_is_the_lead_departments() -> None
 
 def test_a_department_that_did_not_report_is_listed_once_the_round_closes() -> None:
     measures = tracked_measures([_task(TOILETS)], starts_on=START)
-    reports = [ProgressReport("1.1", H1, "农业农村局", "推进中", {0: 300})]
+    reports = [MeasureReport("1.1", H1, "农业农村局", "推进中", {0: 300})]
     open_round = supervise(measures, reports, round=H1, on=date(2021, 7, 10), closes_on=date(2021, 7, 15))
     assert [(m.department, m.late) for m in open_round.missing_reports] == [("卫生健康局", False)]
     closed = supervise(measures, reports, round=H1, on=date(2021, 7, 16), closes_on=date(2021, 7, 15))
@@ -137,14 +137,12 @@ def test_a_department_that_did_not_report_is_listed_once_the_round_closes() -> N
 def test_a_report_on_a_measure_not_in_the_list_is_refused() -> None:
     measures = tracked_measures([_task(TOILETS)], starts_on=START)
     with pytest.raises(ValueError, match=r"措施“9\.9”不在责任清单中"):
-        supervise(
-            measures, [ProgressReport("9.9", H1, "卫生健康局", "推进中")], round=H1, on=date(2021, 7, 1)
-        )
+        supervise(measures, [MeasureReport("9.9", H1, "卫生健康局", "推进中")], round=H1, on=date(2021, 7, 1))
 
 
 def test_a_department_cannot_report_on_another_departments_measure() -> None:
     measures = tracked_measures([_task(TOILETS)], starts_on=START)
-    outsider = ProgressReport("1.1", H1, "教育局", "已完成", {0: 500})
+    outsider = MeasureReport("1.1", H1, "教育局", "已完成", {0: 500})
     with pytest.raises(ValueError, match=r"教育局不是措施1\.1的牵头或责任部门"):
         supervise(measures, [outsider], round=H1, on=date(2021, 7, 1))
 
@@ -182,28 +180,28 @@ def test_a_rectification_stays_open_until_a_later_round_finds_it_put_right() -> 
     ("text", "round"),
     [("2021H1", H1), ("2021h2", H2), ("2021年上半年", H1), ("2021年全年", H2), ("2021年下半年", H2)],
 )
-def test_it_reads_a_round(text: str, round: ReportingRound) -> None:
-    assert ReportingRound.parse(text) == round
+def test_it_reads_a_round(text: str, round: ProgressRound) -> None:
+    assert ProgressRound.parse(text) == round
 
 
 def test_rounds_follow_each_other() -> None:
-    assert (H1.following, H2.previous, H2.following) == (H2, H1, ReportingRound(2022, 1))
+    assert (H1.following, H2.previous, H2.following) == (H2, H1, ProgressRound(2022, 1))
     assert (H1.name, H2.name, H1.ends_on) == ("2021年上半年", "2021年全年", date(2021, 6, 30))
     with pytest.raises(ValueError, match="报告轮次“2021Q3”无法识别"):
-        ReportingRound.parse("2021Q3")
+        ProgressRound.parse("2021Q3")
 
 
 @pytest.mark.parametrize("measure", [TOILETS, TALKS, CHECKS, RATE, PLAIN])
 def test_a_round_before_the_work_began_expects_nothing(measure: str) -> None:
     measures = tracked_measures([_task(measure)], starts_on=START)
-    before = supervise(measures, [], round=ReportingRound(2020, 2), on=date(2021, 1, 16))
+    before = supervise(measures, [], round=ProgressRound(2020, 2), on=date(2021, 1, 16))
     assert (before.missing_reports, before.lagging, before.overdue) == ((), [], [])
     assert before.verdicts[0].reason == "2020年全年责任清单工作尚未开始（2021年1月起）"
 
 
 def test_a_department_silent_in_its_first_round_is_not_yet_proposed_for_an_interview() -> None:
     measures = tracked_measures([_task(TOILETS)], starts_on=START)
-    before = supervise(measures, [], round=ReportingRound(2020, 2), on=date(2021, 1, 16))
+    before = supervise(measures, [], round=ProgressRound(2020, 2), on=date(2021, 1, 16))
     first = supervise(measures, [], round=H1, on=date(2021, 7, 16), closes_on=date(2021, 7, 15))
     assert [m.department for m in first.late_reports] == ["农业农村局", "卫生健康局"]
     assert propose_interviews(first, before) == []  # silent only once: no 约谈 yet
@@ -212,10 +210,10 @@ def test_a_department_silent_in_its_first_round_is_not_yet_proposed_for_an_inter
 def test_work_finished_in_an_earlier_round_stays_finished_and_asks_for_no_report() -> None:
     measures = tracked_measures([_task(TOILETS)], starts_on=START)
     reports = [
-        ProgressReport("1.1", H2, "农业农村局", "已完成", {0: 500}),
-        ProgressReport("1.1", H2, "卫生健康局", "已完成"),
+        MeasureReport("1.1", H2, "农业农村局", "已完成", {0: 500}),
+        MeasureReport("1.1", H2, "卫生健康局", "已完成"),
     ]
-    later = ReportingRound(2022, 1)
+    later = ProgressRound(2022, 1)
     verdict = supervise(measures, reports, round=later, on=date(2022, 7, 20)).verdicts[0]
     assert verdict.status == "已完成"
     assert verdict.reason.startswith("已于2021年全年完成")
@@ -224,11 +222,11 @@ def test_work_finished_in_an_earlier_round_stays_finished_and_asks_for_no_report
 
 
 def test_work_unfinished_in_an_earlier_round_is_overdue_later_and_yearly_work_starts_again() -> None:
-    unfinished = [ProgressReport("1.1", H2, "农业农村局", "推进中", {0: 480})]
+    unfinished = [MeasureReport("1.1", H2, "农业农村局", "推进中", {0: 480})]
     measures = tracked_measures([_task(TOILETS)], starts_on=START)
-    later = supervise(measures, unfinished, round=ReportingRound(2022, 1), on=date(2022, 7, 20))
+    later = supervise(measures, unfinished, round=ProgressRound(2022, 1), on=date(2022, 7, 20))
     assert later.verdicts[0].status == "逾期"
     yearly = tracked_measures([_task(TALKS, "每年")], starts_on=START)
-    done_last_year = [ProgressReport("1.1", H2, "农业农村局", "已完成", {0: 60})]
-    next_year = supervise(yearly, done_last_year, round=ReportingRound(2022, 2), on=date(2023, 1, 20))
+    done_last_year = [MeasureReport("1.1", H2, "农业农村局", "已完成", {0: 60})]
+    next_year = supervise(yearly, done_last_year, round=ProgressRound(2022, 2), on=date(2023, 1, 20))
     assert next_year.verdicts[0].status != "已完成"

@@ -49,7 +49,7 @@ def test_it_reads_ten_percent_as_excel_stores_it(tmp_path: Path) -> None:
 
 def test_it_names_a_unit_it_cannot_convert(tmp_path: Path) -> None:
     errors = _errors(filled(template(tmp_path), {"I12": "78%", "I10": "3.1‰"}))
-    assert errors == {"I12": "填写的单位「%」与本行单位「岁」不同，无法换算；请只填数字（单位：岁）"}
+    assert errors == {"I12": "填写的单位「%」与本项单位「岁」不同，无法换算；请只填数字（单位：岁）"}
 
 
 def test_it_names_each_key_cell_that_was_changed(tmp_path: Path) -> None:

@@ -1,0 +1,60 @@
+"""The one registry of a series' statuses: code, Chinese label, English label, colour and urgency.
+
+Code compares codes (`ACHIEVED` …), never labels; every page, chart, CSV and report takes the words and
+colours from here. 严重滞后 reads 未达标 once the target year has come (evaluation.md §2): `MISSED` is that
+word, shown for `OFF_TRACK` with the `missed` flag.
+
+>>> label("OFF_TRACK"), label("OFF_TRACK", missed=True), label("unknown")
+('严重滞后', '未达标', 'unknown')
+>>> [s.code for s in by_urgency()][:2]
+['OFF_TRACK', 'LAGGING']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Status:
+    code: str
+    label: str  # Chinese: the documents' word
+    label_en: str
+    colour: str  # charts and the reports' symbols
+    css: str  # the pages' class
+    urgency: int  # 0 first: what an office looks at before anything else
+
+
+STATUSES: tuple[Status, ...] = (
+    Status("ACHIEVED", "已达标", "achieved", "#2e7d32", "ok", 4),
+    Status("ON_TRACK", "进度正常", "on track", "#81c784", "good", 3),
+    Status("LAGGING", "进度滞后", "lagging", "#f9a825", "warn", 1),
+    Status("OFF_TRACK", "严重滞后", "off track", "#e65100", "bad", 0),
+    Status("NO_DATA", "无数据", "no data", "#9e9e9e", "none", 2),
+)
+MISSED = Status("OFF_TRACK", "未达标", "missed", "#c62828", "bad", 0)
+
+CODES: tuple[str, ...] = tuple(s.code for s in STATUSES)
+BY_CODE: dict[str, Status] = {s.code: s for s in STATUSES}
+LABELS: dict[str, str] = {s.code: s.label for s in STATUSES}
+GOOD: frozenset[str] = frozenset({"ACHIEVED", "ON_TRACK"})  # "达标或进度正常"
+
+
+def label(code: str, *, missed: bool = False) -> str:
+    """The Chinese word for a code; an unknown code is shown as it is rather than hidden."""
+    if missed and code == MISSED.code:
+        return MISSED.label
+    status = BY_CODE.get(code)
+    return status.label if status else code
+
+
+def by_urgency() -> list[Status]:
+    return sorted(STATUSES, key=lambda s: s.urgency)
+
+
+def colour_of_label(word: str) -> str | None:
+    """The colour of a status word as a document prints it (已达标 … 未达标)."""
+    for status in (*STATUSES, MISSED):
+        if status.label == word:
+            return status.colour
+    return None

@@ -1,0 +1,504 @@
+"""Importing a parsed plan: what it would change (preview), then the change itself (one transaction).
+
+The plan is turned into a *desired state* keyed by natural keys (action name; indicator, region,
+year; …), compared with what the same document left last time. Re-importing the same document
+finds no difference and writes nothing; a revised one lists its differences before anything is saved.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
+
+from healthaction.plan import Plan
+from web.organisation.models import Body, Department, Position
+from web.organisation.names import is_department_name
+from web.organisation.selectors import DepartmentDirectory
+from web.organisation.services import (
+    body_get_or_create,
+    department_alias_add,
+    department_create,
+    holding_change,
+    position_get_or_create,
+)
+from web.plans.catalog_link import catalog_link_for
+from web.plans.models import Action, ActionDepartment, Baseline, Indicator, PlanDocument, Target
+from web.plans.signals import plan_imported
+from web.regions.models import Region
+from web.regions.selectors import region_by_name
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # 新增 | 修改 | 删除
+    entity: str  # 专项行动 | 指标 | 目标 | 基期 | 职位
+    label: str
+    old: str = ""
+    new: str = ""
+
+
+@dataclass(frozen=True)
+class DepartmentName:
+    written: str
+    department: str | None  # the registry's name when resolved
+    suggestion: str | None = None  # unsure: the import asks
+    suggestion_id: int | None = None
+
+
+# A change's kind and entity stay Chinese in the preview data; these marks put them in the translation
+# catalogue so the preview page shows them in the reader's language.
+CHANGE_WORDS = (
+    gettext_noop("新增"),
+    gettext_noop("修改"),
+    gettext_noop("删除"),
+    gettext_noop("专项行动"),
+    gettext_noop("指标"),
+    gettext_noop("目标"),
+    gettext_noop("基期"),
+    gettext_noop("职位"),
+)
+# How many of each: "指标 · 新增：3" reads "Indicator, added: 3".
+COUNT_KINDS = {
+    "新增": pgettext_lazy("导入变化数", "新增"),
+    "修改": pgettext_lazy("导入变化数", "修改"),
+    "删除": pgettext_lazy("导入变化数", "删除"),
+}
+
+
+@dataclass
+class ImportPreview:
+    title: str
+    region: Region
+    sha256: str
+    already_imported: bool
+    changes: list[Change] = field(default_factory=list)
+    departments: list[DepartmentName] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def unsure(self) -> list[DepartmentName]:
+        return [d for d in self.departments if d.department is None and d.suggestion is not None]
+
+    @property
+    def new_departments(self) -> list[DepartmentName]:
+        return [d for d in self.departments if d.department is None and d.suggestion is None]
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for change in self.changes:
+            counts[f"{change.kind}{change.entity}"] = counts.get(f"{change.kind}{change.entity}", 0) + 1
+        return counts
+
+    def count_lines(self) -> list[str]:
+        """The counts as the preview page shows them, in the reader's language: 新增指标：3."""
+        counts: dict[tuple[str, str], int] = {}
+        for change in self.changes:
+            counts[(change.kind, change.entity)] = counts.get((change.kind, change.entity), 0) + 1
+        return [
+            gettext("%(kind)s%(entity)s：%(count)d")
+            % {"kind": COUNT_KINDS.get(kind, kind), "entity": gettext(entity), "count": count}
+            for (kind, entity), count in counts.items()
+        ]
+
+
+def _number(value: float | int | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _fmt(value: Decimal | float | int | None) -> str:
+    if value is None:
+        return ""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return text
+
+
+@dataclass
+class _Desired:
+    actions: dict[str, Row] = field(default_factory=dict)
+    indicators: dict[str, Row] = field(default_factory=dict)
+    targets: dict[tuple[str, str, int, str], Row] = field(default_factory=dict)
+    baselines: dict[tuple[str, str], Row] = field(default_factory=dict)
+    positions: dict[tuple[str, str, str, str], Row] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _scope_region(region: Region, scope: str | None, cache: dict[str, Region | None]) -> Region | None:
+    if not scope or scope == region.name:
+        return region
+    if scope not in cache:
+        cache[scope] = region_by_name(scope, within=region)
+    return cache[scope]
+
+
+def _desired(plan: Plan, region: Region) -> _Desired:
+    want = _Desired()
+    scopes: dict[str, Region | None] = {}
+
+    def add_target(indicator: str, target: Any, source: str, action: str | None) -> None:
+        if target.year is None:
+            want.warnings.append(
+                gettext("%(indicator)s：目标「%(target)s」没有年份，未导入")
+                % {"indicator": indicator, "target": target.text}
+            )
+            return
+        target_region = _scope_region(region, target.scope, scopes)
+        if target_region is None:
+            want.warnings.append(
+                gettext("%(indicator)s：找不到目标所属地区「%(scope)s」，未导入")
+                % {"indicator": indicator, "scope": target.scope}
+            )
+            return
+        key = (indicator, target_region.code, target.year, source)
+        row = {
+            "comparator": target.comparator,
+            "value": _number(target.value),
+            "unit": target.unit or "",
+            "text": target.text[:300],
+            "action": action,
+        }
+        if key in want.targets:
+            if want.targets[key]["text"] != row["text"]:
+                want.warnings.append(
+                    gettext("%(indicator)s：%(year)s年有多个目标，只导入第一个")
+                    % {"indicator": indicator, "year": target.year}
+                )
+            return
+        want.targets[key] = row
+        info = want.indicators.setdefault(indicator, {"unit": target.unit or "", "actions": set()})
+        if not info["unit"] and target.unit:
+            info["unit"] = target.unit
+        if action:
+            info["actions"].add(action)
+
+    for action in plan.actions:
+        want.actions[action.name] = {
+            "seq": action.seq,
+            "lead": [n for n in action.lead_departments if is_department_name(n)],
+            "cooperating": [n for n in action.cooperating_departments if is_department_name(n)],
+        }
+        for target in action.targets:
+            add_target(target.indicator, target, Target.Source.ACTION, action.name)
+    for row in plan.framework:
+        want.indicators.setdefault(row.indicator, {"unit": row.unit or "", "actions": set()})
+        if row.unit:
+            want.indicators[row.indicator]["unit"] = row.unit
+        for target in row.targets:
+            add_target(row.indicator, target, Target.Source.FRAMEWORK, None)
+        if row.baseline is not None and row.baseline.value is not None:
+            want.baselines[(row.indicator, region.code)] = {
+                "year": row.baseline.year,
+                "value": _number(row.baseline.value),
+                "text": row.baseline.text[:100],
+            }
+    for seq, member in enumerate(plan.committee):
+        kind, title = (
+            (Body.Kind.OFFICE, "主任") if member.role == "办公室主任" else (Body.Kind.COMMITTEE, member.role)
+        )
+        body = "办公室" if kind == Body.Kind.OFFICE else "推进委员会"
+        key = (str(kind), body, title, member.position or f"#{seq}")
+        want.positions[key] = {"holder": member.name, "seq": seq}
+    for group in plan.working_groups:
+        body = f"{group.action_name}工作组"
+        people = [("组长", group.leader)] if group.leader else []
+        people += [("成员", m) for m in group.members]
+        for seq, (title, person) in enumerate(people):
+            if person is None:
+                continue
+            key = (str(Body.Kind.WORKING_GROUP), body, title, person.position or f"#{seq}")
+            want.positions[key] = {"holder": person.name, "seq": seq}
+    return want
+
+
+def _current(document: PlanDocument | None, region: Region) -> _Desired:
+    have = _Desired()
+    if document is None:
+        return have
+    for action in document.actions.prefetch_related("department_roles"):
+        roles = list(action.department_roles.all())
+        have.actions[action.name] = {
+            "seq": action.seq,
+            "lead": [r.written_as for r in roles if r.role == ActionDepartment.Role.LEAD],
+            "cooperating": [r.written_as for r in roles if r.role == ActionDepartment.Role.COOPERATING],
+        }
+    for target in document.targets.select_related("indicator", "region"):
+        have.targets[(target.indicator.name, target.region.code, target.year, target.source)] = {
+            "comparator": target.comparator,
+            "value": target.value,
+            "unit": target.unit,
+            "text": target.text,
+        }
+    for baseline in document.baselines.select_related("indicator", "region"):
+        have.baselines[(baseline.indicator.name, baseline.region.code)] = {
+            "year": baseline.year,
+            "value": baseline.value,
+            "text": baseline.text,
+        }
+    for indicator in Indicator.objects.filter(region=region):
+        have.indicators[indicator.name] = {"unit": indicator.unit}
+    for position in Position.objects.filter(body__region=region).select_related("body"):
+        current = position.holdings.filter(ended_on__isnull=True).select_related("person").first()
+        key = (position.body.kind, position.body.name, position.title, position.office)
+        have.positions[key] = {"holder": current.person.name if current else ""}
+    return have
+
+
+def _same(a: Row, b: Row, fields: tuple[str, ...]) -> bool:
+    def norm(v: Any) -> Any:
+        if isinstance(v, Decimal):
+            return v.normalize()
+        if isinstance(v, list):
+            return tuple(v)
+        return v
+
+    return all(norm(a.get(f)) == norm(b.get(f)) for f in fields)
+
+
+def _diff(want: _Desired, have: _Desired) -> list[Change]:
+    changes: list[Change] = []
+    for name, row in want.actions.items():
+        if name not in have.actions:
+            changes.append(Change("新增", "专项行动", name, new="、".join(row["lead"])))
+        elif not _same(row, have.actions[name], ("seq", "lead", "cooperating")):
+            old = have.actions[name]
+            changes.append(Change("修改", "专项行动", name, "、".join(old["lead"]), "、".join(row["lead"])))
+    changes += [Change("删除", "专项行动", name) for name in have.actions if name not in want.actions]
+    for name, row in want.indicators.items():
+        if name not in have.indicators:
+            changes.append(Change("新增", "指标", name, new=row["unit"]))
+    for key, row in want.targets.items():
+        label = f"{key[0]}（{key[1]}，{key[2]}年）"
+        new = f"{row['comparator']} {_fmt(row['value'])}{row['unit']}"
+        if key not in have.targets:
+            changes.append(Change("新增", "目标", label, new=new))
+        elif not _same(row, have.targets[key], ("comparator", "value", "unit", "text")):
+            old = have.targets[key]
+            changes.append(
+                Change("修改", "目标", label, f"{old['comparator']} {_fmt(old['value'])}{old['unit']}", new)
+            )
+    changes += [
+        Change("删除", "目标", f"{k[0]}（{k[1]}，{k[2]}年）") for k in have.targets if k not in want.targets
+    ]
+    for base_key, row in want.baselines.items():
+        label = f"{base_key[0]}（{base_key[1]}）"
+        new = f"{row['year'] or ''}年 {_fmt(row['value'])}"
+        if base_key not in have.baselines:
+            changes.append(Change("新增", "基期", label, new=new))
+        elif not _same(row, have.baselines[base_key], ("year", "value", "text")):
+            old = have.baselines[base_key]
+            changes.append(Change("修改", "基期", label, f"{old['year'] or ''}年 {_fmt(old['value'])}", new))
+    changes += [
+        Change("删除", "基期", f"{k[0]}（{k[1]}）") for k in have.baselines if k not in want.baselines
+    ]
+    for seat, row in want.positions.items():
+        label = f"{seat[1]}{seat[2]}（{seat[3]}）" if not seat[3].startswith("#") else f"{seat[1]}{seat[2]}"
+        if seat not in have.positions:
+            changes.append(Change("新增", "职位", label, new=row["holder"]))
+        elif have.positions[seat]["holder"] != row["holder"]:
+            changes.append(Change("修改", "职位", label, have.positions[seat]["holder"], row["holder"]))
+    return changes
+
+
+def _department_names(want: _Desired, region: Region) -> list[DepartmentName]:
+    directory = DepartmentDirectory(region)
+    seen: dict[str, DepartmentName] = {}
+    for row in want.actions.values():
+        for name in [*row["lead"], *row["cooperating"]]:
+            if name in seen:
+                continue
+            resolution = directory.resolve(name)
+            if resolution.department is not None:
+                seen[name] = DepartmentName(name, resolution.department.name)
+            elif resolution.suggestion is not None:
+                s = resolution.suggestion
+                seen[name] = DepartmentName(name, None, s.name, s.pk)
+            else:
+                canonical = directory.canonical_new_name(name)
+                seen[name] = DepartmentName(name, None if canonical == name else canonical)
+    return list(seen.values())
+
+
+def _document_for(region: Region, title: str) -> PlanDocument | None:
+    return PlanDocument.objects.filter(region=region, title=title).first()
+
+
+def _title(plan: Plan, file_name: str) -> str:
+    return plan.title or file_name.rsplit(".", 1)[0]
+
+
+def plan_preview(*, plan: Plan, region: Region, content: bytes, file_name: str) -> ImportPreview:
+    """What importing ``plan`` for ``region`` would create, change and delete; writes nothing."""
+    sha = hashlib.sha256(content).hexdigest()
+    title = _title(plan, file_name)
+    document = _document_for(region, title)
+    want = _desired(plan, region)
+    preview = ImportPreview(
+        title=title,
+        region=region,
+        sha256=sha,
+        already_imported=document is not None and document.sha256 == sha,
+        changes=_diff(want, _current(document, region)),
+        departments=_department_names(want, region),
+        warnings=[*plan.warnings, *want.warnings],
+    )
+    if plan.region and plan.region not in (region.name, region.full_name):
+        preview.warnings.insert(
+            0,
+            gettext("文件写的地区是「%(written)s」，导入到「%(region)s」")
+            % {"written": plan.region, "region": region.name},
+        )
+    return preview
+
+
+def _issued_on(plan: Plan) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(plan.issued_date) if plan.issued_date else None
+    except ValueError:
+        return None
+
+
+@transaction.atomic
+def plan_import(
+    *,
+    plan: Plan,
+    region: Region,
+    content: bytes,
+    file_name: str,
+    user: Any = None,
+    choices: dict[str, int | None] | None = None,
+) -> ImportPreview:
+    """Import ``plan`` for ``region``. ``choices`` settles unsure department names (written name →
+    department id, or None for a new department); unsettled ones take the suggestion.
+
+    Returns the preview it applied; nothing is written when it lists no change.
+    """
+    preview = plan_preview(plan=plan, region=region, content=content, file_name=file_name)
+    if not preview.changes and preview.already_imported:
+        return preview
+    want = _desired(plan, region)
+    choices = choices or {}
+    document = _document_for(region, preview.title)
+    if document is None:
+        document = PlanDocument(region=region, title=preview.title)
+    document.doc_number = plan.doc_number or ""
+    document.issuer = plan.issuer or ""
+    document.issued_on = _issued_on(plan)
+    document.file_name = file_name
+    document.sha256 = preview.sha256
+    document.parsed = plan.model_dump(mode="json")
+    document.imported_by = user if getattr(user, "pk", None) else None
+    document.file.save(file_name, ContentFile(content), save=False)
+    document.save()
+
+    departments = _apply_departments(preview, region, choices)
+    _apply_actions(document, region, want, departments)
+    indicators = _apply_indicators(region, want, document)
+    _apply_targets(document, want, indicators)
+    _apply_positions(region, want, _issued_on(plan) or timezone.localdate())
+    plan_imported.send(sender=PlanDocument, document=document)
+    return preview
+
+
+def _apply_departments(
+    preview: ImportPreview, region: Region, choices: dict[str, int | None]
+) -> dict[str, Department]:
+    by_name: dict[str, Department] = {}
+    registry = {d.name: d for d in Department.objects.filter(region=region)}
+    for entry in preview.departments:
+        department: Department | None = None
+        if entry.department is not None:
+            department = registry.get(entry.department) or by_name.get(entry.department)
+        elif entry.suggestion is not None:
+            chosen = choices.get(entry.written, entry.suggestion_id)
+            department = Department.objects.filter(pk=chosen, region=region).first() if chosen else None
+        if department is None:
+            department = registry.get(entry.written) or department_create(region=region, name=entry.written)
+            registry[department.name] = department
+        department_alias_add(department=department, alias=entry.written)
+        by_name[entry.written] = department
+    return by_name
+
+
+def _apply_actions(
+    document: PlanDocument, region: Region, want: _Desired, departments: dict[str, Department]
+) -> None:
+    document.actions.exclude(name__in=list(want.actions)).delete()
+    for name, row in want.actions.items():
+        action, _ = Action.objects.update_or_create(
+            document=document, name=name, defaults={"seq": row["seq"], "region": region}
+        )
+        action.department_roles.all().delete()
+        for role, names in (
+            (ActionDepartment.Role.LEAD, row["lead"]),
+            (ActionDepartment.Role.COOPERATING, row["cooperating"]),
+        ):
+            for written in names:
+                ActionDepartment.objects.get_or_create(
+                    action=action,
+                    department=departments[written],
+                    role=role,
+                    defaults={"written_as": written},
+                )
+
+
+def _apply_indicators(region: Region, want: _Desired, document: PlanDocument) -> dict[str, Indicator]:
+    indicators = {i.name: i for i in Indicator.objects.filter(region=region)}
+    actions = {a.name: a for a in document.actions.prefetch_related("department_roles__department")}
+    for name, row in want.indicators.items():
+        indicator = indicators.get(name)
+        if indicator is None:
+            link = catalog_link_for(name)
+            indicator = Indicator.objects.create(
+                region=region, name=name, unit=row["unit"], catalog_name=link.name, polarity=link.polarity
+            )
+            indicators[name] = indicator
+        for action_name in row["actions"]:
+            action = actions[action_name]
+            indicator.actions.add(action)
+            leads = [
+                r.department for r in action.department_roles.all() if r.role == ActionDepartment.Role.LEAD
+            ]
+            indicator.owners.add(*leads)
+    return indicators
+
+
+def _apply_targets(document: PlanDocument, want: _Desired, indicators: dict[str, Indicator]) -> None:
+    regions = {
+        r.code: r
+        for r in Region.objects.filter(code__in={k[1] for k in want.targets} | {k[1] for k in want.baselines})
+    }
+    keep: set[int] = set()
+    for (indicator, code, year, source), row in want.targets.items():
+        target, _ = Target.objects.update_or_create(
+            document=document,
+            indicator=indicators[indicator],
+            region=regions[code],
+            year=year,
+            source=source,
+            defaults={k: row[k] for k in ("comparator", "value", "unit", "text")},
+        )
+        keep.add(target.pk)
+    document.targets.exclude(pk__in=keep).delete()
+    keep = set()
+    for (indicator, code), row in want.baselines.items():
+        baseline, _ = Baseline.objects.update_or_create(
+            indicator=indicators[indicator], region=regions[code], defaults={**row, "document": document}
+        )
+        keep.add(baseline.pk)
+    document.baselines.exclude(pk__in=keep).delete()
+
+
+def _apply_positions(region: Region, want: _Desired, day: datetime.date) -> None:
+    for (kind, body_name, title, office), row in want.positions.items():
+        body = body_get_or_create(region=region, kind=kind, name=body_name)
+        position = position_get_or_create(body=body, title=title, office=office, seq=row["seq"])
+        holding_change(position=position, person_name=row["holder"], day=day, note="据规划文件导入")
