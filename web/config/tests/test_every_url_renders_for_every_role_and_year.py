@@ -36,6 +36,8 @@ from web.tasks.tests.conftest import Xixia, xixia  # noqa: F401  (the fixture, u
 # Downloads that start LibreOffice or write whole reports: one format stands for the others.
 SLOW = re.compile(r"\.pdf$|/reports/[^/]+/[^/]+\.(docx|html)$|/admin/.*/(delete|history)/$")
 NEVER = re.compile(r"^/logout/")  # it ends the crawler's session
+# Pages whose year comes in the query string.
+YEAR_IN_QUERY = {"overview", "league", "indicator", "reports-downloads", "reports-download", "task-list"}
 # The admin's pages are crawled as the system admin, a clerk and an anonymous visitor.
 ADMIN_ROLES = {"admin", "clerk", "anonymous"}
 # What the Content-Security-Policy would block: an inline <script> (JSON data islands are not run),
@@ -245,6 +247,8 @@ def test_no_url_answers_500_for_any_role_or_year(crawl: Crawl) -> None:
             for url in _urls(crawl, pattern, year, admin_pks):
                 if not SLOW.search(url) and not NEVER.search(url):
                     urls.add((url, label))
+                    if pattern.name in YEAR_IN_QUERY:  # the pages that take ?year=, for each year
+                        urls.update((f"{url}?year={y}", name) for name, y in crawl.years.items())
     failures: list[str] = []
     inline: set[str] = set()
     requests = 0
