@@ -19,12 +19,19 @@ $(ASSETS): web/package.json
 	cd web && npm install --no-audit --no-fund --loglevel=error
 	touch $(ASSETS)
 
-# A CJK font for the charts in reports: Debian's fonts-noto-cjk, installed when missing and root.
+# CJK fonts for the reports: Debian's fonts-noto-cjk (charts; Noto Serif and Sans CJK SC), fonts-arphic-ukai
+# (楷) and fonts-arphic-uming (明), so the PDF's 小标宋 title, 仿宋 body, 黑体 and 楷体 headings are distinct faces
+# (src/healthaction/reports/fonts.conf maps them); poppler-utils (pdffonts, pdftoppm) for the render checks
+# and the page images. Installed when missing and root, else the apt-get line is printed.
+REPORT_FONT_PACKAGES = fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming poppler-utils
 fonts:
-	@fc-list :lang=zh 2>/dev/null | grep -q . || { \
+	@missing=""; for p in $(REPORT_FONT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	test -z "$$missing" || command -v dpkg-query >/dev/null || missing=""; \
+	test -z "$$missing" || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    (export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq fonts-noto-cjk || (apt-get update -qq && apt-get install -y -qq fonts-noto-cjk)) >/dev/null; \
-	  else echo "提示：未找到中文字体，报告图表需要它：sudo apt-get install fonts-noto-cjk" >&2; fi; }
+	    (export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq $$missing || (apt-get update -qq && apt-get install -y -qq $$missing)) >/dev/null; \
+	  else echo "提示：报告需要中文字体和 poppler-utils：sudo apt-get install$$missing" >&2; fi; }
 
 # The browser for the end-to-end test (web/e2e): Debian's chromium, driven by Playwright; no browser download.
 chromium:

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.auth.models import User
 from django.test.utils import override_settings
+from django.utils import translation
 
 from healthaction.plan import Action, Baseline, FrameworkRow, Member, Plan, Target
 from web.accounts.models import Role
@@ -35,6 +36,15 @@ def _one_round_password_hashing() -> Iterator[None]:
     """Every test world creates about ten users; at Django's 1,000,000 rounds that was most of its setup."""
     with override_settings(PASSWORD_HASHERS=[f"{__name__}.{OneRoundPBKDF2PasswordHasher.__qualname__}"]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _chinese_outside_requests() -> Iterator[None]:
+    """Each test starts in Chinese: a request in English (the language cookie) leaves English active in the
+    thread afterwards, which would turn the next test's messages built outside a request into English."""
+    translation.activate("zh-hans")
+    yield
+    translation.activate("zh-hans")
 
 
 def small_plan(literacy_2022: float = 22) -> Plan:

@@ -54,6 +54,7 @@ def _write_output(text: str, out: Path | None) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from healthaction.ingest import IngestError, parse_file
+    from healthaction.ingest.coverage import summary
 
     try:
         plan = parse_file(Path(args.file))
@@ -61,6 +62,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     for warning in plan.warnings:
         print(f"警告：{args.file}：{warning}", file=sys.stderr)
+    print(f"{args.file}：{summary(plan)}", file=sys.stderr)
     _write_output(plan.to_json(), Path(args.output) if args.output else None)
     return 0
 
@@ -146,9 +148,9 @@ _EXTENSIONS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]]
 
 
 def _load_extensions() -> None:
-    from healthaction import cli_evaluate, cli_report, cli_web
+    from healthaction import cli_evaluate, cli_report, cli_targets, cli_web
 
-    for register in (cli_evaluate.register, cli_web.register, cli_report.register):
+    for register in (cli_evaluate.register, cli_targets.register, cli_web.register, cli_report.register):
         if register not in _EXTENSIONS:  # main() may run more than once in a process (tests)
             _EXTENSIONS.append(register)
 

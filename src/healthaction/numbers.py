@@ -61,6 +61,9 @@ INTEGER_DIGITS = 12
 DECIMALS = 6
 # The largest magnitude a value may have: 12 digits before the point.
 LIMIT = Decimal(10) ** INTEGER_DIGITS
+# The years a plan's target, a baseline or a reported value can concern (健康中国行动 runs 2019–2030;
+# baselines reach back, 2035/2050 visions forward).
+YEARS = (2000, 2100)
 # How much of the user's text a message may quote.
 EXCERPT = 20
 # Text longer than this is not a number anyone typed (and is not parsed at all).
@@ -156,6 +159,10 @@ def read_amount(
     """
     written = text.strip()
     if len(written) > MAX_TEXT:
+        if re.fullmatch(r"[+-]?[\d,]+(?:\.\d*)?", fold(written)):  # a very long number
+            integer = fold(written).split(".")[0]
+            if len(integer.lstrip("+-0,")) > INTEGER_DIGITS:
+                raise _refuse(field, f"数值过大（整数部分最多{INTEGER_DIGITS}位）", written)
         raise _refuse(field, f"内容过长（{len(written)}个字符），应为一个数字", written)
     cleaned = fold(written)
     if not cleaned:

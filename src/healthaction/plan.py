@@ -84,7 +84,7 @@ class WorkingGroup(_Model):
     members: list[Person] = Field(default_factory=list)
 
 
-class Task(_Model):
+class PlanTask(_Model):
     """A row of a 责任清单."""
 
     seq: int | None
@@ -98,6 +98,14 @@ class Task(_Model):
     deadline: str | None
 
 
+class Coverage(_Model):
+    """How much of the body the parse understood: its numbered items, and where those are that
+    became no action, task, target or member ("第14行")."""
+
+    numbered_items: int = 0
+    unread_items: list[str] = Field(default_factory=list)
+
+
 class Plan(_Model):
     """A local 健康XX行动 document, structured."""
 
@@ -108,12 +116,15 @@ class Plan(_Model):
     doc_number: str | None = None
     issuer: str | None = None
     issued_date: str | None = None
+    goals: list[Target] = Field(default_factory=list)
+    """Plan-level targets: the 总体目标 of the whole plan (spec amendment; a missing key reads as [])."""
     actions: list[Action] = Field(default_factory=list)
     framework: list[FrameworkRow] = Field(default_factory=list)
     committee: list[Member] = Field(default_factory=list)
     working_groups: list[WorkingGroup] = Field(default_factory=list)
-    tasks: list[Task] = Field(default_factory=list)
+    tasks: list[PlanTask] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    coverage: Coverage = Field(default_factory=Coverage)
 
     def to_json(self) -> str:
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2)

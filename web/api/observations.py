@@ -1,6 +1,8 @@
 """Observations: a filtered list within the caller's scope; submission through the entry form's service."""
 
 # No `from __future__ import annotations`: ninja reads the Query[...] parameters at run time.
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
@@ -13,7 +15,7 @@ from web.api.pagination import BoundedLimitOffset
 from web.api.schemas import ERRORS, ErrorOut, ObservationIn, ObservationOut
 from web.monitoring.models import Observation
 from web.monitoring.selectors import indicators_for, observation_shown, observations_listed, open_round
-from web.monitoring.services import ConflictError, ObservationError, observation_save
+from web.monitoring.services import ConflictError, ObservationError, ValueRefusedError, observation_save
 
 router = Router(tags=["监测值"])
 
@@ -50,11 +52,12 @@ def observation_list(
     response={200: ObservationOut, 400: ErrorOut, 409: ErrorOut, **ERRORS},
     summary="填报监测值（保存草稿或提交）",
 )
-def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[Observation | dict[str, str]]:
+def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[Observation | dict[str, Any]]:
     """与网页填报表单相同：只能填报开放中的轮次、您有权填报的地区和指标（部门填报员只能填本部门的指标）；
     与上年相比变化异常时须在 `comment` 说明原因（否则 400）；已提交的值只有审核人能改，
     已审核的值不能直接修改（须先退回）；
-    `version` 与库中不一致时返回 409，什么也不保存。"""
+    `version` 与库中不一致时返回 409，什么也不保存；数值不是有限数、整数部分超过12位、小数超过6位
+    或在指标单位下不可能（如百分比超出0–100、死亡率为负）时返回 422，什么也不保存。"""
     place = region_for_user(request.user, payload.region, Need.ENTER)
     scope = region_scope_for(request.user)
     indicator = indicators_for(place).filter(pk=payload.indicator_id).first()
@@ -79,6 +82,15 @@ def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[O
         )
     except ConflictError as exc:
         return Status(409, {"detail": str(exc)})
+    except ValueRefusedError as exc:  # the one number rule: the same 422 as a malformed body
+        detail = str(exc)
+        return Status(
+            422,
+            {
+                "detail": detail,
+                "errors": [{"loc": ["body", "payload", "value"], "type": "value_refused", "msg": detail}],
+            },
+        )
     except ObservationError as exc:
         return Status(400, {"detail": str(exc)})
     return Status(200, observation_shown(observation.pk))

@@ -11,7 +11,7 @@ applies the scheme's own grade names and quota.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 import polars as pl
 
@@ -32,7 +32,28 @@ ORG_PREFIX = "org:"
 TARGET_SCHEMA = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "comparator": pl.Utf8}
 POINT_SCHEMA = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "value": pl.Float64}
 
-Outcome = dict[str, Any]  # {"series": [...], "scores": [...], "scheme": {...}}: JSON, frozen on publish
+
+class SchemeSummary(TypedDict):
+    region: str
+    region_name: str
+    year: int
+    title: str
+    is_trial: bool
+    grade_bands: list[dict[str, Any]]
+    lowest_grade: str
+    bonus_cap: float
+    tie_break: str
+
+
+class Outcome(TypedDict):
+    """A computation's result, stored as JSON when published (and read back as it was frozen then).
+
+    ``series``: one entry per region and item (see `_series_entries`); ``scores``: one row per region
+    in rank order (see `_score_rows`)."""
+
+    scheme: SchemeSummary
+    series: list[dict[str, Any]]
+    scores: list[dict[str, Any]]
 
 
 # What a published snapshot keeps of each series: the engine's columns past the (region, indicator, year) key.
@@ -146,15 +167,27 @@ def scheme_inputs(scheme: AssessmentScheme, regions: list[Region]) -> Evaluation
 
 def assessment_compute(scheme: AssessmentScheme) -> Outcome:
     """Scores, grades and ranks of the scheme's children now, with every series behind them."""
-    from web.assessment.explain import rule_text
-
     regions = assessed_regions(scheme)
     names = {r.code: r.name for r in regions}
     options = EvaluationOptions(
         tie_break="achieved" if scheme.tie_break == "achieved" else None, bonus_cap=float(scheme.bonus_cap)
     )
-    inputs = scheme_inputs(scheme, regions)
-    evaluation = evaluate(inputs, year=scheme.year, options=options)
+    evaluation = evaluate(scheme_inputs(scheme, regions), year=scheme.year, options=options)
+    series = _series_entries(scheme, regions, names, evaluation.series)
+    return {
+        "scheme": _scheme_summary(scheme),
+        "series": series,
+        "scores": _score_rows(scheme, names, evaluation.scores, series),
+    }
+
+
+def _series_entries(
+    scheme: AssessmentScheme, regions: list[Region], names: dict[str, str], evaluated: pl.DataFrame
+) -> list[dict[str, Any]]:
+    """Each scored series with what the trace page and the 通报 show: reported and 复核 values,
+    the office's 组织实施 points, the rule that gave its 得分率."""
+    from web.assessment.explain import rule_text
+
     items = {str(i.indicator_id): i.indicator for i in scheme.items.select_related("indicator")}
     organisation = {f"{ORG_PREFIX}{o.pk}": o for o in scheme.organisation_items.all()}
     org_scores = {
@@ -172,7 +205,7 @@ def assessment_compute(scheme: AssessmentScheme) -> Outcome:
         ).values_list("region__code", "indicator_id", "year", "value")
     }
     series: list[dict[str, Any]] = []
-    for row in evaluation.series.iter_rows(named=True):
+    for row in evaluated.iter_rows(named=True):
         key, code = row["indicator"], row["region"]
         entry = {
             "region": code,
@@ -215,6 +248,13 @@ def assessment_compute(scheme: AssessmentScheme) -> Outcome:
             entry["is_reviewed"] = review is not None
         entry["rule"] = rule_text(entry)
         series.append(entry)
+    return series
+
+
+def _score_rows(
+    scheme: AssessmentScheme, names: dict[str, str], scored: pl.DataFrame, series: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each region's score, adjustments, counts and grade, in rank order, the quota applied."""
     adjustments: dict[str, list[dict[str, Any]]] = {}
     for a in Adjustment.objects.filter(scheme=scheme).select_related("region"):
         adjustments.setdefault(a.region.code, []).append(
@@ -223,7 +263,7 @@ def assessment_compute(scheme: AssessmentScheme) -> Outcome:
     counts = item_counts(series)
     bands = bands_from(scheme.grade_bands)
     scores: list[dict[str, Any]] = []
-    for row in evaluation.scores.iter_rows(named=True):
+    for row in scored.iter_rows(named=True):
         code = row["region"]
         scores.append(
             {
@@ -243,18 +283,18 @@ def assessment_compute(scheme: AssessmentScheme) -> Outcome:
         percent=scheme.quota_percent,
         names=scheme.grade_names(),
     )
+    return scores
+
+
+def _scheme_summary(scheme: AssessmentScheme) -> SchemeSummary:
     return {
-        "scheme": {
-            "region": scheme.region.code,
-            "region_name": scheme.region.name,
-            "year": scheme.year,
-            "title": str(scheme),
-            "is_trial": scheme.is_trial,
-            "grade_bands": scheme.grade_bands,
-            "lowest_grade": scheme.lowest_grade,
-            "bonus_cap": float(scheme.bonus_cap),
-            "tie_break": scheme.tie_break,
-        },
-        "series": series,
-        "scores": scores,
+        "region": scheme.region.code,
+        "region_name": scheme.region.name,
+        "year": scheme.year,
+        "title": str(scheme),
+        "is_trial": scheme.is_trial,
+        "grade_bands": scheme.grade_bands,
+        "lowest_grade": scheme.lowest_grade,
+        "bonus_cap": float(scheme.bonus_cap),
+        "tie_break": scheme.tie_break,
     }

@@ -2,32 +2,33 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from healthaction.numbers import NumberRefused, parse_optional, plausibility
 from web.assessment.models import AssessmentScheme
 
+# 分值, 得分 and 加减分 are stored with 2 decimals and at most 6 digits before the point.
+POINTS_DECIMALS = 2
+POINTS_LIMIT = Decimal("999999.99")
 
-def _not_a_number(what: str, raw: str) -> str:
-    return gettext("%(what)s应为数字，实际为「%(raw)s」") % {"what": what, "raw": raw}
 
-
-def parse_decimal(raw: str, what: str) -> Decimal | None:
-    """ "" → None; "1，5" is not a number → a Chinese message naming ``what``."""
-    text = raw.strip().replace(",", "").replace("，", "")
-    if not text:
-        return None
+def parse_points(
+    raw: str, what: str, *, maximum: Decimal | None = None, required: bool = False
+) -> Decimal | None:
+    """分 typed by the office, through the one number rule: "" → None (or refused when required);
+    negative, more than 2 decimals or above ``maximum`` → a Chinese message naming ``what``."""
+    if required and not raw.strip():
+        raise forms.ValidationError(gettext("请填写%(what)s") % {"what": what})
+    top = POINTS_LIMIT if maximum is None else min(maximum, POINTS_LIMIT)
     try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise forms.ValidationError(_not_a_number(what, raw)) from None
-    if not value.is_finite():
-        raise forms.ValidationError(_not_a_number(what, raw))
-    return value
+        return parse_optional(raw, field=what, unit="分", minimum=0, maximum=top, decimals=POINTS_DECIMALS)
+    except NumberRefused as refused:
+        raise forms.ValidationError(refused.message) from None
 
 
 class SchemeSettingsForm(forms.ModelForm[AssessmentScheme]):
@@ -53,6 +54,12 @@ class SchemeSettingsForm(forms.ModelForm[AssessmentScheme]):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["bands"] = "，".join(f"{b['name']}{b['floor']}" for b in self.instance.grade_bands)
+
+    def clean_quota_percent(self) -> Decimal | None:
+        value: Decimal | None = self.cleaned_data.get("quota_percent")
+        if value is not None and (reason := plausibility(value, "%")) is not None:
+            raise forms.ValidationError(reason)
+        return value
 
     def clean_bands(self) -> list[dict[str, Any]]:
         bands: list[dict[str, Any]] = []

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from web.plans.models import Indicator
+from web.plans.value_limits import POINTS_LIMIT, VALUE_LIMIT, within_limits
 from web.regions.models import Region
 
 
@@ -80,7 +81,8 @@ class SchemeIndicator(models.Model):
     class Meta:
         ordering = ["scheme", "indicator__name"]
         constraints = [
-            models.UniqueConstraint(fields=["scheme", "indicator"], name="scheme_indicator_unique")
+            models.UniqueConstraint(fields=["scheme", "indicator"], name="scheme_indicator_unique"),
+            within_limits("points", POINTS_LIMIT, name="scheme_indicator_points_within_limits"),
         ]
         verbose_name = _("考核指标")
         verbose_name_plural = _("考核指标")
@@ -99,7 +101,10 @@ class OrganisationItem(models.Model):
 
     class Meta:
         ordering = ["scheme", "seq", "name"]
-        constraints = [models.UniqueConstraint(fields=["scheme", "name"], name="organisation_item_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "name"], name="organisation_item_unique"),
+            within_limits("max_points", POINTS_LIMIT, name="organisation_item_points_within_limits"),
+        ]
         verbose_name = _("组织实施项")
         verbose_name_plural = _("组织实施项")
 
@@ -119,7 +124,10 @@ class OrganisationScore(models.Model):
     given_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["item", "region"], name="organisation_score_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "region"], name="organisation_score_unique"),
+            within_limits("points", POINTS_LIMIT, name="organisation_score_points_within_limits"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.region} {self.item}：{self.points}分"
@@ -147,7 +155,9 @@ class ReviewedValue(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["scheme", "region", "indicator", "year"], name="reviewed_value_unique"
-            )
+            ),
+            within_limits("value", VALUE_LIMIT, name="reviewed_value_within_limits"),
+            within_limits("reported_value", VALUE_LIMIT, name="reviewed_value_reported_within_limits"),
         ]
         verbose_name = _("复核值")
         verbose_name_plural = _("复核值")
@@ -176,6 +186,7 @@ class Adjustment(models.Model):
 
     class Meta:
         ordering = ["scheme", "region__code", "created_at"]
+        constraints = [within_limits("points", POINTS_LIMIT, name="adjustment_points_within_limits")]
         verbose_name = _("加减分")
         verbose_name_plural = _("加减分")
 

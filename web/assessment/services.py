@@ -9,9 +9,10 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Sum
 from django.utils.translation import gettext, gettext_noop
 
+from healthaction.numbers import NumberRefused, check_amount, plain
 from web.assessment.compute import Outcome, assessment_compute
 from web.assessment.models import (
     Adjustment,
@@ -138,6 +139,16 @@ def review_value_set(
     _child(scheme, region)
     if not scheme.items.filter(indicator=indicator).exists():
         raise AssessmentError(gettext("「%(indicator)s」不是本次考核的指标") % {"indicator": indicator.name})
+    if value is not None:
+        try:  # the one number rule, whoever calls: finite, 12 digits, possible in the indicator's unit
+            value = check_amount(
+                value,
+                field=gettext("%(indicator)s的复核值") % {"indicator": indicator.name},
+                unit=indicator.unit or None,
+                name=indicator.name,
+            )
+        except NumberRefused as refused:
+            raise AssessmentError(refused.message) from None
     reported = (
         Observation.objects.filter(region=region, indicator=indicator, year=year)
         .values_list("value", flat=True)
@@ -178,11 +189,52 @@ def adjustment_add(
         )
     if kind == Adjustment.Kind.VETO:
         points = None
-    elif points is None or points <= 0:
+    elif points is None or not points.is_finite() or points <= 0:
         raise AssessmentError(gettext("加分或扣分须填写大于0的分数"))
+    else:
+        points = _adjustment_points(scheme=scheme, region=region, kind=kind, points=points)
     return Adjustment.objects.create(
         scheme=scheme, region=region, kind=kind, points=points, reason=_reason(reason), created_by=user
     )
+
+
+def _adjustment_points(*, scheme: AssessmentScheme, region: Region, kind: str, points: Decimal) -> Decimal:
+    """A 加分 within the scheme's 加分上限 (with the region's earlier ones), a 扣分 within the full
+    score: refused with a message, never capped, so the 通报 can say what the score used."""
+    bonus = kind == Adjustment.Kind.BONUS
+    try:
+        points = check_amount(
+            points, field=gettext("加分") if bonus else gettext("扣分"), unit="分", decimals=2
+        )
+    except NumberRefused as refused:
+        raise AssessmentError(refused.message) from None
+    if bonus:
+        given = Adjustment.objects.filter(scheme=scheme, region=region, kind=kind).aggregate(
+            total=Sum("points")
+        )["total"] or Decimal(0)
+        room = max(scheme.bonus_cap - given, Decimal(0))
+        if points > room:
+            raise AssessmentError(
+                gettext(
+                    "加分上限为%(cap)s分，本地区已加%(given)s分，最多还能加%(room)s分，不能加%(points)s分"
+                )
+                % {
+                    "cap": plain(scheme.bonus_cap),
+                    "given": plain(given),
+                    "room": plain(room),
+                    "points": plain(points),
+                }
+            )
+        return points
+    full = scheme.items.aggregate(total=Sum("points"))["total"] or Decimal(0)
+    full += scheme.organisation_items.aggregate(total=Sum("max_points"))["total"] or Decimal(0)
+    top = full if full > 0 else Decimal(100)
+    if points > top:
+        raise AssessmentError(
+            gettext("扣分不能超过满分%(full)s分，不能扣%(points)s分")
+            % {"full": plain(top), "points": plain(points)}
+        )
+    return points
 
 
 @transaction.atomic

@@ -14,10 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from healthaction.numbers import YEARS, NumberRefused, parse_optional, parse_year
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.assessment.compute import Outcome, assessment_compute
 from web.assessment.explain import comparator_symbol
-from web.assessment.forms import SchemeSettingsForm, parse_decimal
+from web.assessment.forms import SchemeSettingsForm, parse_points
 from web.assessment.models import (
     Adjustment,
     AssessmentResult,
@@ -48,7 +49,7 @@ from web.assessment.services import (
     scheme_create,
     scheme_update,
 )
-from web.parameters import id_of, optional_id, optional_year, year_of
+from web.parameters import id_of, optional_id, year_of
 from web.plans.models import Indicator
 from web.regions.models import Region
 
@@ -130,8 +131,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         points: dict[int, Decimal] = {}
         for item in scheme.items.select_related("indicator"):
             try:
-                value = parse_decimal(
-                    request.POST.get(f"points-{item.indicator_id}", ""), item.indicator.name
+                value = parse_points(
+                    request.POST.get(f"points-{item.indicator_id}", ""),
+                    gettext("%(indicator)s的分值") % {"indicator": item.indicator.name},
                 )
             except forms.ValidationError as exc:
                 errors.extend(exc.messages)
@@ -148,7 +150,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             name = request.POST.get("organisation-name", "").strip()
             if name:
                 try:
-                    max_points = parse_decimal(
+                    max_points = parse_points(
                         request.POST.get("organisation-points", ""), gettext("分值")
                     ) or Decimal(5)
                     OrganisationItem.objects.get_or_create(
@@ -255,18 +257,36 @@ def self_assessment(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     )
 
 
+def _year(raw: str | None, scheme: AssessmentScheme) -> int:
+    """The 复核 year: the scheme's unless given, within the rule's span (a 20-digit year is refused)."""
+    if not raw:
+        return scheme.year
+    try:
+        return parse_year(raw, field=gettext("年份"), earliest=YEARS[0], latest=YEARS[1])
+    except NumberRefused as refused:
+        raise AssessmentError(refused.message) from None
+
+
 def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region) -> None:
     action = request.POST.get("action", "")
     reason = request.POST.get("reason", "")
     evidence = request.FILES.get("evidence")
     if action == "review":
         indicator = get_object_or_404(Indicator, pk=id_of(request.POST.get("indicator", ""), gettext("指标")))
-        value = parse_decimal(request.POST.get("value", ""), gettext("复核值"))
+        try:  # the one number rule, in the indicator's unit: a death rate of −3 is refused
+            value = parse_optional(
+                request.POST.get("value", ""),
+                field=gettext("%(indicator)s的复核值") % {"indicator": indicator.name},
+                unit=indicator.unit or None,
+                name=indicator.name,
+            )
+        except NumberRefused as refused:
+            raise AssessmentError(refused.message) from None
         review_value_set(
             scheme=scheme,
             region=region,
             indicator=indicator,
-            year=optional_year(request.POST) or scheme.year,
+            year=_year(request.POST.get("year"), scheme),
             value=value,
             reason=reason,
             user=_user(request),
@@ -288,7 +308,7 @@ def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region)
             scheme=scheme,
             region=region,
             kind=request.POST.get("kind", ""),
-            points=parse_decimal(request.POST.get("points", ""), gettext("分数")),
+            points=parse_points(request.POST.get("points", ""), gettext("分数")),
             reason=reason,
             user=_user(request),
         )
@@ -307,9 +327,10 @@ def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region)
         item = get_object_or_404(
             OrganisationItem, scheme=scheme, pk=id_of(request.POST.get("item", ""), gettext("组织实施项目"))
         )
-        points = parse_decimal(request.POST.get("points", ""), gettext("得分"))
-        if points is None:
-            raise AssessmentError(gettext("请填写得分"))
+        points = parse_points(
+            request.POST.get("points", ""), gettext("得分"), maximum=item.max_points, required=True
+        )
+        assert points is not None  # required
         organisation_score_set(
             item=item, region=region, points=points, reason=reason, user=_user(request), evidence=evidence
         )

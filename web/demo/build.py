@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import math
 import random
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from healthaction.ingest import IngestError, parse_file
+from healthaction.numbers import plausible_range
 from healthaction.plan import Plan
 from web.accounts.models import Role
 from web.accounts.services import user_create_or_update
@@ -105,15 +107,23 @@ def _townships(county: Region) -> list[Region]:
 
 
 def _trajectory(
-    rng: random.Random, region: Region, year_values: dict[str, float], years: range
+    rng: random.Random,
+    region: Region,
+    year_values: dict[str, float],
+    years: range,
+    bounds: tuple[Decimal | None, Decimal | None] = (None, None),
 ) -> dict[int, float]:
+    """Values from start towards goal with noise, kept inside ``bounds`` — the plausible range of
+    the indicator's unit (``healthaction.numbers``): a 筛查率 of 102.76 % is not demo data."""
     start, goal, goal_year = year_values["start"], year_values["goal"], year_values["goal_year"]
+    low = -math.inf if bounds[0] is None else float(bounds[0])
+    high = math.inf if bounds[1] is None else float(bounds[1])
     pace = rng.uniform(0.4, 1.25)  # some regions lag, some run ahead
     values = {}
     for year in years:
         share = min(1.0, (year - 2017) / max(1, goal_year - 2017)) * pace
         noise = rng.gauss(0, abs(goal - start) * 0.05 + abs(goal) * 0.01)
-        values[year] = round(start + (goal - start) * share + noise, 2)
+        values[year] = round(min(high, max(low, start + (goal - start) * share + noise)), 2)
     return values
 
 
@@ -131,7 +141,13 @@ def _observations(region: Region, rng: random.Random, user_id: int | None) -> in
         ).first()
         factor = 0.75 if target.comparator in (">=", ">", "=") else 1.3
         start = float(baseline.value) if baseline and baseline.value is not None else goal * factor
-        values = _trajectory(rng, region, {"start": start, "goal": goal, "goal_year": target.year}, YEARS)
+        values = _trajectory(
+            rng,
+            region,
+            {"start": start, "goal": goal, "goal_year": target.year},
+            YEARS,
+            plausible_range(indicator.unit or None, name=indicator.name),
+        )
         owner = indicator.owners.filter(region=region).first()
         for year, value in values.items():
             state = Observation.State.APPROVED

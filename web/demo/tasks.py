@@ -25,6 +25,7 @@ from django.contrib.auth.models import User
 from django.db.models import Count
 from django.utils import timezone
 
+from healthaction.numbers import plausible_range
 from healthaction.responsibility import ProgressRound, Quantity, rectifications_follow_up
 from web.accounts.models import Role
 from web.accounts.services import user_create_or_update
@@ -196,6 +197,16 @@ def _amount(quantity: Quantity, draw: Draw) -> Decimal:
     return _plain(target * Decimal(str(share)), whole=target >= 10)
 
 
+def _plausible(amount: Decimal, unit: str | None) -> Decimal:
+    """Within what the unit can hold (``healthaction.numbers``): a rate 5 % above a 98 % target is 100."""
+    low, high = plausible_range(unit or None)
+    if high is not None and amount > high:
+        return high
+    if low is not None and amount < low:
+        return low
+    return amount
+
+
 def _plain(value: Decimal, *, whole: bool = False) -> Decimal:
     """180, 91.5: one decimal at most, none when whole."""
     value = value.quantize(Decimal(1) if whole else Decimal("0.1"))
@@ -236,7 +247,9 @@ def _progress(region: Region, rng: random.Random, user: Any) -> int:
                     continue
                 existing.add((measure.pk, department.pk, round_.code))
                 own = department == lead
-                amounts = {i: _amount(q, draw) for i, q in enumerate(quantities)} if own else {}
+                amounts = (
+                    {i: _plausible(_amount(q, draw), q.unit) for i, q in enumerate(quantities)} if own else {}
+                )
                 part = "牵头" if own else f"配合{lead.name}"
                 made.append(
                     ProgressReport(

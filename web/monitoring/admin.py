@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
-from web.monitoring.models import Evidence, Observation, ObservationChange, ReportingRound
+from web.monitoring.models import Evidence, Observation, ObservationChange, QuarantinedValue, ReportingRound
 
 
 class ChangeInline(admin.TabularInline[ObservationChange, Observation]):
@@ -23,3 +24,18 @@ class ObservationAdmin(admin.ModelAdmin[Observation]):
 
 
 admin.site.register(ReportingRound)
+
+
+@admin.register(QuarantinedValue)
+class QuarantinedValueAdmin(admin.ModelAdmin[QuarantinedValue]):
+    """What ``numbers_quarantine`` moved aside: read-only, so the record of what was removed stays."""
+
+    list_display = ("at", "model", "object_id", "field", "raw", "action")
+    list_filter = ("model", "action")
+    readonly_fields = ("model", "object_id", "field", "raw", "action", "row", "at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: QuarantinedValue | None = None) -> bool:
+        return False

@@ -1,4 +1,5 @@
-"""Plausibility of a reported value (pure rules; the form shows them, the service enforces them).
+"""Unusual changes of a reported value, which need a comment (the form shows them, the service
+enforces them). Impossible values are refused earlier by ``healthaction.numbers``.
 
 The warnings speak the reader's language when Django runs; without settings (a doctest, a script)
 they are the Chinese msgids.
@@ -28,9 +29,8 @@ def plausibility_warnings(*, value: Decimal, last: Decimal | None, unit: str) ->
     >>> plausibility_warnings(value=Decimal("20"), last=Decimal("19"), unit="%")
     []
     """
+    # A value no unit can hold (% above 100) is refused before this, by the one number rule.
     warnings: list[str] = []
-    if unit == "%" and not Decimal(0) <= value <= Decimal(100):
-        warnings.append(_("百分比应在0到100之间，请核实"))
     if last is not None and last != 0:
         change = abs(value - last) / abs(last)
         if change > PLAUSIBLE_CHANGE:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from web.organisation.models import Department
 from web.plans.models import Indicator
+from web.plans.value_limits import VALUE_LIMIT, within_limits
 from web.regions.models import Region
 
 
@@ -82,7 +83,8 @@ class Observation(models.Model):
     class Meta:
         ordering = ["region__code", "indicator", "year"]
         constraints = [
-            models.UniqueConstraint(fields=["region", "indicator", "year"], name="observation_unique")
+            models.UniqueConstraint(fields=["region", "indicator", "year"], name="observation_unique"),
+            within_limits("value", VALUE_LIMIT, name="observation_value_within_limits"),
         ]
         indexes = [
             models.Index(fields=["indicator", "region", "state"]),
@@ -111,6 +113,10 @@ class ObservationChange(models.Model):
 
     class Meta:
         ordering = ["observation", "at", "pk"]
+        constraints = [
+            within_limits("old_value", VALUE_LIMIT, name="observation_change_old_value_within_limits"),
+            within_limits("new_value", VALUE_LIMIT, name="observation_change_new_value_within_limits"),
+        ]
         verbose_name = _("修改记录")
         verbose_name_plural = _("修改记录")
 
@@ -128,6 +134,8 @@ class ObservationChange(models.Model):
         gettext_noop("修改说明"),
         gettext_noop("上传佐证"),
         gettext_noop("生成演示数据"),
+        gettext_noop("合并指标"),
+        gettext_noop("隔离"),  # numbers_quarantine moved an impossible stored value aside
     )
 
     @staticmethod
@@ -207,3 +215,25 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class QuarantinedValue(models.Model):
+    """A stored number the one number rule cannot hold (±inf, NaN, 10^12 and more), moved aside by
+    ``manage.py numbers_quarantine`` so the pages that read it render again; kept here so a person
+    can see what was removed, from which row, and put a correct value back."""
+
+    model = models.CharField(_("数据表"), max_length=100)  # app_label.ModelName
+    object_id = models.CharField(_("记录编号"), max_length=40)
+    field = models.CharField(_("字段"), max_length=50)
+    raw = models.CharField(_("原值"), max_length=100)  # as the database held it, cut to 100 characters
+    action = models.CharField(_("处理"), max_length=20)  # 清空 | 删除记录
+    row = models.TextField(_("所在记录"), blank=True)  # the row's other columns, to find it again
+    at = models.DateTimeField(_("隔离时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "model", "object_id"]
+        verbose_name = _("隔离的数值")
+        verbose_name_plural = _("隔离的数值")
+
+    def __str__(self) -> str:
+        return f"{self.model}#{self.object_id}.{self.field}：{self.raw}"

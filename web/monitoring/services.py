@@ -11,9 +11,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from healthaction.numbers import NumberRefused, check_amount
 from web.monitoring.checks import plausibility_warnings
 from web.monitoring.evaluation import statuses_refresh_after
-from web.monitoring.models import Observation, ObservationChange, ReportingRound
+from web.monitoring.models import Observation, ObservationChange
 from web.organisation.models import Department
 from web.plans.models import Indicator
 from web.regions.models import Region
@@ -23,6 +24,11 @@ State = Observation.State
 
 class ObservationError(Exception):
     """A write the user must correct; the message is shown as is."""
+
+
+class ValueRefusedError(ObservationError):
+    """The value breaks the one number rule (``healthaction.numbers``): not finite, too many digits,
+    or impossible in the indicator's unit. Nothing is saved."""
 
 
 class ConflictError(ObservationError):
@@ -103,6 +109,10 @@ def observation_save(
     (退回, with a reason) first, then entered again, so every change of an approved value is a new
     version with its reason in the history.
     """
+    try:
+        value = check_amount(value, field=indicator.name, unit=indicator.unit or None, name=indicator.name)
+    except NumberRefused as refused:
+        raise ValueRefusedError(refused.message) from None
     warnings = plausibility_warnings(
         value=value, last=_last_value(region=region, indicator=indicator, year=year), unit=indicator.unit
     )
@@ -291,14 +301,3 @@ def observation_return(*, observation: Observation, user: User, version: int, co
     if was_approved:  # it no longer counts: the statuses follow at once, as after an approval
         statuses_refresh_after(observation)
     return observation
-
-
-def reporting_round_open(*, region: Region, year: int, opens_on: object, closes_on: object) -> ReportingRound:
-    round_, _ = ReportingRound.objects.update_or_create(
-        region=region,
-        kind=ReportingRound.Kind.YEARLY,
-        year=year,
-        half=None,
-        defaults={"opens_on": opens_on, "closes_on": closes_on},
-    )
-    return round_

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from healthaction.numbers import NumberRefused, parse_amount
 from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.monitoring.evidence import evidence_attach, evidence_check
 from web.monitoring.models import Evidence, Observation
@@ -29,6 +29,9 @@ from web.regions.models import Region
 
 def _today() -> datetime.date:
     return timezone.localdate()
+
+
+TYPED_ECHO = 40  # characters of a refused value shown again in its field
 
 
 def _posted_version(request: HttpRequest, pk: int) -> int | None:
@@ -79,12 +82,13 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                     evidence_check(upload)  # refuse a bad file before saving the value beside it
                 observation = row.observation
                 if raw:
+                    indicator = row.indicator
                     try:
-                        value = Decimal(raw.replace(",", "").replace("，", ""))
-                    except InvalidOperation:
-                        value = Decimal("NaN")
-                    if not value.is_finite():
-                        raise ObservationError(gettext("应为数字，实际为「%(raw)s」") % {"raw": raw})
+                        value = parse_amount(
+                            raw, field=indicator.name, unit=indicator.unit or None, name=indicator.name
+                        )
+                    except NumberRefused as refused:
+                        raise ObservationError(refused.message) from None
                     unchanged = row.observation is not None and row.observation.value == value and not submit
                     if not unchanged:
                         observation = observation_save(
@@ -120,8 +124,9 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                     attached += 1
             except ObservationError as exc:
                 errors[pk] = str(exc)
-                # What was typed stays on the page, to correct and send again.
-                typed[pk], typed_comments[pk] = raw, comment
+                # What was typed stays on the page, to correct and send again (a value longer than
+                # any number could be is not echoed back: the message says what is wrong with it).
+                typed[pk], typed_comments[pk] = (raw if len(raw) <= TYPED_ECHO else ""), comment
         if not errors:
             done = gettext("已提交%(count)s项") if submit else gettext("已保存%(count)s项")
             files = gettext("，上传佐证材料%(count)s份") % {"count": attached} if attached else ""

@@ -14,6 +14,8 @@ from web.regions.services import regions_load_codes
 def preview_lines(preview: ImportPreview) -> list[str]:
     """The preview as the CLI prints it: counts, unsure department names, warnings."""
     lines = [f"《{preview.title}》→ {preview.region.name}（{preview.region.code}）"]
+    if preview.coverage:
+        lines.append(f"  {preview.coverage}")
     if not preview.changes:
         lines.append("与已导入的内容相同，没有变化")
     for label, count in preview.counts().items():

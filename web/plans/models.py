@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from web.organisation.models import Department
+from web.plans.value_limits import VALUE_LIMIT, within_limits
 from web.regions.models import Region
 
 
@@ -124,16 +125,14 @@ class Target(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["indicator", "region", "year", "source", "document"], name="target_unique"
-            )
+            ),
+            within_limits("value", VALUE_LIMIT, name="target_value_within_limits"),
         ]
         verbose_name = _("目标")
         verbose_name_plural = _("目标")
 
     def __str__(self) -> str:
         return f"{self.indicator.name} {self.year}年 {self.text}"
-
-    def is_due(self, year: int) -> bool:
-        return year >= self.year
 
 
 class Baseline(models.Model):
@@ -147,7 +146,10 @@ class Baseline(models.Model):
     text = models.CharField(_("原文"), max_length=100)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["indicator", "region"], name="baseline_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "region"], name="baseline_unique"),
+            within_limits("value", VALUE_LIMIT, name="baseline_value_within_limits"),
+        ]
         verbose_name = _("基期")
         verbose_name_plural = _("基期")
 

@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 
+from healthaction.ingest.coverage import summary as coverage_summary
+from healthaction.numbers import YEARS, NumberRefused, check_amount, excerpt, plausibility
 from healthaction.plan import Plan
 from web.organisation.models import Body, Department, Position
 from web.organisation.names import is_department_name
@@ -84,6 +86,7 @@ class ImportPreview:
     changes: list[Change] = field(default_factory=list)
     departments: list[DepartmentName] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    coverage: str = ""  # how much of the document the parse read, as `healthaction parse` says it
 
     @property
     def unsure(self) -> list[DepartmentName]:
@@ -111,8 +114,8 @@ class ImportPreview:
         ]
 
 
-def _number(value: float | int | None) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
+# Target years an import accepts: a plan's milestones and baselines fall within these.
+PLAN_YEARS = YEARS
 
 
 def _fmt(value: Decimal | float | int | None) -> str:
@@ -140,11 +143,48 @@ def _scope_region(region: Region, scope: str | None, cache: dict[str, Region | N
     return cache[scope]
 
 
+def _same_indicators(plan: Plan, region: Region) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """Names the catalog matches to one national entry, mapped to the one name they are stored under.
+
+    A plan often names an indicator twice: the 考核指标框架 row 「城乡居民达到《国民体质测定标准》合格以上
+    人数比例」 and an action's 「…合格以上的人数比例」. Both are one series: kept under the framework's name
+    (the 考核's), else the name an earlier import stored, else the first written. Returns the mapping and
+    (written, stored, national entry) for each name folded into another, for the preview.
+    """
+    stored: dict[str, str] = {}  # national entry → name of an indicator this region already has
+    for name, catalog_name in Indicator.objects.filter(region=region).values_list("name", "catalog_name"):
+        if catalog_name:
+            stored.setdefault(catalog_name, name)
+    written = [
+        *(row.indicator for row in plan.framework),
+        *(t.indicator for a in plan.actions for t in a.targets),
+    ]
+    chosen: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    merged: list[tuple[str, str, str]] = []
+    for name in dict.fromkeys(written):
+        entry = catalog_link_for(name).name
+        if not entry:
+            continue
+        keep = chosen.setdefault(entry, stored.get(entry, name))  # framework names come first
+        if keep != name:
+            canonical[name] = keep
+            merged.append((name, keep, entry))
+    return canonical, merged
+
+
 def _desired(plan: Plan, region: Region) -> _Desired:
     want = _Desired()
     scopes: dict[str, Region | None] = {}
+    canonical, merged = _same_indicators(plan, region)
+    for written, kept, entry in merged:
+        want.warnings.append(
+            gettext("「%(written)s」与「%(kept)s」是同一国家指标「%(entry)s」，合并为一个指标「%(kept)s」")
+            % {"written": written, "kept": kept, "entry": entry}
+        )
 
     def add_target(indicator: str, target: Any, source: str, action: str | None) -> None:
+        indicator = canonical.get(indicator, indicator)
         if target.year is None:
             want.warnings.append(
                 gettext("%(indicator)s：目标「%(target)s」没有年份，未导入")
@@ -158,10 +198,23 @@ def _desired(plan: Plan, region: Region) -> _Desired:
                 % {"indicator": indicator, "scope": target.scope}
             )
             return
+        if not PLAN_YEARS[0] <= target.year <= PLAN_YEARS[1]:
+            want.warnings.append(
+                gettext("%(indicator)s：目标「%(target)s」的年份%(year)s不在%(first)s—%(last)s年之间，未导入")
+                % {
+                    "indicator": indicator,
+                    "target": excerpt(target.text, 40),
+                    "year": excerpt(str(target.year), 8),
+                    "first": PLAN_YEARS[0],
+                    "last": PLAN_YEARS[1],
+                }
+            )
+            return
+        unit = target.unit or want.indicators.get(indicator, {}).get("unit") or None
         key = (indicator, target_region.code, target.year, source)
         row = {
             "comparator": target.comparator,
-            "value": _number(target.value),
+            "value": _checked(indicator, gettext("目标"), target.value, unit, target.text),
             "unit": target.unit or "",
             "text": target.text[:300],
             "action": action,
@@ -180,6 +233,26 @@ def _desired(plan: Plan, region: Region) -> _Desired:
         if action:
             info["actions"].add(action)
 
+    def _checked(
+        indicator: str, what: str, value: float | None, unit: str | None, text: str
+    ) -> Decimal | None:
+        """The one number rule on a plan's number: one the database cannot hold is left out, an
+        impossible one (a 筛查率 of 102.76%) is kept as the plan says; both are flagged."""
+        if value is None:
+            return None
+        try:
+            number = check_amount(value, field=f"{indicator}的{what}")
+        except NumberRefused as refused:
+            want.warnings.append(gettext("%(problem)s，未导入该值") % {"problem": refused.message})
+            return None
+        reason = plausibility(number, unit, name=indicator)
+        if reason is not None:
+            want.warnings.append(
+                gettext("%(indicator)s：%(what)s「%(text)s」不合常理（%(reason)s），请核对原文")
+                % {"indicator": indicator, "what": what, "text": excerpt(text, 40), "reason": reason}
+            )
+        return number
+
     for action in plan.actions:
         want.actions[action.name] = {
             "seq": action.seq,
@@ -189,17 +262,21 @@ def _desired(plan: Plan, region: Region) -> _Desired:
         for target in action.targets:
             add_target(target.indicator, target, Target.Source.ACTION, action.name)
     for row in plan.framework:
-        want.indicators.setdefault(row.indicator, {"unit": row.unit or "", "actions": set()})
+        name = canonical.get(row.indicator, row.indicator)
+        want.indicators.setdefault(name, {"unit": row.unit or "", "actions": set()})
         if row.unit:
-            want.indicators[row.indicator]["unit"] = row.unit
+            want.indicators[name]["unit"] = row.unit
         for target in row.targets:
-            add_target(row.indicator, target, Target.Source.FRAMEWORK, None)
+            add_target(name, target, Target.Source.FRAMEWORK, None)
         if row.baseline is not None and row.baseline.value is not None:
-            want.baselines[(row.indicator, region.code)] = {
+            want.baselines[(name, region.code)] = {
                 "year": row.baseline.year,
-                "value": _number(row.baseline.value),
+                "value": _checked(
+                    row.indicator, gettext("基期值"), row.baseline.value, row.unit, row.baseline.text
+                ),
                 "text": row.baseline.text[:100],
             }
+    want.warnings += _target_conflicts(want)
     for seq, member in enumerate(plan.committee):
         kind, title = (
             (Body.Kind.OFFICE, "主任") if member.role == "办公室主任" else (Body.Kind.COMMITTEE, member.role)
@@ -217,6 +294,26 @@ def _desired(plan: Plan, region: Region) -> _Desired:
             key = (str(Body.Kind.WORKING_GROUP), body, title, person.position or f"#{seq}")
             want.positions[key] = {"holder": person.name, "seq": seq}
     return want
+
+
+def _target_conflicts(want: _Desired) -> list[str]:
+    """One indicator, one year, two different targets (the framework's and an action's): said in the
+    preview; the framework's is the one evaluated (web.monitoring.evaluation)."""
+    conflicts: list[str] = []
+    for (indicator, code, year, source), row in want.targets.items():
+        if source != Target.Source.ACTION:
+            continue
+        other = want.targets.get((indicator, code, year, Target.Source.FRAMEWORK))
+        if other is None or _same(row, other, ("comparator", "value")):
+            continue
+        conflicts.append(
+            gettext(
+                "%(indicator)s：%(year)s年目标不一致，指标框架为「%(framework)s」，专项行动为「%(action)s」，"
+                "以指标框架为准"
+            )
+            % {"indicator": indicator, "year": year, "framework": other["text"], "action": row["text"]}
+        )
+    return conflicts
 
 
 def _current(document: PlanDocument | None, region: Region) -> _Desired:
@@ -349,6 +446,7 @@ def plan_preview(*, plan: Plan, region: Region, content: bytes, file_name: str) 
         changes=_diff(want, _current(document, region)),
         departments=_department_names(want, region),
         warnings=[*plan.warnings, *want.warnings],
+        coverage=coverage_summary(plan),
     )
     if plan.region and plan.region not in (region.name, region.full_name):
         preview.warnings.insert(

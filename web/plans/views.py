@@ -1,9 +1,5 @@
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,34 +9,32 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from healthaction.ingest import IngestError, parse_file
+from healthaction.ingest.readers import MAX_BYTES
+from healthaction.package_limits import limit_text, size_text
 from healthaction.plan import Plan
-from web.accounts.scope import Need, region_for_user, region_scope_for
+from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.plans.forms import UploadForm
 from web.plans.models import PlanDocument
+from web.plans.pending import (
+    PendingUpload,
+    pending_upload_cancel,
+    pending_upload_claim,
+    pending_upload_create,
+    pending_upload_discard,
+    pending_upload_release,
+)
 from web.plans.selectors import plan_actions, plan_targets, plans_within
 from web.plans.services import plan_import, plan_preview
 
 
-def _pending_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "pending"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def _pending_file(token: str) -> Path:
-    if not token.isalnum():
-        raise Http404(gettext("上传已过期"))
-    matches = list(_pending_dir().glob(f"{token}.*"))
-    if not matches:
-        raise Http404(gettext("上传已过期，请重新上传"))
-    return matches[0]
-
-
-def _parse(path: Path, original: str) -> Plan:
+def _parse(pending: PendingUpload) -> Plan:
+    """The pending upload parsed, or ValueError with a message that names the file as the user
+    knows it: never the server's folder or the name it is stored under."""
     try:
-        return parse_file(path)
+        return parse_file(pending.file)
     except IngestError as exc:
-        raise ValueError(str(exc).replace(path.name, original)) from exc
+        message = str(exc).replace(str(pending.file), pending.name).replace(str(pending.folder), "")
+        raise ValueError(message) from exc
 
 
 @login_required
@@ -80,44 +74,71 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         region = region_for_user(request.user, form.cleaned_data["region"], Need.MANAGE)
         uploaded = form.cleaned_data["file"]
-        content = uploaded.read()
-        token = hashlib.sha256(content).hexdigest()[:32]
-        path = _pending_dir() / f"{token}{Path(uploaded.name).suffix.lower()}"
-        path.write_bytes(content)
-        (path.parent / f"{token}.name").write_text(uploaded.name, encoding="utf-8")
-        try:
-            plan = _parse(path, uploaded.name)
-        except ValueError as exc:
-            form.add_error("file", str(exc))
-        else:
-            preview = plan_preview(plan=plan, region=region, content=content, file_name=uploaded.name)
-            return render(
-                request, "plans/preview.html", {"preview": preview, "token": token, "region": region}
+        if uploaded.size > MAX_BYTES:  # refused before it is kept: Django deletes its temporary file
+            form.add_error(
+                "file",
+                gettext("文件过大（%(size)s），上限为 %(limit)s")
+                % {"size": size_text(uploaded.size), "limit": limit_text(MAX_BYTES)},
             )
+            return render(request, "plans/upload.html", {"form": form}, status=400)
+        pending = pending_upload_create(
+            uploaded=uploaded, region=region.code, user_id=signed_in_user(request.user).pk
+        )
+        try:
+            plan = _parse(pending)
+        except ValueError as exc:
+            pending_upload_discard(pending=pending)  # a refused file is not kept
+            form.add_error("file", str(exc))
+            return render(request, "plans/upload.html", {"form": form}, status=400)
+        preview = plan_preview(
+            plan=plan, region=region, content=pending.file.read_bytes(), file_name=pending.name
+        )
+        return render(
+            request, "plans/preview.html", {"preview": preview, "token": pending.token, "region": region}
+        )
     return render(request, "plans/upload.html", {"form": form})
+
+
+def _gone(request: HttpRequest) -> HttpResponse:
+    """A confirm or cancel of an upload that is no longer waiting: a second submit, or too late."""
+    messages.info(request, gettext("这次上传已导入、已取消或已过期；如需导入，请重新上传"))
+    return redirect("plan-list")
 
 
 @login_required
 @require_POST
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
-    region = region_for_user(request.user, request.POST.get("region", ""), Need.MANAGE)
-    path = _pending_file(token)
-    name = (path.parent / f"{token}.name").read_text(encoding="utf-8")
-    plan = _parse(path, name)
+    pending = pending_upload_claim(token=token, user_id=signed_in_user(request.user).pk)
+    if pending is None:
+        return _gone(request)
+    try:
+        region = region_for_user(request.user, pending.region, Need.MANAGE)
+        plan = _parse(pending)
+    except ValueError as exc:  # the file no longer reads (the reader changed): say so, keep nothing
+        pending_upload_discard(pending=pending)
+        messages.error(request, str(exc))
+        return redirect("plan-upload")
+    except BaseException:
+        pending_upload_release(pending=pending)
+        raise
     choices: dict[str, int | None] = {}
     for key in request.POST:
         if key.startswith("dept:"):
             value = request.POST.get(key, "")
             choices[key[5:]] = int(value) if value.isdigit() else None
-    preview = plan_import(
-        plan=plan,
-        region=region,
-        content=path.read_bytes(),
-        file_name=name,
-        user=request.user,
-        choices=choices,
-    )
-    path.unlink(missing_ok=True)
+    try:
+        preview = plan_import(
+            plan=plan,
+            region=region,
+            content=pending.file.read_bytes(),
+            file_name=pending.name,
+            user=request.user,
+            choices=choices,
+        )
+    except BaseException:
+        pending_upload_release(pending=pending)  # nothing was imported: the user may confirm again
+        raise
+    pending_upload_discard(pending=pending)
     if preview.changes:
         messages.success(
             request,
@@ -130,3 +151,11 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         )
     document = PlanDocument.objects.get(region=region, title=preview.title)
     return redirect("plan-detail", pk=document.pk)
+
+
+@login_required
+@require_POST
+def cancel(request: HttpRequest, token: str) -> HttpResponse:
+    if pending_upload_cancel(token=token, user_id=signed_in_user(request.user).pk):
+        messages.info(request, gettext("已取消导入，上传的文件已删除"))
+    return redirect("plan-upload")

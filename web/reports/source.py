@@ -9,6 +9,8 @@ values and adjustments), never a fresh computation.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 import polars as pl
@@ -18,12 +20,13 @@ from healthaction.engine.grades import item_counts
 from healthaction.plan import Plan
 from healthaction.reports import ReportData, ReportError, ReviewedValue, build_report_data
 from healthaction.reports.area import area_basis, area_report_data, merged_plan
-from healthaction.reports.collect import campaign_name
+from healthaction.reports.collect import campaign_name, without_impossible_values
 from healthaction.reports.drafting_assessment import lower_level
 from healthaction.reports.files import evaluate_year_and_previous
-from healthaction.reports.model import Adjustment, Kind, RegionScore
+from healthaction.reports.model import Adjustment, ItemScore, Kind, RegionScore, SchemeTerms, WorkDone
 from web.assessment.models import AssessmentResult
 from web.monitoring.evaluation import evaluation_inputs
+from web.monitoring.models import Observation
 from web.plans.models import Indicator, PlanDocument
 from web.regions.models import Region
 
@@ -176,8 +179,9 @@ def _region_data(
     inputs, units = _named(evaluation_inputs([region]), region)
     if inputs.targets.is_empty():
         raise ReportError(f"{region.name}没有任何指标目标，无法生成报告")
+    inputs, impossible = without_impossible_values(inputs, units, year)
     current, previous = evaluate_year_and_previous(inputs, year)
-    return build_report_data(
+    data = build_report_data(
         kind,
         plan=plan,
         inputs=inputs,
@@ -189,6 +193,56 @@ def _region_data(
         action=action,
         issuer=issuer,
         date=date,
+    )
+    return replace(data, quality=(*impossible, *data.quality), work=work_done(region, year))
+
+
+def work_done(region: Region, year: int) -> WorkDone | None:
+    """工作开展情况 of ``region``: its 责任清单 in the latest round with reports, and its 组织实施 items as
+    scored in the parent's published 考核 of ``year``. None when the database holds neither."""
+    from web.tasks import selectors as tasks
+
+    measures, round_name = 0, ""
+    statuses: tuple[tuple[str, int], ...] = ()
+    behind: tuple[str, ...] = ()
+    if tasks.tasks_for_region(region).exists():
+        chosen = tasks.default_round(region)
+        verdicts = tasks.supervision_for(region, chosen).supervision.verdicts
+        measures = len(verdicts)
+        counted = Counter(v.status for v in verdicts)
+        statuses = tuple(
+            (s, counted[s]) for s in ("已完成", "推进中", "未开始", "滞后", "逾期") if counted[s]
+        )
+        behind = tuple(
+            f"措施{v.measure.id}{v.status}（{'、'.join(v.measure.lead_departments) or '牵头部门未写明'}）"
+            for v in verdicts
+            if v.status in ("滞后", "逾期")
+        )
+        round_name = f"{chosen.name}"
+    organisation: tuple[tuple[str, float, float, str], ...] = ()
+    assessment = ""
+    result = published_result(region.parent, year) if region.parent is not None else None
+    if result is not None:
+        organisation = tuple(
+            (
+                s["name"],
+                float(s.get("points") or 0),
+                float(s.get("weight") or 0),
+                s.get("explanation", "").split("：", 1)[1] if "：" in s.get("explanation", "") else "",
+            )
+            for s in result.data.get("series", [])
+            if s.get("kind") == "organisation" and s.get("region") == region.code and s.get("given", True)
+        )
+        assessment = f"{result.scheme.region.name}{year}年度考核"
+    if not measures and not organisation:
+        return None
+    return WorkDone(
+        round=round_name,
+        measures=measures,
+        statuses=statuses,
+        behind=behind,
+        organisation=organisation,
+        assessment=assessment,
     )
 
 
@@ -261,9 +315,27 @@ def assessment_report_data(
     )
     plan = own_plan(region)
     campaign = campaign_name(plan or Plan(), region.name)  # the region's own campaign name
+    items = tuple(
+        ItemScore(
+            region=s["region_name"],
+            item=s["name"],
+            kind="organisation" if s.get("kind") == "organisation" else "indicator",
+            weight=float(s.get("weight") or 0),
+            points=None if s.get("points") is None else float(s["points"]),
+            label=s.get("label") or "",
+        )
+        for s in outcome["series"]
+    )
+    claimed = tuple(
+        (s["region_name"], raw)
+        for s in outcome["scores"]
+        if (raw := sum(float(a["points"] or 0) for a in s.get("adjustments", []) if a["kind"] == "bonus"))
+        > float(s["bonus"] or 0) + 1e-9
+    )
     return ReportData(
         kind="assessment",
         basis=None if plan else f"{region.name}{year}年度考核方案",  # what the 通报 cites without a plan
+        plan_title=plan.title or None if plan else None,
         year=year,
         region=region.name,
         campaign=campaign,
@@ -275,6 +347,32 @@ def assessment_report_data(
         adjustments=adjustments,
         reviews=reviews,
         has_previous=before is not None,
+        scheme=_scheme_terms(outcome, items),
+        item_scores=items,
+        bonus_claimed=claimed,
+    )
+
+
+def _scheme_terms(outcome: dict[str, Any], items: tuple[ItemScore, ...]) -> SchemeTerms:
+    """What the published 考核方案 was: its items and points (one region's, all share them), rules, grades."""
+    scheme = outcome["scheme"]
+    first = items[0].region if items else ""
+    own = [i for i in items if i.region == first]
+    indicators = [i for i in own if i.kind == "indicator"]
+    organisation = [i for i in own if i.kind == "organisation"]
+    bands = sorted(((float(b["floor"]), str(b["name"])) for b in scheme.get("grade_bands", [])), reverse=True)
+    cap = scheme.get("bonus_cap")
+    return SchemeTerms(
+        title=scheme.get("title") or "",
+        indicator_items=len(indicators),
+        indicator_points=round(sum(i.weight for i in indicators), 2),
+        organisation_items=len(organisation),
+        organisation_points=round(sum(i.weight for i in organisation), 2),
+        grade_bands=tuple(bands),
+        lowest_grade=scheme.get("lowest_grade") or "不合格",
+        bonus_cap=None if cap is None else float(cap),
+        rules=tuple(dict.fromkeys(s["rule"] for s in outcome["series"] if s.get("rule"))),
+        is_trial=bool(scheme.get("is_trial")),
     )
 
 
@@ -288,5 +386,12 @@ def report_data(
     date: dt.date | None = None,
 ) -> ReportData:
     if kind == "assessment":
-        return assessment_report_data(region, year, issuer=issuer, date=date)
-    return monitoring_report_data(kind, region, year, action=action, issuer=issuer, date=date)
+        data = assessment_report_data(region, year, issuer=issuer, date=date)
+    else:
+        data = monitoring_report_data(kind, region, year, action=action, issuer=issuer, date=date)
+    return replace(data, demo=holds_demo_data(region))
+
+
+def holds_demo_data(region: Region) -> bool:
+    """Values generated by ``healthaction demo`` in the region's subtree: the report says 演示数据."""
+    return Observation.objects.filter(is_demo=True, region__path__startswith=region.path).exists()

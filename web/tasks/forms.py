@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from healthaction.plan import Task as PlanTask
+from healthaction.plan import PlanTask
 from web.plans.models import Action
 from web.tasks.models import Task
 

@@ -13,6 +13,7 @@ from django.db import models
 
 from web.organisation.models import Department, Person, Position
 from web.plans.models import Action, PlanDocument
+from web.plans.value_limits import VALUE_LIMIT, within_limits
 from web.regions.models import Region
 
 
@@ -162,7 +163,11 @@ class SubTarget(models.Model):
 
     class Meta:
         ordering = ["measure", "index"]
-        constraints = [models.UniqueConstraint(fields=["measure", "index"], name="sub_target_unique_index")]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "index"], name="sub_target_unique_index"),
+            within_limits("value", VALUE_LIMIT, name="sub_target_value_within_limits"),
+            within_limits("upper", VALUE_LIMIT, name="sub_target_upper_within_limits"),
+        ]
         verbose_name = "量化子目标"
         verbose_name_plural = "量化子目标"
 

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from healthaction.plan import Task as PlanTask
+from healthaction.plan import PlanTask
 from healthaction.responsibility import (
     InterviewProposal,
     MeasureReport,

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from healthaction.plan import Plan
-from healthaction.plan import Task as PlanTask
+from healthaction.numbers import NumberRefused, check_amount, excerpt
+from healthaction.plan import Plan, PlanTask
 from healthaction.responsibility import (
     parse_deadline,
     quantities,
@@ -89,13 +89,6 @@ def task_save(
     )
 
 
-def task_action_set(*, task: Task, action: Action | None) -> Task:
-    """The office corrects which 专项行动 a task serves; an import never changes it again."""
-    task.action, task.action_confirmed = action, True
-    task.save(update_fields=["action", "action_confirmed"])
-    return task
-
-
 def _actions_for(region: Region) -> list[tuple[str, Action]]:
     regions = [*region.ancestors(), region]
     return [(a.name, a) for a in Action.objects.filter(region__in=regions).order_by("-region__code", "seq")]
@@ -157,8 +150,19 @@ def _measures_write(task: Task, texts: Sequence[str]) -> None:
                 sentence=one.sentence,
             )
             for index, one in enumerate(quantities(text))
+            # A quantity past the one number rule's limits (10^12 and more) is no sub-target
+            # anyone reports against; it is left out (its index kept) rather than break the import.
+            if _storable(one.value) and (one.upper is None or _storable(one.upper))
         )
     task.measures.filter(seq__gt=len(texts)).delete()
+
+
+def _storable(value: float | Decimal) -> bool:
+    try:
+        check_amount(value, field="量化子目标")
+    except NumberRefused:
+        return False
+    return True
 
 
 def _department_for(name: str, region: Region, directory: DepartmentDirectory) -> Department | None:
@@ -243,13 +247,19 @@ def progress_report_save(
     if department.pk not in names:
         raise ProgressError(f"{department.name}不是措施{measure.code}的牵头或责任部门，不能报送其进展")
     if status not in ProgressReport.Status.values:
-        raise ProgressError(f"状态应为未开始、推进中或已完成，实际为「{status}」")
-    indices = set(measure.sub_targets.values_list("index", flat=True))
+        raise ProgressError(f"状态应为未开始、推进中或已完成，实际为「{excerpt(status)}」")
+    subs = {sub.index: sub for sub in measure.sub_targets.all()}
+    checked: dict[int, Decimal] = {}
     for index, value in amounts.items():
-        if index not in indices:
+        if index not in subs:
             raise ProgressError(f"措施{measure.code}没有第{index + 1}个量化子目标")
-        if value < 0:
-            raise ProgressError(f"措施{measure.code}的完成数量不能为负数")
+        try:  # the one number rule: finite, 12 digits, not negative, a % within 0–100
+            checked[index] = check_amount(
+                value, field=subs[index].label, unit=subs[index].unit or None, minimum=0
+            )
+        except NumberRefused as refused:
+            raise ProgressError(f"措施{measure.code}：{refused.message}") from None
+    amounts = checked
     now = timezone.now()
     report, _ = ProgressReport.objects.get_or_create(
         measure=measure,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import tempfile
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib import messages
@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from healthaction.numbers import NumberRefused, parse_optional
 from healthaction.responsibility import ProgressRound, write_docx, write_xlsx
 from web.accounts.models import Role
 from web.accounts.scope import Need, region_for_user, region_scope_for
@@ -148,16 +149,14 @@ def progress(request: HttpRequest, code: str, round_code: str) -> HttpResponse:
                 continue
             amounts: dict[int, Decimal] = {}
             for sub in measure.sub_targets.all():
-                raw = request.POST.get(f"amount-{pk}-{sub.index}", "").strip().replace(",", "")
-                if not raw:
+                raw = request.POST.get(f"amount-{pk}-{sub.index}", "")
+                try:  # the one number rule, in the sub-target's unit
+                    amount = parse_optional(raw, field=sub.label, unit=sub.unit or None, minimum=0)
+                except NumberRefused as refused:
+                    errors[pk] = refused.message
                     continue
-                try:
-                    amounts[sub.index] = Decimal(raw)
-                except InvalidOperation:
-                    errors[pk] = gettext("%(label)s：应为数字，实际为「%(raw)s」") % {
-                        "label": sub.label,
-                        "raw": raw,
-                    }
+                if amount is not None:
+                    amounts[sub.index] = amount
             if pk in errors:
                 continue
             try:

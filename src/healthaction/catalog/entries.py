@@ -39,6 +39,7 @@ class CatalogEntry:
     target_2030_text: str | None = None
     verified: bool = False
     aliases: tuple[str, ...] = field(default=())
+    survey_interval: int | None = None  # years between the rounds of the survey that measures it
 
     @property
     def direction(self) -> int:
@@ -129,4 +130,13 @@ def load_catalog() -> tuple[CatalogEntry, ...]:
             target = alias["indicator"]
             raise ValueError(f"aliases.csv：别名「{alias['alias']}」指向目录中没有的指标「{target}」")
         aliases.setdefault(key, []).append(alias["alias"].strip())
-    return tuple(replace(entry, aliases=tuple(aliases.get(key, ()))) for key, entry in by_key.items())
+    intervals: dict[str, int] = {}
+    for survey in _rows("survey_intervals.csv"):
+        key = normalise_name(survey["indicator"])
+        if key not in by_key:
+            raise ValueError(f"survey_intervals.csv：指标「{survey['indicator']}」不在目录中")
+        intervals[key] = int(survey["interval_years"])
+    return tuple(
+        replace(entry, aliases=tuple(aliases.get(key, ())), survey_interval=intervals.get(key))
+        for key, entry in by_key.items()
+    )

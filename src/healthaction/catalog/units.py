@@ -18,7 +18,11 @@ PER_100K = "1/10万"
 # A rate unit and the power of ten of one unit: 1 % = 10^-2.
 _RATE_EXPONENTS: dict[str, int] = {PERCENT: -2, PER_MILLE: -3, PER_100K: -5}
 
-_PER_100K_FORMS = re.compile(r"^(?:1?/10万人?|每10万人?|十万分之一|/100000|1/100000)$")
+_PER_100K_FORMS = re.compile(r"^(?:(?:1|人)?/10万人?|每10万人?|十万分之一?|/100000|1/100000)$")
+_PER_MILLE_FORMS = re.compile(r"^(?:千分之一?|千分比|permille)$")
+_PERCENT_FORMS = re.compile(r"^(?:百分之一?|百分比|percent)$")
+# Labels that name the same unit: an age is written in 岁 or in 年 (人均预期寿命 78.6 年).
+_SAME_UNIT = {"年": "岁", "周岁": "岁"}
 
 
 class UnitError(ValueError):
@@ -34,7 +38,15 @@ def normalise_unit(unit: str | None) -> str | None:
         return None
     if _PER_100K_FORMS.match(text):
         return PER_100K
+    if _PER_MILLE_FORMS.match(text):
+        return PER_MILLE
+    if _PERCENT_FORMS.match(text):
+        return PERCENT
     return text
+
+
+def _same(unit: str | None) -> str | None:
+    return _SAME_UNIT.get(unit, unit) if unit is not None else None
 
 
 def is_rate(unit: str | None) -> bool:
@@ -43,7 +55,7 @@ def is_rate(unit: str | None) -> bool:
 
 def convertible(from_unit: str | None, to_unit: str | None) -> bool:
     """Same unit (after normalising), or both rates."""
-    a, b = normalise_unit(from_unit), normalise_unit(to_unit)
+    a, b = _same(normalise_unit(from_unit)), _same(normalise_unit(to_unit))
     return a == b or (a in _RATE_EXPONENTS and b in _RATE_EXPONENTS)
 
 
@@ -53,7 +65,7 @@ def scale_exponent(from_unit: str | None, to_unit: str | None) -> int:
     >>> scale_exponent("%", "1/10万")
     3
     """
-    a, b = normalise_unit(from_unit), normalise_unit(to_unit)
+    a, b = _same(normalise_unit(from_unit)), _same(normalise_unit(to_unit))
     if a == b:
         return 0
     if a in _RATE_EXPONENTS and b in _RATE_EXPONENTS:

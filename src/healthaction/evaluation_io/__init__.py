@@ -9,16 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import polars as pl
+
 from healthaction.evaluation_io.csv_table import CsvTable, read_table
 from healthaction.evaluation_io.errors import InputError
-from healthaction.evaluation_io.plan_inputs import plan_records, read_plan
 from healthaction.evaluation_io.records import (
     BASELINE_COLUMNS,
     TARGET_COLUMNS,
-    BaselineRecord,
-    TargetRecord,
+    Places,
+    baseline_frame,
     read_baselines,
     read_targets,
+    target_frame,
 )
 from healthaction.evaluation_io.series_inputs import SeriesInputs, prepare_series
 
@@ -47,26 +49,45 @@ def _optional(
 
 def load_inputs(files: InputFiles) -> SeriesInputs:
     """Read, check and convert every input file into the engine's tables."""
-    targets: list[TargetRecord] = []
-    baselines: list[BaselineRecord] = []
+    places = Places()
+    targets = [target_frame([])]
+    baselines = [baseline_frame([])]
     warnings: list[str] = []
     if files.plan is not None:
+        from healthaction.evaluation_io.plan_inputs import (
+            plan_records,
+            read_plan,
+        )  # pydantic: only when asked
+
         plan_targets, plan_baselines, warnings = plan_records(
             read_plan(files.plan), files.plan.name, files.plan_region
         )
-        targets += plan_targets
-        baselines += plan_baselines
+        targets.append(target_frame(plan_targets))
+        baselines.append(baseline_frame(plan_baselines))
     if files.targets is not None:
-        targets += read_targets(read_table(files.targets, TARGET_COLUMNS, ("unit",)))
+        table = read_table(files.targets, TARGET_COLUMNS, ("comparator", "value", "target", "unit"))
+        split = table.has("target")  # one cell ≥22 instead of comparator and value
+        missing = [c for c in ("comparator", "value") if not table.has(c) and not split]
+        if missing:
+            raise InputError(
+                f"{table.name} 第{table.header_line}行",
+                f"缺少列 {'、'.join(missing)}（表头应为 region,indicator,year,comparator,value[,unit]，"
+                "或以 target 列写「≥22」）",
+            )
+        places.add(table)
+        targets.append(read_targets(table))
     if files.targets is None and files.plan is None:
         raise InputError("evaluate", "需要 --targets 或 --plan")
     if files.baselines is not None:
-        baselines += read_baselines(read_table(files.baselines, BASELINE_COLUMNS, ("unit",)))
+        table = read_table(files.baselines, BASELINE_COLUMNS, ("unit",))
+        places.add(table)
+        baselines.append(read_baselines(table))
     observations = read_table(files.observations, ("region", "indicator", "year", "value"), ("unit",))
     prepared = prepare_series(
-        targets,
-        baselines,
+        pl.concat(targets),
+        pl.concat(baselines),
         observations,
+        places,
         indicators=_optional(
             files.indicators, ("indicator",), ("unit", "polarity", "decimals", "max_age", "weight")
         ),

@@ -21,7 +21,9 @@ _INTEGER = re.compile(r"^[+-]?\d+$")
 COMPARATORS: dict[str, str] = {
     ">=": ">=", "≥": ">=", "=>": ">=", "不低于": ">=",
     "<=": "<=", "≤": "<=", "=<": "<=", "不高于": "<=",
+    "不少于": ">=", "不小于": ">=", "至少": ">=", "不超过": "<=", "不大于": "<=", "不多于": "<=",
     ">": ">", "<": "<", "=": "=", "==": "=",
+    "高于": ">", "大于": ">", "超过": ">", "低于": "<", "小于": "<", "少于": "<", "达到": "=",
     "achieved": "achieved", "实现": "achieved",
     "decrease": "decrease", "下降": "decrease",
     "increase": "increase", "提高": "increase",
@@ -29,10 +31,16 @@ COMPARATORS: dict[str, str] = {
     "maintain": "maintain", "保持": "maintain",
     "improve": "improve", "改善": "improve",
 }  # fmt: skip
+NUMERIC_COMPARATORS = frozenset({">=", "<=", ">", "<", "="})
 WORD_COMPARATORS = frozenset({"achieved", "decrease", "increase", "slow", "maintain", "improve"})
 _TRUE = frozenset({"1", "是", "true", "yes", "已实现"})
 _FALSE = frozenset({"0", "否", "false", "no", "未实现"})
-_POLARITIES = {"+1": 1, "1": 1, "-1": -1, "0": 0}
+# evaluation.md §1's codes, the reference tables' words (higher_better) and the Chinese ones.
+POLARITIES = {
+    "+1": 1, "1": 1, "-1": -1, "0": 0,
+    "higher_better": 1, "lower_better": -1, "binary": 0, "qualitative": 0,
+    "越高越好": 1, "越低越好": -1, "正向": 1, "逆向": -1, "负向": -1, "双向": 0,
+}  # fmt: skip
 ADJUSTMENT_KINDS = {"bonus": "bonus", "加分": "bonus", "deduction": "deduction", "扣分": "deduction"}
 ADJUSTMENT_KINDS |= {"veto": "veto", "一票否决": "veto"}
 
@@ -70,7 +78,14 @@ def integer(row: Row, column: str, *, what: str = "整数", required: bool = Tru
 
 
 def year(row: Row, column: str = "year", *, required: bool = True) -> int | None:
-    return integer(row, column, what="整数年份", required=required)
+    """2022, ２０２２ or 2022年."""
+    raw = row[column]
+    text = _folded(raw).removesuffix("年度").removesuffix("年").strip()
+    if not text and not required:
+        return None
+    if not _INTEGER.match(text):
+        raise row.error(column, f"应为整数年份，实际为{shown(raw)}")
+    return int(text)
 
 
 def comparator(row: Row, column: str = "comparator") -> str:
@@ -78,6 +93,8 @@ def comparator(row: Row, column: str = "comparator") -> str:
     code = COMPARATORS.get(_folded(raw).lower())
     if code is None:
         known = " ".join(dict.fromkeys(COMPARATORS.values()))
+        if not raw:
+            raise row.error(column, f"缺少比较符（可用：{known}）")
         raise row.error(column, f"无法识别的比较符{shown(raw)}，可用：{known}")
     return code
 
@@ -100,9 +117,10 @@ def polarity(row: Row, column: str = "polarity") -> int | None:
     text = _folded(raw)
     if not text:
         return None
-    if text not in _POLARITIES:
-        raise row.error(column, f"应为 +1、-1 或 0，实际为{shown(raw)}")
-    return _POLARITIES[text]
+    value = POLARITIES.get(text.lower())
+    if value is None:
+        raise row.error(column, f"应为 +1、-1 或 0（或 higher_better、lower_better），实际为{shown(raw)}")
+    return value
 
 
 def adjustment_kind(row: Row, column: str = "kind") -> str:

@@ -8,17 +8,19 @@ is reported with its line; rows of series without a target are not applicable an
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Mapping
+from dataclasses import dataclass
 
+import numpy as np
 import polars as pl
 
-from healthaction.catalog import UnitError, normalise_unit
+from healthaction.catalog import UnitError
 from healthaction.catalog.units import scale_exponent
 from healthaction.evaluation_io.csv_table import CsvTable
 from healthaction.evaluation_io.errors import InputError, shown
+from healthaction.evaluation_io.plausible import implausible_conversion
+from healthaction.evaluation_io.record_columns import beyond_limits, fold, split_unit, split_year, unit_of_row
+from healthaction.numbers import excerpt
 
-Series = tuple[str, str]
 KEY = ["region", "indicator", "year"]
 _INTEGER = r"^[+-]?\d+$"
 _NUMBER = r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$"
@@ -27,103 +29,214 @@ _FALSE = ("0", "否", "false", "no", "未实现")
 _SCHEMA = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "value": pl.Float64}
 
 
-def _fold(column: pl.Expr, values: pl.Series) -> pl.Expr:
-    """NFKC (７６．７ → 76.7) on the few distinct non-ASCII cells, then trimmed."""
-    odd = values.filter(~values.str.contains(r"^[\x00-\x7f]*$")).unique().to_list()
-    mapping = {v: unicodedata.normalize("NFKC", v).replace("−", "-") for v in odd}
-    folded = column.replace(mapping) if mapping else column
-    return folded.str.strip_chars()
-
-
 def _first_bad(frame: pl.DataFrame, bad: pl.Expr) -> dict[str, object] | None:
-    rows = frame.filter(bad).sort("line").head(1)
+    if not frame.select(bad.any()).item():  # the common case, without copying a row
+        return None
+    rows = frame.filter(bad).sort("row").head(1)
     return rows.row(0, named=True) if rows.height else None
 
 
-def _error(table: CsvTable, row: Mapping[str, object], column: str | None, message: str) -> InputError:
-    return InputError(f"{table.name} 第{row['line']}行", message, column)
+def _error(table: CsvTable, row: dict[str, object], column: str | None, message: str) -> InputError:
+    return table.error(int(str(row["row"])), column, message)
+
+
+@dataclass
+class Observed:
+    frame: pl.DataFrame  # region, indicator, year, value in the series unit
+    latest: int | None  # the latest year with a value
+    year_counts: dict[int, int]  # regions with at least one value, per year
+    warnings: list[str]
+    suspect: pl.DataFrame | None  # region, indicator of series whose converted values look mislabelled
 
 
 def read_observations(
-    table: CsvTable, units: Mapping[Series, str | None], binary: set[Series]
-) -> tuple[pl.DataFrame, int | None]:
-    """Observations of series with a target, in the series unit; and the latest year with a value."""
-    raw = pl.DataFrame(
-        {
-            "line": table.lines(),
-            "region": table.column("region"),
-            "indicator": table.column("indicator"),
-            "year_raw": table.column("year"),
-            "value_raw": table.column("value"),
-            "unit_raw": table.column("unit"),
-        },
-        schema={
-            "line": pl.Int64,
-            **dict.fromkeys(("region", "indicator", "year_raw", "value_raw", "unit_raw"), pl.Utf8),
-        },
-    )
-    frame = raw.with_columns(
-        pl.col("region").str.strip_chars(),
-        pl.col("indicator").str.strip_chars(),
-        _fold(pl.col("year_raw"), raw["year_raw"]).alias("year_text"),
-        _fold(pl.col("value_raw"), raw["value_raw"]).alias("value_text"),
-    )
-    bad = _first_bad(frame, ~pl.col("year_text").str.contains(_INTEGER))
-    if bad is not None:
-        raise _error(table, bad, "year", f"应为整数年份，实际为{shown(str(bad['year_raw']).strip())}")
-    series = pl.DataFrame(
-        {
-            "region": [s[0] for s in units],
-            "indicator": [s[1] for s in units],
-            "series_unit": list(units.values()),
-            "binary": [s in binary for s in units],
-        },
-        schema={"region": pl.Utf8, "indicator": pl.Utf8, "series_unit": pl.Utf8, "binary": pl.Boolean},
-    )
-    frame = frame.with_columns(pl.col("year_text").cast(pl.Int64).alias("year")).join(
-        series, on=["region", "indicator"], how="inner"
-    )
-    first_line = pl.col("line").min().over(KEY)
-    duplicate = _first_bad(
-        frame.with_columns(first_line.alias("first_line")), pl.col("line") != pl.col("first_line")
-    )
-    if duplicate is not None:
-        message = f"与第{duplicate['first_line']}行重复（同一地区、指标和年份的观测值）"
+    table: CsvTable, units: pl.DataFrame, binary: pl.DataFrame, names: dict[str, str] | None = None
+) -> Observed:
+    """Observations of series with a target, in the series unit; the years reported; doubts.
+
+    ``names`` renames indicators written under another wording of a targeted one."""
+    frame = _typed(table)
+    if names:
+        frame = frame.with_columns(pl.col("indicator").replace(names))
+    series = units.join(
+        binary.with_columns(pl.lit(True).alias("binary")), on=["region", "indicator"], how="left"
+    ).with_columns(pl.col("binary").fill_null(False))
+    frame = _with_series(frame, series)
+    # One integer per (series, year): checking it for repeats is cheap (a file in order is seen
+    # to be in one pass); the window that names the first repeat only runs when there is one.
+    key = ((pl.col("series").cast(pl.Int64) * (1 << 32)) + (pl.col("year") + (1 << 31))).alias("key")
+    keys = frame.select(key).to_series()
+    ascending = keys.diff().drop_nulls()
+    if not (ascending > 0).all() and (keys.sort().diff().drop_nulls() == 0).any():
+        first_row = pl.col("row").min().over(key)
+        duplicate = _first_bad(
+            frame.with_columns(first_row.alias("first_row")), pl.col("row") != pl.col("first_row")
+        )
+        assert duplicate is not None
+        message = f"与第{table.line(int(str(duplicate['first_row'])))}行重复（同一地区、指标和年份的观测值）"
         raise _error(table, duplicate, None, message)
-    frame = _values(table, frame)
+    frame = _values(table, unit_of_row(table, frame))
+    warnings: list[str] = []
+    suspect = _doubtful_conversions(frame, warnings)
     frame = _converted(table, frame)
-    latest = frame.filter(pl.col("value").is_not_null())["year"].max()
-    result = frame.sort("line").select(pl.col(name).cast(dtype) for name, dtype in _SCHEMA.items())
-    return result, int(latest) if isinstance(latest, int) else None
+    counts = (
+        frame.lazy()
+        .filter(pl.col("value").is_not_null())
+        .group_by("year")
+        .agg(pl.col("region").n_unique())
+        .sort("year")
+        .collect()
+    )
+    latest = counts.get_column("year").max()
+    result = frame.select(pl.col(name).cast(dtype) for name, dtype in _SCHEMA.items())
+    return Observed(
+        frame=result,
+        latest=int(latest) if isinstance(latest, int) else None,
+        year_counts={int(y): int(n) for y, n in counts.iter_rows()},
+        warnings=warnings,
+        suspect=suspect,
+    )
+
+
+def _doubtful_conversions(frame: pl.DataFrame, warnings: list[str]) -> pl.DataFrame | None:
+    """Series whose values, once converted (婴儿死亡率 4.9 % → 49 ‰), leave the plausible range.
+
+    Flagged ``unit_suspect`` and said on stderr: the conversion is done, never silently."""
+    needs = (
+        pl.col("unit").is_not_null()
+        & pl.col("series_unit").is_not_null()
+        & (pl.col("unit") != pl.col("series_unit"))
+        & pl.col("value").is_not_null()
+        & ~pl.col("binary")
+    )
+    converted = frame.filter(needs)
+    if converted.height == 0:
+        return None
+    flagged = []
+    for indicator, unit, series_unit in (
+        converted.select("indicator", "unit", "series_unit").unique().sort("indicator", "unit").iter_rows()
+    ):
+        here = converted.filter(
+            (pl.col("indicator") == indicator)
+            & (pl.col("unit") == unit)
+            & (pl.col("series_unit") == series_unit)
+        )
+        values = here.get_column("value").head(1000).to_list()
+        reason = implausible_conversion(indicator, unit, series_unit, values)
+        if reason is not None:
+            warnings.append(f"指标「{indicator}」观测值单位可疑（unit_suspect）：{reason}")
+            flagged.append(here.select("region", "indicator").unique())
+    return pl.concat(flagged) if flagged else None
+
+
+def _with_series(frame: pl.DataFrame, series: pl.DataFrame) -> pl.DataFrame:
+    """The observations of targeted series, each with its ``series`` number, unit and kind.
+
+    Names become numbers through two small dictionaries (2,844 regions, 150 indicators) and the
+    series is found by position in a table of every region × indicator: a look-up per row, not
+    a join hashing two names per row of a 5-million-row file."""
+    regions = series.get_column("region").unique().to_list()
+    indicators = series.get_column("indicator").unique().to_list()
+    region_code = {name: code for code, name in enumerate(regions)}
+    indicator_code = {name: code for code, name in enumerate(indicators)}
+    width = len(indicators)
+
+    def cell(table: pl.DataFrame | None) -> pl.Expr:
+        region = pl.col("region").replace_strict(region_code, default=None, return_dtype=pl.Int64)
+        indicator = pl.col("indicator").replace_strict(indicator_code, default=None, return_dtype=pl.Int64)
+        return (region * width + indicator).fill_null(len(regions) * width).alias("cell")
+
+    cells = series.select(cell(series)).to_series().to_numpy()
+    position = np.full(len(regions) * width + 1, -1, dtype=np.int64)  # the last: a name not targeted
+    position[cells] = np.arange(series.height)
+    found = pl.Series("series", position).gather(frame.select(cell(frame)).to_series())
+    frame = frame.with_columns(found)
+    if (found < 0).any():  # only then: a filter copies every column of millions of rows
+        frame = frame.filter(pl.col("series") >= 0)
+    at = pl.col("series")
+    return frame.with_columns(
+        series.get_column("series_unit").gather(frame.get_column("series")).alias("series_unit"),
+        series.get_column("binary").gather(frame.get_column("series")).alias("binary"),
+        at.cast(pl.UInt32),
+    )
+
+
+def _typed(table: CsvTable) -> pl.DataFrame:
+    """row, region, indicator, year (Int64), value (as written), value_f, value_f_unit, number, unit.
+
+    Nearly every cell of a national file is a plain year and a plain number: polars casts those
+    directly. Only the other rows (２０２２, 2022年, 27.78%, 是, a bad cell) go through the
+    folding and splitting of ``record_columns``, and the first bad year among them is raised."""
+    frame = table.frame.select(
+        "row", "region", "indicator", "year", "value", table.column("unit").alias("unit")
+    )
+    year = pl.col("year").cast(pl.Int64, strict=False)
+    number = pl.col("value").cast(pl.Float64, strict=False)
+    # The cast also reads 1e3, nan and inf, which are not numbers a table holds.
+    plain = number.is_not_null() & ~pl.col("value").str.contains_any(["e", "E", "n", "N", "i", "I"])
+    frame = frame.with_columns(
+        year.alias("year_n"),
+        pl.when(plain).then(number).alias("number"),
+        (year.is_null() | ((pl.col("value") != "") & ~plain)).alias("odd"),
+    )
+    plain_columns = (
+        "row", "region", "indicator", pl.col("year_n").alias("year"), "value",
+        pl.col("value").alias("value_f"), pl.lit(None, dtype=pl.Utf8).alias("value_f_unit"), "number", "unit",
+    )  # fmt: skip
+    if not frame.get_column("odd").any():
+        return frame.select(plain_columns)
+    odd = frame.filter(pl.col("odd"))
+    plain_rows = frame.filter(~pl.col("odd")).select(plain_columns)
+    odd = odd.select("row", "region", "indicator", "year", "value", "unit")
+    odd = split_unit(
+        split_year(odd.with_columns(fold(odd, "year").alias("year_f"), fold(odd, "value").alias("value_f")))
+    )
+    bad = _first_bad(odd, ~pl.col("year_f").str.contains(_INTEGER))
+    if bad is not None:
+        raise _error(table, bad, "year", f"应为整数年份，实际为{shown(str(bad['year']))}")
+    odd = odd.select(
+        "row", "region", "indicator", pl.col("year_f").cast(pl.Int64).alias("year"), "value", "value_f",
+        "value_f_unit",
+        pl.when(pl.col("value_f").str.contains(_NUMBER))
+        .then(pl.col("value_f").cast(pl.Float64, strict=False))
+        .alias("number"),
+        "unit",
+    )  # fmt: skip
+    return pl.concat([plain_rows, odd]).sort("row")
 
 
 def _values(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
-    word = pl.col("value_text").str.to_lowercase()
-    is_number = pl.col("value_text").str.contains(_NUMBER)
-    empty = pl.col("value_text") == ""
-    binary = pl.col("binary")
-    bad = _first_bad(frame, binary & ~empty & ~word.is_in(_TRUE + _FALSE))
+    empty = pl.col("value_f") == ""
+    binary = frame.select("row", "value", "value_f", "binary").filter(pl.col("binary") & ~empty)
+    if binary.height:
+        word = pl.col("value_f").str.to_lowercase()
+        bad = _first_bad(binary, ~word.is_in(_TRUE + _FALSE))
+        if bad is not None:
+            message = f"应为 1/0、是/否 或 true/false，实际为{shown(str(bad['value']))}"
+            raise _error(table, bad, "value", message)
+    bad = _first_bad(frame, ~pl.col("binary") & ~empty & pl.col("number").is_null())
     if bad is not None:
-        message = f"应为 1/0、是/否 或 true/false，实际为{shown(str(bad['value_raw']).strip())}"
-        raise _error(table, bad, "value", message)
-    bad = _first_bad(frame, ~binary & ~empty & ~is_number)
-    if bad is not None:
-        raise _error(table, bad, "value", f"应为数字，实际为{shown(str(bad['value_raw']).strip())}")
-    value = (
-        pl.when(empty)
-        .then(None)
-        .when(binary)
-        .then(pl.when(word.is_in(_TRUE)).then(1.0).otherwise(0.0))
-        .otherwise(pl.col("value_text").cast(pl.Float64, strict=False))
-    )
-    return frame.with_columns(value.alias("value"))
+        raise _error(table, bad, "value", f"应为数字，实际为{shown(str(bad['value']))}")
+    longest = frame.get_column("value_f").str.len_bytes().max()
+    limits = beyond_limits(pl.col("number").fill_null(0.0), pl.col("value_f"), longest)
+    for beyond, message in limits:
+        bad = _first_bad(frame, ~pl.col("binary") & beyond)
+        if bad is not None:
+            raise _error(table, bad, "value", message.format(raw=shown(excerpt(str(bad["value"])))))
+    if binary.height:
+        word = pl.col("value_f").str.to_lowercase()
+        value = (
+            pl.when(empty)
+            .then(None)
+            .when(pl.col("binary"))
+            .then(pl.when(word.is_in(_TRUE)).then(1.0).otherwise(0.0))
+        )
+        return frame.with_columns(value.otherwise(pl.col("number")).alias("value"))
+    return frame.with_columns(pl.col("number").alias("value"))
 
 
 def _converted(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
     """Values with a unit other than the series unit, scaled by a power of ten (or an error)."""
-    labels = frame["unit_raw"].unique().to_list()
-    normal = {label: normalise_unit(label) for label in labels}
-    frame = frame.with_columns(pl.col("unit_raw").replace_strict(normal, return_dtype=pl.Utf8).alias("unit"))
     needs = pl.col("unit").is_not_null() & pl.col("series_unit").is_not_null() & ~pl.col("binary")
     pairs = (
         frame.filter(needs & (pl.col("unit") != pl.col("series_unit"))).select("unit", "series_unit").unique()

@@ -7,8 +7,6 @@ by ``;``, ``vetoed`` as true/false.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping
 
 import polars as pl
@@ -53,14 +51,13 @@ def format_cell(value: Cell, *, places: int | None = None, at_most: int = _DEFAU
     return value
 
 
-def with_flags(series: pl.DataFrame, extra: Mapping[tuple[str, str], str]) -> pl.DataFrame:
-    """Add a flag (``unit_suspect``) to the given series, keeping the flags sorted."""
-    if not extra:
+def with_flags(
+    series: pl.DataFrame, flagged: pl.DataFrame | None, flag: str = "unit_suspect"
+) -> pl.DataFrame:
+    """Add ``flag`` to the series in ``flagged`` (region, indicator), keeping the flags sorted."""
+    if flagged is None or flagged.height == 0:
         return series
-    added = pl.DataFrame(
-        {"region": [k[0] for k in extra], "indicator": [k[1] for k in extra], "_extra": list(extra.values())},
-        schema={"region": pl.Utf8, "indicator": pl.Utf8, "_extra": pl.Utf8},
-    )
+    added = flagged.select("region", "indicator").unique().with_columns(pl.lit(flag).alias("_extra"))
     joined = series.join(added, on=["region", "indicator"], how="left", maintain_order="left")
     merged = (
         pl.concat_list(
@@ -72,31 +69,89 @@ def with_flags(series: pl.DataFrame, extra: Mapping[tuple[str, str], str]) -> pl
         .list.sort()
         .list.join(";")
     )
-    return joined.with_columns(merged.alias("flags")).drop("_extra")
+    changed = pl.col("_extra").is_not_null()
+    return joined.with_columns(pl.when(changed).then(merged).otherwise(pl.col("flags")).alias("flags")).drop(
+        "_extra"
+    )
 
 
-def _csv(rows: Iterable[Iterable[str]], header: Iterable[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(list(header))
-    writer.writerows(rows)
-    return buffer.getvalue()
+def _plain_text(value: pl.Expr, at_most: int) -> pl.Expr:
+    """``plain_number`` on a whole column: 22.0 → '22', 0.9285709999999999 → '0.928571', -0.0 → '0'."""
+    scale = 10**at_most
+    magnitude = value.abs()
+    whole = magnitude.floor()
+    digits = ((magnitude - whole) * scale).round().cast(pl.Int64)
+    carry = digits >= scale
+    whole = pl.when(carry).then(whole + 1).otherwise(whole).cast(pl.Int64)
+    digits = pl.when(carry).then(0).otherwise(digits)
+    fraction = digits.cast(pl.Utf8).str.zfill(at_most).str.strip_chars_end("0")
+    negative = (value < 0) & ((whole > 0) | (digits > 0))
+    return pl.concat_str(
+        pl.when(negative).then(pl.lit("-")).otherwise(pl.lit("")),
+        whole.cast(pl.Utf8),
+        pl.when(fraction != "").then(pl.lit(".") + fraction).otherwise(pl.lit("")),
+    )
+
+
+def _plain(name: str) -> pl.Expr:
+    """Shortest text of the number rounded to its places (one cast). Where polars would write an
+    exponent (1e-7) ``formatted`` redoes the column digit by digit."""
+    text = pl.col(name).round(_AT_MOST.get(name, _DEFAULT_AT_MOST)).cast(pl.Utf8).str.strip_suffix(".0")
+    return pl.when(text == "-0").then(pl.lit("0")).otherwise(text)
+
+
+def _fixed_text(value: pl.Expr, places: int) -> pl.Expr:
+    """f"{v:.2f}" on a whole column (60.0 → '60.00')."""
+    scale = 10**places
+    units = (value.abs() * scale).round().cast(pl.Int64)
+    negative = (value < 0) & (units > 0)
+    return pl.concat_str(
+        pl.when(negative).then(pl.lit("-")).otherwise(pl.lit("")),
+        (units // scale).cast(pl.Utf8),
+        pl.lit("."),
+        (units % scale).cast(pl.Utf8).str.zfill(places),
+    )
+
+
+def formatted(
+    frame: pl.DataFrame, columns: Iterable[str], places: Mapping[str, int] | None = None
+) -> pl.DataFrame:
+    """Every cell as §4 writes it, as text (null for an empty cell), column by column."""
+    exprs = []
+    for name in columns:
+        dtype = frame.schema[name]
+        column = pl.col(name)
+        if dtype == pl.Boolean:
+            text = pl.when(column).then(pl.lit("true")).otherwise(pl.lit("false"))
+        elif dtype.is_float():
+            fixed = (places or {}).get(name)
+            text = _fixed_text(column, fixed) if fixed is not None else _plain(name)
+        elif dtype == pl.Utf8:  # an empty text is an empty cell, written without quotes
+            text = pl.when(column == "").then(None).otherwise(column)
+        else:
+            text = column.cast(pl.Utf8)
+        exprs.append(text.alias(name))
+    table = frame.select(exprs)
+    floats = [n for n in columns if frame.schema[n].is_float() and n not in (places or {})]
+    exponent = table.select(pl.col(floats).str.contains("e", literal=True).any()).row(0) if floats else ()
+    redo = [n for n, has in zip(floats, exponent, strict=True) if has]
+    if redo:  # rare: tiny or huge numbers, written without an exponent
+        plain = frame.select(_plain_text(pl.col(n), _AT_MOST.get(n, _DEFAULT_AT_MOST)).alias(n) for n in redo)
+        table = table.with_columns(plain)
+    return table
+
+
+def series_table(series: pl.DataFrame, *, extra_columns: tuple[str, ...] = ()) -> pl.DataFrame:
+    return formatted(series, (*SERIES_COLUMNS, *extra_columns))
+
+
+def scores_table(scores: pl.DataFrame) -> pl.DataFrame:
+    return formatted(scores, SCORES_COLUMNS, _PLACES)
 
 
 def series_csv(series: pl.DataFrame, *, extra_columns: tuple[str, ...] = ()) -> str:
-    columns = (*SERIES_COLUMNS, *extra_columns)
-    at_most = [_AT_MOST.get(name, _DEFAULT_AT_MOST) for name in columns]
-    rows = (
-        [format_cell(value, at_most=n) for value, n in zip(row, at_most, strict=True)]
-        for row in series.select(columns).iter_rows()
-    )
-    return _csv(rows, columns)
+    return series_table(series, extra_columns=extra_columns).write_csv()
 
 
 def scores_csv(scores: pl.DataFrame) -> str:
-    places = [_PLACES.get(name) for name in SCORES_COLUMNS]
-    rows = (
-        [format_cell(value, places=p) for value, p in zip(row, places, strict=True)]
-        for row in scores.select(SCORES_COLUMNS).iter_rows()
-    )
-    return _csv(rows, SCORES_COLUMNS)
+    return scores_table(scores).write_csv()

@@ -27,8 +27,3 @@ class Table:
 
 
 Block = Paragraph | Table
-
-
-def paragraphs_text(blocks: list[Block]) -> list[str]:
-    """Every paragraph's text, tables left out."""
-    return [b.text for b in blocks if isinstance(b, Paragraph)]

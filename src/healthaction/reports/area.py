@@ -90,7 +90,18 @@ def area_report_data(
         has_previous=any(p.has_previous for p in parts),
         basis=basis,
         parts=tuple(parts),
+        quality=_one_note_per_indicator([own, *parts] if own is not None else parts),
     )
+
+
+def _one_note_per_indicator(sources: Sequence[ReportData]) -> tuple[str, ...]:
+    """The 数据质量说明 of the parts, one per indicator (every county repeats the plan's unit label)."""
+    notes: dict[str, str] = {}
+    for source in sources:
+        for note in source.quality:
+            # a unit label is the plan's, the same in every county: said once
+            notes.setdefault(note.split("：", 1)[0] if "标注单位" in note else note, note)
+    return tuple(notes.values())
 
 
 def _with_action(part: ReportData, action: ActionResult) -> ReportData:

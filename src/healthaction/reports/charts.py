@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
 from matplotlib.ticker import MaxNLocator
 
+from healthaction.engine import statuses
 from healthaction.reports.errors import ReportError
 from healthaction.reports.model import ActionResult, IndicatorResult, Milestone, RegionScore
 from healthaction.reports.wording import LABELS
@@ -44,14 +45,7 @@ INSTALL_HINT = (
     "（或在项目目录运行 make setup），其他系统安装思源黑体或文泉驿字体；"
     f"也可设置环境变量 {FONT_ENV} 为字体文件路径。"
 )
-STATUS_COLOURS = {
-    "已达标": "#2e7d32",
-    "进度正常": "#81c784",
-    "进度滞后": "#f9a825",
-    "严重滞后": "#e65100",
-    "未达标": "#c62828",
-    "无数据": "#9e9e9e",
-}
+STATUS_COLOURS = {status.label: status.colour for status in statuses.SHOWN}
 GRADE_COLOURS = {"优秀": "#2e7d32", "良好": "#1565c0", "合格": "#f9a825"}
 _SAMPLE = "健康行动指标已达标进度滞后"
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import polars as pl
 
+from healthaction.catalog import match_indicator, unit_check
 from healthaction.catalog.names import normalise_name
 from healthaction.engine import Evaluation, EvaluationInputs
 from healthaction.plan import Plan
@@ -24,6 +25,7 @@ from healthaction.reports.model import (
     ReportData,
     ReviewedValue,
 )
+from healthaction.reports.wording import number
 
 _CAMPAIGN = re.compile(r"健康[^\s《》“”「」，。、]{1,12}?行动")
 
@@ -89,6 +91,8 @@ def build_report_data(
         adjustments=adjustments,
         reviews=tuple(r for r in reviews if not scores or r.region in {s.region for s in scores}),
         has_previous=previous is not None,
+        quality=quality_notes(ordered),
+        plan_title=plan.title or None,
     )
 
 
@@ -137,7 +141,7 @@ def _indicator(
     active = next((m for m in milestones if m.year == row["target_year"]), None)
     return IndicatorResult(
         indicator=name,
-        unit=units.get((region, name)),
+        unit=units.get((region, name)) or _catalog_unit(name),
         status=row["status"],
         label=row["label"],
         value=row["value"],
@@ -155,6 +159,49 @@ def _indicator(
         history=_history(inputs, region, name, int(row["year"])),
         milestones=milestones,
     )
+
+
+def _catalog_unit(name: str) -> str | None:
+    """The national catalog's unit, for an indicator whose plan gives none (人均预期寿命 → 岁)."""
+    entry = match_indicator(name).entry
+    return entry.unit if entry is not None else None
+
+
+def quality_notes(results: Sequence[IndicatorResult]) -> tuple[str, ...]:
+    """数据质量说明: a unit label the catalog contradicts (婴儿死亡率 in % beside ‰ values), said once
+    per indicator; the values are shown as written and never silently converted."""
+    notes: list[str] = []
+    for result in results:
+        values = [v for _, v in result.history] + [m.value for m in result.milestones if m.value is not None]
+        check = unit_check(result.indicator, result.unit, values)
+        if check.suspect:
+            notes.append(f"{result.indicator}：{check.reason}。")
+    return tuple(dict.fromkeys(notes))
+
+
+def without_impossible_values(
+    inputs: EvaluationInputs, units: Mapping[tuple[str, str], str | None], year: int
+) -> tuple[EvaluationInputs, tuple[str, ...]]:
+    """The inputs without values no unit can hold (a 筛查率 of 102.76%, a negative count: the one rule of
+    ``healthaction.numbers.plausibility``), and a 数据质量说明 line for each: such a value is listed,
+    never used (those after ``year`` are dropped and not listed: the report does not reach them)."""
+    from healthaction.numbers import plausibility
+
+    keep: list[bool] = []
+    notes: list[str] = []
+    for row in inputs.observations.iter_rows(named=True):
+        value, name = row["value"], row["indicator"]
+        unit = units.get((row["region"], name)) or _catalog_unit(name)
+        reason = None if value is None else plausibility(value, unit, name=name)
+        keep.append(reason is None)
+        if reason is not None and row["year"] <= year:
+            notes.append(
+                f"{name}：{row['region']}{row['year']}年上报值{number(value, unit)}，{reason}，未用于评估。"
+            )
+    if all(keep):
+        return inputs, ()
+    observations = inputs.observations.filter(pl.Series(keep, dtype=pl.Boolean))
+    return replace(inputs, observations=observations), tuple(notes)
 
 
 def _action(action: Any, by_name: Mapping[str, IndicatorResult]) -> ActionResult:

@@ -158,6 +158,24 @@ def repeat_header(row: Any) -> None:
     tr_pr.append(no_split)
 
 
+def keep_row_whole(row: Any) -> None:
+    """A table row is never split across pages (w:cantSplit)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def at_page_foot(paragraph: Any, width_mm: float) -> None:
+    """The paragraph in a frame at the foot of the text block (w:framePr): consecutive paragraphs with
+    the same frame form one, so the 版记 sits at the bottom of its page whatever stands above it."""
+    frame = OxmlElement("w:framePr")
+    frame.set(qn("w:w"), str(round(width_mm * TWIPS_PER_MM)))
+    frame.set(qn("w:wrap"), "around")
+    frame.set(qn("w:vAnchor"), "margin")
+    frame.set(qn("w:hAnchor"), "margin")
+    frame.set(qn("w:xAlign"), "center")
+    frame.set(qn("w:yAlign"), "bottom")
+    _put(paragraph._p.get_or_add_pPr(), frame)
+
+
 def borders(paragraph: Any, *, top: float | None, bottom: float | None) -> None:
     """Rules above and below a paragraph (版记 lines), widths in mm."""
     p_pr = paragraph._p.get_or_add_pPr()

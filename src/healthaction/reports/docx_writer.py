@@ -7,19 +7,22 @@ Title 2号 方正小标宋简体; body 3号 仿宋_GB2312; headings 黑体 (一�
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import math
 from pathlib import Path
 from typing import Any
 
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION_START
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from healthaction.evaluation_io.output import plain_number
 from healthaction.reports import docx_layout as layout
-from healthaction.reports.draft import Cell, Column, Draft, Figure, Heading, Paragraph, Table
+from healthaction.reports.draft import Annex, Cell, Column, Draft, Figure, Heading, Paragraph, Table
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -27,6 +30,7 @@ HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312", 3: BODY_FONT}
 PAGE_NUMBER_FONT = "宋体"
 TITLE_PT, BODY_PT, PAGE_NUMBER_PT, TABLE_PT, RECORD_PT = 22, 16, 14, 10.5, 14  # 2号 3号 4号 5号 4号
 LINE = Pt(layout.LINE_PITCH / 20)
+KEEP_ROWS = 3
 
 STYLES = {
     "title": "公文标题",
@@ -41,15 +45,22 @@ STYLES = {
     "signature": "公文署名",
     "record": "公文版记",
     "page": "公文页码",
+    "annex": "公文附件标识",
+    "annex_title": "公文附件标题",
+    "note": "公文表注",
+    "demo": "公文演示标记",
 }
 
 
-def write_docx(draft: Draft, path: Path) -> None:
+def write_docx(draft: Draft, path: Path, *, record_on_next_page: bool = False) -> None:
+    """The .docx; ``record_on_next_page`` sets the 版记 on a page of its own (the PDF asks for it when
+    the text ends on an odd page, so that the 版记 stands on an even one)."""
     document = Document()
     _define_styles(document)
     section = document.sections[0]
     layout.set_page(section)
-    _page_numbers(document, section)
+    _page_numbers(document, section, demo=draft.demo)
+    _properties(document, draft)
     title = add(document, "", "title")
     for index, line in enumerate(title_lines(draft.title)):
         if index:
@@ -66,12 +77,28 @@ def write_docx(draft: Draft, path: Path) -> None:
             _table(document, block)
         elif isinstance(block, Figure):
             _figure(document, block)
+    _annex_note(document, draft)
     _signature(document, draft)
-    _record(document, draft)
+    for index, annex in enumerate(draft.annexes, 1):
+        _annex(document, annex, index if len(draft.annexes) > 1 else None)
+    _record(document, draft, on_next_page=record_on_next_page)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     document.save(str(tmp))
     tmp.replace(path)
+
+
+def _properties(document: Any, draft: Draft) -> None:
+    """The file's core properties: its title, the office as author, the 成文日期 as created."""
+    properties = document.core_properties
+    properties.title = draft.title
+    properties.author = properties.last_modified_by = draft.author or draft.issuer
+    properties.subject = properties.keywords = properties.comments = ""
+    properties.category = "演示数据" if draft.demo else ""
+    properties.revision = 1
+    if draft.issued is not None:
+        moment = dt.datetime.combine(draft.issued, dt.time(9, 0))
+        properties.created = properties.modified = moment
 
 
 # Where a long title breaks: before the name of the document's kind (GB/T 9704 §7.3.1 asks
@@ -168,19 +195,38 @@ def _define_styles(document: Any) -> None:
     record = paragraph_style("record", BODY_FONT, RECORD_PT)
     record.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     record.paragraph_format.space_before = record.paragraph_format.space_after = Pt(3)
-    record.paragraph_format.left_indent = record.paragraph_format.right_indent = Pt(RECORD_PT)
     record.paragraph_format.tab_stops.add_tab_stop(
-        Mm(layout.BLOCK_WIDTH_MM) - Pt(2 * RECORD_PT), WD_TAB_ALIGNMENT.RIGHT
+        Mm(layout.BLOCK_WIDTH_MM) - Pt(RECORD_PT), WD_TAB_ALIGNMENT.RIGHT
     )
     layout.first_line_chars(record.element, 0)
+    annex = paragraph_style("annex", "黑体", BODY_PT)  # 附件1: 3号黑体, top left (§7.4.1)
+    layout.first_line_chars(annex.element, 0)
+    annex_title = paragraph_style("annex_title", TITLE_FONT, TITLE_PT)
+    annex_title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    annex_title.paragraph_format.line_spacing = Pt(35)
+    annex_title.paragraph_format.space_after = Pt(12)
+    annex_title.paragraph_format.keep_with_next = True
+    layout.first_line_chars(annex_title.element, 0)
+    note = paragraph_style("note", BODY_FONT, TABLE_PT)
+    note.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    note.paragraph_format.space_before = Pt(4)
+    layout.first_line_chars(note.element, 0)
+    layout.no_grid_snap(note.element)
+    demo = paragraph_style("demo", "黑体", TABLE_PT)
+    demo.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    demo.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    layout.first_line_chars(demo.element, 0)
+    layout.no_grid_snap(demo.element)
     page = paragraph_style("page", PAGE_NUMBER_FONT, PAGE_NUMBER_PT)
+    layout.set_fonts(page.element, PAGE_NUMBER_FONT, latin=PAGE_NUMBER_FONT)  # the digits in 宋体 too (§7.5)
     page.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     layout.first_line_chars(page.element, 0)
     layout.no_grid_snap(page.element)
 
 
-def _page_numbers(document: Any, section: Any) -> None:
-    """Odd pages: right, one character in from the edge; even pages: left (§7.5)."""
+def _page_numbers(document: Any, section: Any, *, demo: bool) -> None:
+    """Odd pages: right, one character in from the edge; even pages: left (§7.5). 演示数据 in the header
+    of every page when the report was built from demo data."""
     document.settings.odd_and_even_pages_header_footer = True
     odd = section.footer.paragraphs[0]
     even = section.even_page_footer.paragraphs[0]
@@ -192,6 +238,11 @@ def _page_numbers(document: Any, section: Any) -> None:
         else:
             paragraph.paragraph_format.left_indent = Pt(PAGE_NUMBER_PT)
         layout.page_field(paragraph)
+    if demo:
+        for header in (section.header, section.even_page_header):
+            mark = header.paragraphs[0]
+            mark._p.style = _style_id("demo")
+            mark.add_run("演示数据　不作正式文件使用")
 
 
 def cell_text(value: Cell, column: Column) -> str:
@@ -208,30 +259,48 @@ def cell_text(value: Cell, column: Column) -> str:
     return str(value)
 
 
-def column_widths(block: Table) -> list[Any]:
-    """Each column as wide as its longest text (headers may wrap onto two lines), plus padding;
-    when that is wider than the text block, the widest columns give way first (never under 5)."""
-    padding, budget = 1.2, layout.BLOCK_WIDTH_MM / 25.4 * 72 / TABLE_PT
-    widths = []
+def column_widths(block: Table, width_mm: float = layout.BLOCK_WIDTH_MM) -> list[Any]:
+    """Widths by content: numbers and short words never wrap (their header may, onto three lines);
+    long text (an indicator's name) shares what is left in proportion to its length, never under six
+    characters. A table narrower than the text block keeps its natural width."""
+    padding, budget = 1.3, width_mm / 25.4 * 72 / TABLE_PT  # cell margins take about a character
+    fixed: dict[int, float] = {}
+    narrow: dict[int, float] = {}  # the same with headers on three lines, when two do not fit
+    wanted: dict[int, float] = {}
     for index, column in enumerate(block.columns):
-        longest = max((_width_in_chars(cell_text(row[index], column)) for row in block.rows), default=0)
-        widths.append(max(longest, _width_in_chars(column.header) / 2, 2) + padding)
-    while sum(widths) > budget and max(widths) > 5:
-        widest = widths.index(max(widths))
-        widths[widest] = max(5, widths[widest] - 0.5)
+        values = [row[index] for row in block.rows]
+        longest = max((_width_in_chars(cell_text(v, column)) for v in values), default=0)
+        header = _width_in_chars(column.header)
+        short = all(v is None or isinstance(v, int | float) for v in values) or longest <= 8
+        if short:
+            fixed[index] = max(longest, math.ceil(header / 2), 2) + padding
+            narrow[index] = max(longest, math.ceil(header / 3), 2) + padding
+        else:
+            wanted[index] = max(longest, header / 2) + padding
+    if sum(fixed.values()) + 6 * len(wanted) > budget:
+        fixed = narrow
+    room = budget - sum(fixed.values())
+    if wanted and sum(wanted.values()) > room:
+        scale = max(room, 0) / sum(wanted.values())
+        wanted = {i: max(6 + padding, w * scale) for i, w in wanted.items()}
+    widths = [fixed.get(i, wanted.get(i, 2.0)) for i in range(len(block.columns))]
     total = sum(widths)
-    return [Mm(layout.BLOCK_WIDTH_MM * w / total) for w in widths]
+    used = min(width_mm, total * TABLE_PT * 25.4 / 72)
+    return [Mm(used * w / total) for w in widths]
 
 
-def _table(document: Any, block: Table) -> None:
-    add(document, block.caption, "caption")
+def _table(
+    document: Any, block: Table, *, caption: bool = True, width_mm: float = layout.BLOCK_WIDTH_MM
+) -> None:
+    if caption:
+        add(document, block.caption, "caption")
     table = document.add_table(rows=1, cols=len(block.columns))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     header = table.rows[0]
     layout.repeat_header(header)
     table.autofit = False
-    widths = column_widths(block)
+    widths = column_widths(block, width_mm)
     for grid_column, width in zip(table.columns, widths, strict=True):
         grid_column.width = width  # w:gridCol, which LibreOffice reads
     table_style = _style_id("table")
@@ -241,12 +310,19 @@ def _table(document: Any, block: Table) -> None:
         paragraph.add_run(column.header).bold = True
     for cell, width in zip(header.cells, widths, strict=True):
         cell.width = width
-    for values in block.rows:
-        cells = table.add_row().cells
+    # The caption and header row stay with the first rows (LibreOffice drops a longer keep chain).
+    for cell in header.cells:
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
+    for number, values in enumerate(block.rows, 1):
+        row = table.add_row()
+        layout.keep_row_whole(row)
+        cells = row.cells
         for cell, column, value in zip(cells, block.columns, values, strict=True):
             paragraph = cell.paragraphs[0]
             paragraph._p.style = table_style
             paragraph.add_run(cell_text(value, column))
+            if number < min(len(block.rows), KEEP_ROWS):
+                paragraph.paragraph_format.keep_with_next = True
         for cell, width in zip(cells, widths, strict=True):
             cell.width = width
 
@@ -258,29 +334,111 @@ def _figure(document: Any, block: Figure) -> None:
     add(document, block.caption, "caption")
 
 
-def _width_in_chars(text: str) -> float:
-    return sum(0.6 if ord(c) < 0x2E80 else 1 for c in text)
+def _width_in_chars(text: str, digit: float = 0.6) -> float:
+    """Latin letters and digits about 0.6 of a Chinese character; symbols (●, ×, ‰, —) a whole one."""
+    return sum(digit if ord(c) < 0x2000 else 1 for c in text)
+
+
+# The body's character pitch: 16 pt less the quarter point of condensing (28 a line).
+PITCH_PT = BODY_PT + layout.CHAR_SPACING / 20
+
+
+def _keep_last_with_next(document: Any) -> None:
+    """The body's last paragraph moves with what follows, so no page holds only the 署名 (此页无正文)."""
+    paragraphs = document.paragraphs
+    if paragraphs:
+        paragraphs[-1].paragraph_format.keep_with_next = True
+
+
+def _annex_note(document: Any, draft: Draft) -> None:
+    """附件说明: a blank line under the body, then 附件：1.… two characters in, later items under it."""
+    lines = draft.annex_note
+    if not lines:
+        return
+    _keep_last_with_next(document)
+    blank = add(document, "", "body")
+    blank.paragraph_format.keep_with_next = True
+    for index, text in enumerate(lines):
+        paragraph = add(document, text, "body")
+        paragraph.paragraph_format.keep_with_next = True
+        layout.first_line_chars(paragraph._p, 0)
+        # "附件：" is three characters: later items line up with the first item's number.
+        paragraph.paragraph_format.left_indent = Pt((2 if index == 0 else 5) * PITCH_PT)
 
 
 def _signature(document: Any, draft: Draft) -> None:
-    """署名 two characters in from the right; the date under it, starting two characters further right."""
-    add(document, "", "body")
-    signature = add(document, draft.signature, "signature")
-    signature.paragraph_format.right_indent = Pt(2 * BODY_PT)
-    date = add(document, draft.date, "signature")
-    shift = _width_in_chars(draft.signature) - 2 - _width_in_chars(draft.date)
-    date.paragraph_format.right_indent = Pt(max(2.0, 2 + shift) * BODY_PT)
+    """署名 two characters in from the right; the 成文日期 under it, its first character two characters
+    right of the 署名's first (§7.3.5.2); when the date is the longer, it keeps two characters from the
+    right and the 署名 moves left. Both set by their left edge, so only the 署名's width is estimated."""
+    _keep_last_with_next(document)
+    blank = add(document, "", "body")
+    blank.paragraph_format.keep_with_next = True
+    line = layout.CHARS
+    signature_chars = _width_in_chars(draft.signature)
+    date_chars = _width_in_chars(draft.date, digit=0.5)
+    date_start = max(line - 2 - signature_chars + 2, 0)
+    if date_start + date_chars > line - 2:
+        date_start = line - 2 - date_chars
+    signature_start = date_start - 2
+    for text, start in ((draft.signature, signature_start), (draft.date, date_start)):
+        paragraph = add(document, text, "signature")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        paragraph.paragraph_format.left_indent = Pt(max(start, 0) * PITCH_PT)
+        paragraph.paragraph_format.keep_with_next = text == draft.signature
 
 
-def _record(document: Any, draft: Draft) -> None:
-    """版记: 抄送 and 印发机关 with the printing date, between rules (thick outside, thin inside)."""
-    add(document, "", "body")
+def _landscape(document: Any) -> Any:
+    """A new section on landscape A4: the text block turned (225 × 156 mm), page numbers as before."""
+    section = document.add_section(WD_SECTION_START.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(layout.PAGE_HEIGHT_MM), Mm(layout.PAGE_WIDTH_MM)
+    section.top_margin = Mm(layout.LEFT_MM)
+    section.bottom_margin = Mm(layout.PAGE_WIDTH_MM - layout.LEFT_MM - layout.BLOCK_WIDTH_MM)
+    section.left_margin = Mm(layout.TOP_MM)
+    section.right_margin = Mm(layout.PAGE_HEIGHT_MM - layout.TOP_MM - layout.BLOCK_HEIGHT_MM)
+    section.footer_distance = Mm(10)
+    return section
+
+
+def _portrait(document: Any) -> Any:
+    section = document.add_section(WD_SECTION_START.NEW_PAGE)
+    layout.set_page(section)
+    section.orientation = WD_ORIENT.PORTRAIT
+    return section
+
+
+def _annex(document: Any, annex: Annex, number: int | None) -> None:
+    """附件: on a new page (a landscape section when wide), 附件N top left, its title, the table, a note."""
+    landscape = document.sections[-1].orientation == WD_ORIENT.LANDSCAPE
+    if annex.landscape and not landscape:
+        _landscape(document)
+    elif not annex.landscape and landscape:
+        _portrait(document)
+    else:
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        document.paragraphs[-1]._p.style = _style_id("table")
+    add(document, f"附件{number or ''}", "annex")
+    add(document, annex.title, "annex_title")
+    if annex.note:  # the legend above the table: under it, it could be left alone on a page
+        add(document, annex.note, "note").paragraph_format.keep_with_next = True
+    width = layout.BLOCK_HEIGHT_MM if annex.landscape else layout.BLOCK_WIDTH_MM
+    _table(document, annex.table, caption=False, width_mm=width)
+
+
+def _record(document: Any, draft: Draft, *, on_next_page: bool = False) -> None:
+    """版记 (§7.5): 抄送 and 印发机关 with the 印发日期 between rules as wide as the text block (156 mm;
+    thick outside, thin inside), in a frame at the foot of the page; the text one character in."""
+    if document.sections[-1].orientation == WD_ORIENT.LANDSCAPE:
+        _portrait(document)
+    if on_next_page:
+        add(document, "", "table").add_run().add_break(WD_BREAK.PAGE)
     lines = []
     if draft.copy_to:
-        lines.append(f"抄送：{'，'.join(draft.copy_to)}。")
-    lines.append(f"{draft.issuer}\t{draft.date}印发")
+        lines.append(f"\u3000抄送：{'，'.join(draft.copy_to)}。")
+    lines.append(f"\u3000{draft.issuer}\t{draft.date}印发")
     for index, text in enumerate(lines):
         paragraph = add(document, text, "record")
         top = 0.35 if index == 0 else 0.25
         bottom = 0.35 if index == len(lines) - 1 else None
         layout.borders(paragraph, top=top, bottom=bottom)
+        layout.at_page_foot(paragraph, layout.BLOCK_WIDTH_MM)

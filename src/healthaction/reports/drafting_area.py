@@ -10,13 +10,16 @@ from collections import Counter
 from collections.abc import Sequence
 
 from healthaction.reports.draft import Block, Heading, Paragraph
+from healthaction.reports.drafting import numbered
 from healthaction.reports.drafting_assessment import lower_level
 from healthaction.reports.model import IndicatorResult, ReportData
+from healthaction.reports.reference import reference_blocks
 from healthaction.reports.tables import area_indicator_table, area_status_table
 from healthaction.reports.wording import (
     BEHIND,
     counts_sentence,
     joined,
+    moved_count,
     numeral,
     some,
     status_counts,
@@ -34,10 +37,11 @@ def _results(data: ReportData, part: ReportData) -> tuple[IndicatorResult, ...]:
 
 
 def _item(result: IndicatorResult) -> str:
-    """人均预期寿命（实际值67.42，2022年目标不低于75.64）."""
+    """人均预期寿命（67.42岁，2022年目标不低于75.64岁）: short, as a county's list is long; the
+    附件 gives every value."""
     target = result.target
     aim = f"，{target.year}年目标{target_words(target, result.unit)}" if target is not None else ""
-    return f"{result.indicator}（实际值{value_words(result)}{aim}）"
+    return f"{result.indicator}（{value_words(result)}{aim}）"
 
 
 def _share(results: Sequence[IndicatorResult]) -> float:
@@ -104,13 +108,14 @@ def area_blocks(data: ReportData) -> list[Block]:
             before = [r.previous_label for r in results if r.previous_label]
             if before:
                 then, now = sum(1 for label in before if label == "已达标"), counts["已达标"]
-                change = f"由{then}项变为{now}项" if then != now else f"持平，均为{now}项"
-                blocks.append(Paragraph(f"与{data.year - 1}年相比，已达标指标{change}。"))
+                blocks.append(Paragraph(f"与{data.year - 1}年相比，已达标指标{moved_count(then, now)}。"))
 
     blocks.append(Heading(1, "三、存在的问题"))
     blocks += _problems(per_region, level)
+    if data.kind == "overall":  # the region's own series (本级) against the national and 2030 targets
+        blocks += reference_blocks(data.indicators, data.year)
     blocks.append(Heading(1, "四、下一步工作"))
-    blocks += [Paragraph(f"（{numeral(i)}）{s}") for i, s in enumerate(_steps(every, level), 1)]
+    blocks += numbered(_steps(every, level))
     blocks.append(
         area_indicator_table(
             f"表2  {data.year}年各{level}{what}监测结果", per_region, with_previous=data.has_previous
@@ -122,9 +127,25 @@ def area_blocks(data: ReportData) -> list[Block]:
 def _problems(per_region: Sequence[tuple[str, Sequence[IndicatorResult]]], level: str) -> list[Block]:
     behind = Counter(r.indicator for _, results in per_region for r in results if r.label in BEHIND)
     missing = Counter(r.indicator for _, results in per_region for r in results if r.label == "无数据")
-    if not behind and not missing:
-        return [Paragraph(f"各{level}的指标均已达标或进度正常，未发现明显滞后的指标。")]
+    # A region whose every series lacks data has not been judged at all: counted, never called 达标.
+    silent = [region for region, results in per_region if all(r.label == "无数据" for r in results)]
+    judged = len(per_region) - len(silent)
     blocks: list[Block] = []
+    if silent:
+        blocks.append(
+            Paragraph(
+                f"{len(per_region)}个{level}中，{joined(silent)}{len(silent)}个{level}尚无可评估的监测数据，"
+                f"以下情况仅反映其余{judged}个{level}。"
+                if judged
+                else f"{len(per_region)}个{level}均尚无可评估的监测数据。"
+            )
+        )
+    if not behind and not missing:
+        if judged:
+            blocks.append(
+                Paragraph(f"有数据的{judged}个{level}的指标均已达标或进度正常，未发现明显滞后的指标。")
+            )
+        return blocks
     if behind:
         common = [f"{name}（{n}个{level}）" for name, n in behind.most_common()]
         blocks.append(

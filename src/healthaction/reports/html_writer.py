@@ -25,6 +25,14 @@ h3 { font-family: "楷体_GB2312", "KaiTi", "STKaiti", serif; font-size: 16pt; f
 h4 { font-size: 16pt; font-weight: bold; margin: 0; text-indent: 2em; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 p.addressee { text-indent: 0; }
+p.demo { text-indent: 0; text-align: center; font-family: "黑体", "SimHei", sans-serif; font-size: 10.5pt; }
+p.annex-note { text-indent: 2em; margin-top: 1.8em; }
+p.annex-note + p.annex-note { margin-top: 0; text-indent: 5em; }
+section.annex { break-before: page; margin-top: 2em; }
+p.annex-label { text-indent: 0; font-family: "黑体", "SimHei", sans-serif; }
+p.annex-title { text-indent: 0; text-align: center; font-size: 22pt; line-height: 1.5;
+  font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "STZhongsong", "Noto Serif CJK SC", serif; }
+p.note { text-indent: 0; font-size: 12pt; }
 p.signature { text-align: right; text-indent: 0; margin-right: 2em; }
 p.signature + p.signature { margin-right: 4em; }
 figure { margin: 0.5em 0; text-align: center; }
@@ -54,8 +62,10 @@ def render_html(draft: Draft) -> str:
         '<html lang="zh-CN"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(draft.title)}</title><style>{STYLE}</style></head><body>",
-        f"<h1>{escape(draft.title)}</h1>",
     ]
+    if draft.demo:
+        parts.append('<p class="demo">演示数据　不作正式文件使用</p>')
+    parts.append(f"<h1>{escape(draft.title)}</h1>")
     if draft.addressee:
         parts.append(f'<p class="addressee">{escape(draft.addressee)}</p>')
     for block in draft.blocks:
@@ -72,8 +82,19 @@ def render_html(draft: Draft) -> str:
                 f'<figure><img src="data:image/png;base64,{data}" alt="{escape(block.caption)}">'
                 f"<figcaption>{escape(block.caption)}</figcaption></figure>"
             )
+    for line in draft.annex_note:
+        parts.append(f'<p class="annex-note">{escape(line)}</p>')
     parts.append(f'<p class="signature">{escape(draft.signature)}</p>')
     parts.append(f'<p class="signature">{escape(draft.date)}</p>')
+    for index, annex in enumerate(draft.annexes, 1):
+        label = f"附件{index}" if len(draft.annexes) > 1 else "附件"
+        parts.append(
+            f'<section class="annex"><p class="annex-label">{label}</p>'
+            f'<p class="annex-title">{escape(annex.title)}</p>'
+        )
+        if annex.note:
+            parts.append(f'<p class="note">{escape(annex.note)}</p>')
+        parts.append(_table(annex.table) + "</section>")
     if draft.copy_to:
         parts.append(f'<div class="record"><span>抄送：{escape("，".join(draft.copy_to))}。</span></div>')
     parts.append(

@@ -107,6 +107,47 @@ class ReviewedValue:
 
 
 @dataclass(frozen=True)
+class WorkDone:
+    """工作开展情况: the 责任清单's measures in the latest half-year round, and the 组织实施 items the
+    office scored in the latest published 考核."""
+
+    round: str = ""  # 2021年下半年
+    measures: int = 0
+    statuses: tuple[tuple[str, int], ...] = ()  # (已完成, 12), (推进中, 30), (滞后, 3) …
+    behind: tuple[str, ...] = ()  # 措施3.2（区卫健局）: lagging or overdue, with the lead department
+    organisation: tuple[tuple[str, float, float, str], ...] = ()  # (item, points given, max, reason)
+    assessment: str = ""  # 白银市2022年度考核 — where the 组织实施 points come from
+
+
+@dataclass(frozen=True)
+class SchemeTerms:
+    """The 考核方案 a 通报 states: items and their points, how a score is computed, the grade bands."""
+
+    title: str
+    indicator_items: int
+    indicator_points: float
+    organisation_items: int
+    organisation_points: float
+    grade_bands: tuple[tuple[float, str], ...]  # (floor, name), highest first
+    lowest_grade: str
+    bonus_cap: float | None
+    rules: tuple[str, ...]  # the scoring rules the scores were computed with, as the engine words them
+    is_trial: bool = False
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    """One region's score on one 考核 item (an indicator or a 组织实施 item)."""
+
+    region: str
+    item: str
+    kind: Literal["indicator", "organisation"]
+    weight: float
+    points: float | None
+    label: str
+
+
+@dataclass(frozen=True)
 class ReportData:
     kind: Kind
     year: int
@@ -127,6 +168,14 @@ class ReportData:
     # 考核结果通报 of a region without a plan: the 考核方案 it cites).
     basis: str | None = None
     parts: tuple[ReportData, ...] = ()
+    # 数据质量说明: values or unit labels the report flags instead of using silently.
+    quality: tuple[str, ...] = ()
+    demo: bool = False  # built from 演示数据: every page's header says so
+    scheme: SchemeTerms | None = None  # the 通报's 考核方案, when known
+    plan_title: str | None = None  # the document the report cites: 《健康张掖行动组织实施和考核方案》
+    work: WorkDone | None = None  # the 监测评估报告's 工作开展情况, when the database holds it
+    item_scores: tuple[ItemScore, ...] = ()  # the 通报's annex: every region's score on every item
+    bonus_claimed: tuple[tuple[str, float], ...] = ()  # (region, 加分 before the cap), when it was capped
 
     @property
     def title(self) -> str:

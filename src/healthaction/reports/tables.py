@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from healthaction.reports.draft import Cell, Column, Table
-from healthaction.reports.model import ActionResult, Adjustment, IndicatorResult, RegionScore, ReviewedValue
-from healthaction.reports.wording import LABELS, status_counts, target_words, value_words
+from healthaction.reports.model import (
+    ActionResult,
+    Adjustment,
+    IndicatorResult,
+    ItemScore,
+    RegionScore,
+    ReviewedValue,
+)
+from healthaction.reports.wording import LABELS, number, status_counts, target_words, value_words
 
 ADJUSTMENT_KINDS = {"bonus": "加分", "deduction": "扣分", "veto": "一票否决"}
 _NUMBER = None  # General: 22, 7.5, 0.36 as entered
@@ -84,14 +92,28 @@ def action_table(caption: str, actions: Sequence[ActionResult]) -> Table:
                 *(counts[label] for label in LABELS),
             )
         )
-    return Table(caption, "专项行动", columns, tuple(rows))
+    return _without_empty_counts(Table(caption, "专项行动", columns, tuple(rows)))
+
+
+def _without_empty_counts(table: Table) -> Table:
+    """Status-count columns that are 0 in every row left out: the rest still add up to 指标数."""
+    keep = [
+        i
+        for i, column in enumerate(table.columns)
+        if column.name not in LABELS or any(row[i] for row in table.rows)
+    ]
+    return replace(
+        table,
+        columns=tuple(table.columns[i] for i in keep),
+        rows=tuple(tuple(row[i] for i in keep) for row in table.rows),
+    )
 
 
 def ranking_table(caption: str, scores: Sequence[RegionScore], *, with_previous: bool) -> Table:
     columns = [
         Column("排名"),
         Column("地区"),
-        Column("指标得分", "分", _SCORE),
+        Column("基础得分", "分", _SCORE),
         Column("加分", "分", _NUMBER),
         Column("扣分", "分", _NUMBER),
         Column("最终得分", "分", _SCORE),
@@ -163,7 +185,7 @@ def area_status_table(caption: str, rows_by_region: Sequence[tuple[str, Sequence
         good = counts["已达标"] + counts["进度正常"]
         share = round(good / len(results) * 100, 1) if results else None
         rows.append((seq, region, len(results), *(counts[label] for label in LABELS), share))
-    return Table(caption, "各地区指标状态", columns, tuple(rows))
+    return _without_empty_counts(Table(caption, "各地区指标状态", columns, tuple(rows)))
 
 
 def area_indicator_table(
@@ -180,4 +202,105 @@ def area_indicator_table(
     for region, table in parts:
         for row in table.rows:
             rows.append((len(rows) + 1, region, *row[1:]))
-    return Table(caption, "各地区指标监测结果", columns, tuple(rows))
+    return Table(
+        caption,
+        "各地区指标监测结果",
+        columns,
+        tuple(rows),
+        compact=area_matrix_table(caption, rows_by_region),
+    )
+
+
+# One mark per status, all in GB 2312 so every 仿宋 has them.
+STATUS_MARKS = {
+    "已达标": "●",
+    "进度正常": "○",
+    "进度滞后": "△",
+    "严重滞后": "▲",
+    "未达标": "×",
+    "无数据": "—",
+}
+MARK_LEGEND = "注：" + "　".join(f"{mark}{label}" for label, mark in STATUS_MARKS.items()) + "。"
+
+
+def _mark(result: IndicatorResult | None) -> str:
+    if result is None:
+        return ""
+    if result.value is None:
+        return STATUS_MARKS["无数据"]
+    shown = value_words(result)
+    unit = result.unit or ""
+    if unit and shown.endswith(number(0, unit)[1:]):  # the unit is in its own column
+        shown = shown[: -len(number(0, unit)[1:])]
+    return f"{shown}{STATUS_MARKS.get(result.label, '')}"
+
+
+def area_matrix_table(caption: str, rows_by_region: Sequence[tuple[str, Sequence[IndicatorResult]]]) -> Table:
+    """Indicator × region, a value and its status mark a cell (legend in ``MARK_LEGEND``): every region's
+    result for one indicator on one line, where the long form took a row per region and indicator."""
+    order: dict[str, IndicatorResult] = {}
+    by_region = {region: {r.indicator: r for r in results} for region, results in rows_by_region}
+    for _, results in rows_by_region:
+        for r in results:
+            order.setdefault(r.indicator, r)
+    regions = [region for region, _ in rows_by_region]
+    columns = (
+        Column("序号"),
+        Column("指标"),
+        Column("单位"),
+        Column("目标"),
+        *(Column(region) for region in regions),
+    )
+    rows: list[tuple[Cell, ...]] = []
+    for seq, (name, first) in enumerate(order.items(), 1):
+        targets = {_target_cell(by_region[g][name]) for g in regions if name in by_region[g]}
+        target = targets.pop() if len(targets) == 1 else "各地区不同"
+        cells = tuple(_mark(by_region[g].get(name)) for g in regions)
+        rows.append((seq, name, number(0, first.unit)[1:] or None, target, *cells))
+    return Table(caption, "各地区指标监测结果", columns, tuple(rows), note=MARK_LEGEND)
+
+
+def item_score_table(caption: str, items: Sequence[ItemScore]) -> Table:
+    """Every region's score on every 考核 item: item × region in the document, one row per region and
+    item (with the weight and status) in the workbook."""
+    regions = list(dict.fromkeys(i.region for i in items))
+    order: dict[tuple[str, str], ItemScore] = {}
+    for i in items:
+        order.setdefault((i.kind, i.item), i)
+    by: dict[tuple[str, str, str], ItemScore] = {(i.region, i.kind, i.item): i for i in items}
+    columns = (
+        Column("序号"),
+        Column("考核项目"),
+        Column("分值", "分", _NUMBER),
+        *(Column(region, "分", _SCORE) for region in regions),
+    )
+    rows: list[tuple[Cell, ...]] = []
+    for seq, ((kind, name), first) in enumerate(
+        sorted(order.items(), key=lambda kv: kv[0][0] != "indicator"), 1
+    ):
+        shown = f"组织实施：{name}" if kind == "organisation" else name
+        cells = tuple(None if (found := by.get((g, kind, name))) is None else found.points for g in regions)
+        rows.append((seq, shown, first.weight, *cells))
+    totals = tuple(round(sum(i.points or 0 for i in items if i.region == g), 2) for g in regions)
+    rows.append((None, "合计", round(sum(i.weight for i in order.values()), 2), *totals))
+    detail_columns = (
+        Column("地区"),
+        Column("考核项目"),
+        Column("类别"),
+        Column("分值", "分", _NUMBER),
+        Column("状态"),
+        Column("得分", "分", _SCORE),
+    )
+    detail_rows = tuple(
+        (
+            i.region,
+            i.item,
+            "组织实施" if i.kind == "organisation" else "考核指标",
+            i.weight,
+            i.label,
+            i.points,
+        )
+        for i in items
+    )
+    compact = Table(caption, "各地区考核项目得分", columns, tuple(rows))
+    return Table(caption, "各地区考核项目得分", detail_columns, detail_rows, compact=compact)

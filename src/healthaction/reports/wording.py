@@ -6,12 +6,13 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from healthaction.engine import statuses
 from healthaction.evaluation_io.output import plain_number
 from healthaction.reports.model import IndicatorResult, Milestone
 
 # The order statuses are counted in: the engine's labels (未达标 = 严重滞后 past the target year).
-LABELS = ("已达标", "进度正常", "进度滞后", "严重滞后", "未达标", "无数据")
-BEHIND = ("进度滞后", "严重滞后", "未达标")
+LABELS = tuple(status.label for status in statuses.SHOWN)
+BEHIND = tuple(status.label for status in statuses.SHOWN if status.code in ("LAGGING", "OFF_TRACK", "MISSED"))
 _NUMERALS = "零一二三四五六七八九十"
 _WORDS = {
     ">=": "不低于",
@@ -97,6 +98,13 @@ def some(items: Sequence[str], limit: int = 5) -> str:
     return "、".join(items) if len(items) <= limit else "、".join(items[:limit]) + "等"
 
 
+def moved_count(before: int, now: int, unit: str = "项") -> str:
+    """由3项增至5项 · 由5项减至3项 · 均为4项（与上年持平）: never 「由1项变为1项」."""
+    if before == now:
+        return f"均为{now}{unit}，与上年持平"
+    return f"由{before}{unit}{'增至' if now > before else '减至'}{now}{unit}"
+
+
 def change_words(result: IndicatorResult) -> str | None:
     """较上年提高1.5个百分点 / 较上年下降0.3 — None when last year's value is unknown."""
     if result.value is None or result.previous_value is None:
@@ -106,11 +114,91 @@ def change_words(result: IndicatorResult) -> str | None:
     delta = result.value - result.previous_value
     if abs(delta) < 1e-9:
         return "与上年持平"
-    size = plain_number(round(abs(delta), 6), 6)
-    if result.unit == "%":
-        unit = "个百分点"
-    elif result.unit == "‰":
-        unit = "个千分点"
-    else:
-        unit = number(0, result.unit)[1:]  # 岁, 平方米, /10万
-    return f"较上年{'提高' if delta > 0 else '下降'}{size}{unit}"
+    return f"较上年{'提高' if delta > 0 else '下降'}{_in_unit(delta, result.unit)}"
+
+
+_WORD_TARGETS = ("increase", "decrease", "slow", "maintain", "improve")
+
+
+def difference_words(value: float, unit: str | None) -> str:
+    """2.4个百分点 for %, 0.3个千分点 for ‰, 1.5岁: a gap in the unit's own words."""
+    return _in_unit(value, unit)
+
+
+def _in_unit(value: float, unit: str | None) -> str:
+    """A difference in the unit's own words: 1.5个百分点 for %, 0.3个千分点 for ‰, 2岁, 3/10万."""
+    size = plain_number(round(abs(value), 6), 6)
+    if unit == "%":
+        return f"{size}个百分点"
+    if unit == "‰":
+        return f"{size}个千分点"
+    return size + number(0, unit)[1:]
+
+
+def _goal(target: Milestone | None, unit: str | None) -> str:
+    """The target as the object of 达到: 2022年不低于22%的目标 · 2022年目标74.5岁 (a plain value) · 目标."""
+    if target is None:
+        return "目标"
+    if target.comparator == "=" and target.value is not None:
+        return f"{target.year}年目标{number(target.value, unit)}"
+    if target.comparator in (">=", "<=", ">", "<"):
+        return f"{target.year}年{target_words(target, unit)}的目标"
+    return f"{target.year}年目标（{target_words(target, unit)}）"
+
+
+def progress_words(result: IndicatorResult, year: int) -> str:
+    """What one series stands at, in a report's words, from the same numbers as the table:
+
+    2022年为76.52岁，已达到2022年不低于74.5岁的目标 ·
+    2022年为19%，按序时进度应达到19.2%，完成序时进度的98.2%，距2030年不低于30%的目标尚有差距 ·
+    截至2022年无监测数据.
+    Comparators are words, every number carries its unit, targets are worded from the plan's own
+    comparator (高于95, never the engine's inclusive ≥95.01), and a completion rate is never negative.
+    """
+    unit, target = result.unit, result.target
+    if result.value is None:
+        return f"截至{year}年无监测数据"
+    when = result.value_year or year
+    stale = f"（{year}年未报告，为最近一次数据）" if when < year else ""
+    reported = f"{when}年为{value_words(result)}{stale}"
+    if target is not None and target.comparator == "achieved":
+        return f"{when}年{'已实现' if result.value >= 1 else '尚未实现'}目标"
+    goal = _goal(target, unit)
+    base = (
+        f"基期{result.baseline_year}年的{number(result.baseline, unit)}"
+        if result.baseline is not None and result.baseline_year is not None
+        else None
+    )
+    if target is not None and target.comparator in _WORD_TARGETS:
+        if base is None:
+            return f"{reported}，缺少基期值，无法判断是否实现{goal}"
+        assert result.baseline is not None
+        delta = result.value - result.baseline
+        moved = (
+            "与基期持平"
+            if abs(delta) < 1e-9
+            else f"较{base}{'提高' if delta > 0 else '下降'}{_in_unit(delta, unit)}"
+        )
+        return f"{reported}，{moved}；{goal}"
+    if result.status == "ACHIEVED":
+        text = f"{reported}，已达到{goal}"
+        if "early" in result.flags:
+            text += "，提前达标"
+        if "declined_since_baseline" in result.flags and base is not None:
+            text += f"，但不及{base}"
+        return text
+    if result.ratio is not None and result.expected is not None and "missed" not in result.flags:
+        expected = number(result.expected, unit)
+        if result.ratio <= 0:
+            progress = f"按序时进度应达到{expected}，与{base or '基期'}相比尚无进展"
+        elif result.ratio >= 1:
+            progress = f"超过序时进度（应达到{expected}）"
+        else:
+            progress = f"按序时进度应达到{expected}，完成序时进度的{result.ratio * 100:.1f}%"
+        return f"{reported}，{progress}，距{goal}尚有差距"
+    if "no_baseline" in result.flags:
+        return f"{reported}，缺少基期值，无法计算达到{goal}的序时进度"
+    text = f"{reported}，未达到{goal}"
+    if "regressing" in result.flags and base is not None:
+        text += f"，且不及{base}"
+    return text

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from healthaction.reports.draft import Draft, Heading, Paragraph, Table
+from healthaction.spreadsheet_text import all_as_text, as_text
 
 FONT = "仿宋"
 HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
@@ -47,10 +48,14 @@ def write_xlsx(draft: Draft, path: Path) -> None:
         elif isinstance(block, Paragraph):
             notes.append([block.text])
             notes.cell(notes.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    for line in draft.annex_note:
+        notes.append([line])
     notes.append([f"{draft.signature}  {draft.date}"])
+    # Titles, paragraphs and table cells quote users' text (整改 issues, comments): never a formula.
+    all_as_text(cell for row in notes.iter_rows() for cell in row)
     notes.column_dimensions["A"].width = 120
     taken = {"说明"}
-    for table in draft.tables:
+    for table in draft.sheets:
         _table_sheet(book, table, _sheet_name(table.sheet, taken))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
@@ -62,6 +67,7 @@ def _table_sheet(book: Workbook, table: Table, name: str) -> None:
     sheet = book.create_sheet(name)
     sheet.append([column.header for column in table.columns])
     for cell in sheet[1]:
+        as_text(cell)
         cell.font = Font(name=FONT, bold=True)
         cell.fill = HEADER_FILL
         cell.border = BOX
@@ -70,6 +76,7 @@ def _table_sheet(book: Workbook, table: Table, name: str) -> None:
     for row in table.rows:
         sheet.append(list(row))
         for index, (cell, column) in enumerate(zip(sheet[sheet.max_row], table.columns, strict=True)):
+            as_text(cell)
             cell.font = Font(name=FONT)
             cell.border = BOX
             if isinstance(cell.value, float) and column.number_format:

@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
-from healthaction.plan import Task
+from healthaction.plan import PlanTask
+from healthaction.spreadsheet_text import as_text
 
 HEADER: Final = (
     "序号",
@@ -32,7 +33,7 @@ _YEAR_MONTH: Final = re.compile(r"^(\d{4})-(\d{2})$")
 _STARTS_WITH_DIGIT: Final = re.compile(r"^[0-9０-９]")
 
 
-def task_rows(tasks: Sequence[Task]) -> list[tuple[str, ...]]:
+def task_rows(tasks: Sequence[PlanTask]) -> list[tuple[str, ...]]:
     """The cells of each task's row, as written in the list."""
     return [
         (
@@ -65,7 +66,7 @@ def deadline_cell(deadline: str | None) -> str:
     return f"{found[1]}年{int(found[2])}月" if found else deadline
 
 
-def program_spans(tasks: Sequence[Task]) -> list[tuple[int, int]]:
+def program_spans(tasks: Sequence[PlanTask]) -> list[tuple[int, int]]:
     """(first, last) row index of each run of two or more tasks under the same 工程."""
     spans: list[tuple[int, int]] = []
     start = 0
@@ -81,7 +82,7 @@ def program_spans(tasks: Sequence[Task]) -> list[tuple[int, int]]:
     return spans
 
 
-def write_xlsx(tasks: Sequence[Task], path: Path, *, title: str = "责任清单") -> Path:
+def write_xlsx(tasks: Sequence[PlanTask], path: Path, *, title: str = "责任清单") -> Path:
     """A sheet with a title row, the header, one row per task and merged 工程 cells."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
@@ -99,8 +100,11 @@ def write_xlsx(tasks: Sequence[Task], path: Path, *, title: str = "责任清单"
         seq, *rest = cells
         sheet.append([int(seq) if seq else None, *rest])
     thin = Side(style="thin")
-    for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row, max_col=len(HEADER)):
+    for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=len(HEADER)):
         for cell in row:
+            as_text(cell)  # task names and measures are users' text: never a formula
+            if cell.row == 1:
+                continue
             cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             cell.font = Font(
@@ -117,7 +121,7 @@ def write_xlsx(tasks: Sequence[Task], path: Path, *, title: str = "责任清单"
     return _save(path, workbook.save)
 
 
-def write_docx(tasks: Sequence[Task], path: Path, *, title: str = "责任清单") -> Path:
+def write_docx(tasks: Sequence[PlanTask], path: Path, *, title: str = "责任清单") -> Path:
     """A landscape Word table: header row repeated on each page, 工程 cells merged down."""
     from docx import Document
     from docx.enum.section import WD_ORIENT

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, Literal
 
-from healthaction.plan import Task
+from healthaction.plan import PlanTask
 from healthaction.responsibility.deadlines import Deadline, parse_deadline
 from healthaction.responsibility.numerals import Number, half_width
 from healthaction.responsibility.quantities import Quantity, quantities
@@ -108,7 +108,7 @@ class MeasureReport:
     text: str = ""
 
 
-def tracked_measures(tasks: Sequence[Task], *, starts_on: date) -> list[TrackedMeasure]:
+def tracked_measures(tasks: Sequence[PlanTask], *, starts_on: date) -> list[TrackedMeasure]:
     """The measures of a parsed 责任清单, with ids "3.2" (third task, second measure).
 
     ``starts_on`` is when the list's work began (its issue date, or 1 January of its year):

@@ -26,6 +26,7 @@ from xml.parsers.expat import ExpatError
 
 from openpyxl.utils import get_column_letter
 
+from healthaction.package_limits import PackageLimitError, check_directory, excerpt, limit_text, size_text
 from healthaction.workbook.layout import (
     COMMENT,
     COMMENT_MAX_CHARS,
@@ -47,12 +48,22 @@ from healthaction.workbook.layout import (
     VALUE,
 )
 from healthaction.workbook.row_keys import DuplicateIndex, OriginalKeys
-from healthaction.workbook.sheet_stream import Package, RawCell, Sheet, open_package
+from healthaction.workbook.sheet_stream import (
+    Package,
+    PlacedLimitError,
+    RawCell,
+    ReadLimits,
+    Sheet,
+    open_package,
+)
 from healthaction.workbook.values import CellValueError, read_value
 
 log = logging.getLogger(__name__)
 
-MEGABYTE = 1024 * 1024
+__all__ = ["CellError", "CellNote", "EnteredValue", "ReadLimits", "WorkbookResult", "read_workbook"]
+
+# A 填报值 longer than this is no number: it is refused without being parsed or echoed whole.
+_VALUE_MAX_CHARS = 64
 
 
 @dataclass(frozen=True)
@@ -75,16 +86,6 @@ class CellError(_CellMessage):
 @dataclass(frozen=True)
 class CellNote(_CellMessage):
     """A value read, but not exactly as typed: 12.5% in a % row is read as 12.5."""
-
-
-@dataclass(frozen=True)
-class ReadLimits:
-    """What one upload may hold; past it the file is refused with one clear line."""
-
-    max_file_bytes: int = 50 * MEGABYTE
-    max_unzipped_bytes: int = 1024 * MEGABYTE  # a zip bomb is small until opened
-    max_rows: int = 300_000
-    max_errors: int = 1000  # errors kept for display; all are counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ def read_workbook(
     expect_department: str,
     expect_round: str,
     file_name: str | None = None,
-    limits: ReadLimits = ReadLimits(),
+    limits: ReadLimits | None = None,
     on_row: Callable[[EnteredValue], None] | None = None,
 ) -> WorkbookResult:
     """Read a 填报表 uploaded for ``expect_department`` in round ``expect_round``.
@@ -138,6 +139,7 @@ def read_workbook(
     With ``on_row`` the clean rows go there, not into ``result.rows``.
     """
     name = file_name or path.name
+    limits = limits or ReadLimits()
     result = WorkbookResult()
     try:
         _check_size(path, name, limits)
@@ -150,6 +152,11 @@ def read_workbook(
             _read_rows(package, meta, name, limits, result, on_row)
     except _FileRefusedError as refusal:
         result.errors.append(CellError(name, "", "", str(refusal)))
+        result.error_count += 1
+    except PackageLimitError as refusal:
+        # Stops at once, in flat memory: the rows handed on so far are the caller's to roll back.
+        sheet, cell = (refusal.sheet, refusal.cell) if isinstance(refusal, PlacedLimitError) else ("", "")
+        result.errors.append(CellError(name, sheet, cell, str(refusal)))
         result.error_count += 1
     except (zipfile.BadZipFile, KeyError, ParseError, ExpatError, ValueError, IndexError) as error:
         log.warning("填报表 %s 无法读取：%r", name, error)
@@ -172,7 +179,7 @@ def _check_size(path: Path, name: str, limits: ReadLimits) -> None:
         raise _FileRefusedError("找不到文件") from error
     if size > limits.max_file_bytes:
         raise _FileRefusedError(
-            f"文件过大（{_size(size)}），上限为 {_size(limits.max_file_bytes)}；"
+            f"文件过大（{size_text(size)}），上限为 {limit_text(limits.max_file_bytes)}；"
             "请按地区或指标分成几个文件上传"
         )
 
@@ -185,6 +192,7 @@ def _open(binary: IO[bytes], name: str, limits: ReadLimits) -> Package:
     if not zipfile.is_zipfile(binary):
         raise _FileRefusedError("不是 Excel 工作簿（.xlsx），请上传从系统下载并填好的填报表")
     binary.seek(0)
+    check_directory(binary, limits.parts())  # before zipfile makes an object of each member
     with zipfile.ZipFile(binary) as archive:
         names = set(archive.namelist())
         unzipped = sum(info.file_size for info in archive.infolist())
@@ -192,23 +200,16 @@ def _open(binary: IO[bytes], name: str, limits: ReadLimits) -> Package:
         raise _FileRefusedError("不是 Excel 工作簿（.xlsx），请上传从系统下载并填好的填报表")
     if unzipped > limits.max_unzipped_bytes:
         raise _FileRefusedError(
-            f"文件解压后过大（{_size(unzipped)}），上限为 {_size(limits.max_unzipped_bytes)}"
+            f"文件解压后过大（{size_text(unzipped)}），上限为 {limit_text(limits.max_unzipped_bytes)}"
         )
     binary.seek(0)
-    return open_package(binary)
-
-
-def _size(count: int) -> str:
-    """52428800 → '50 MB', 1024 → '1 KB'."""
-    if count >= MEGABYTE:
-        return f"{count / MEGABYTE:.3g} MB"
-    return f"{max(count / 1024, 1):.3g} KB"
+    return open_package(binary, limits)
 
 
 def _sheet(package: Package, sheet_name: str) -> Sheet:
     sheet = package.sheets.get(sheet_name)
     if sheet is None:
-        present = "、".join(package.sheets) or "无"
+        present = excerpt("、".join(package.sheets), 60) or "无"
         raise _FileRefusedError(
             f"找不到工作表「{sheet_name}」（文件中有：{present}）；请使用从系统下载的填报表，不要改工作表名称"
         )
@@ -230,7 +231,9 @@ def _metadata(package: Package, name: str) -> dict[str, str]:
             "请重新下载模板，把「填报值」「说明」两列抄入新模板后再上传"
         )
     if meta.get(META_VERSION) != FORMAT_VERSION:
-        raise _FileRefusedError(f"填报表格式版本「{meta.get(META_VERSION, '无')}」不受支持，请重新下载模板")
+        raise _FileRefusedError(
+            f"填报表格式版本「{excerpt(meta.get(META_VERSION, '无'))}」不受支持，请重新下载模板"
+        )
     if not meta.get(META_HEADER_ROW, "").isdigit() or META_DEPARTMENT not in meta or META_ROUND not in meta:
         raise _FileRefusedError("「元数据」工作表不完整：请重新下载模板")
     return meta
@@ -239,12 +242,12 @@ def _metadata(package: Package, name: str) -> dict[str, str]:
 def _check_owner(meta: dict[str, str], name: str, department: str, round_label: str) -> None:
     if meta[META_DEPARTMENT] != department:
         raise _FileRefusedError(
-            f"此文件是「{meta[META_DEPARTMENT]}」的填报表，不能作为「{department}」的数据上传；"
+            f"此文件是「{excerpt(meta[META_DEPARTMENT])}」的填报表，不能作为「{department}」的数据上传；"
             "请下载本部门的模板"
         )
     if meta[META_ROUND] != round_label:
         raise _FileRefusedError(
-            f"此文件属于「{meta[META_ROUND]}」填报轮次，当前上传的是「{round_label}」；请下载本轮次的模板"
+            f"此文件属于「{excerpt(meta[META_ROUND])}」填报轮次，当前上传的是「{round_label}」；请下载本轮次的模板"
         )
 
 
@@ -300,7 +303,7 @@ def _check_header(cells: dict[int, RawCell], number: int, report: Callable[[str,
         if found != title:
             report(
                 f"{get_column_letter(column)}{number}",
-                f"表头应为「{title}」，实际为「{found}」；不要增删或移动列，请重新下载模板",
+                f"表头应为「{title}」，实际为「{excerpt(found)}」；不要增删或移动列，请重新下载模板",
             )
 
 
@@ -325,11 +328,15 @@ def _read_row(
         if now != then:
             report(
                 f"{get_column_letter(column)}{number}",
-                f"{HEADERS[column]}已被改动：模板中为「{then}」，现为「{now}」；灰色单元格不能修改，请改回或重新下载模板",
+                f"{HEADERS[column]}已被改动：模板中为「{excerpt(then)}」，现为「{excerpt(now)}」；"
+                "灰色单元格不能修改，请改回或重新下载模板",
             )
     region_code, region_name, indicator_code, indicator_name, unit, year = original
+    value_cell = cells.get(VALUE)
     try:
-        read = read_value(cells.get(VALUE), unit, indicator_name)
+        if value_cell is not None and len(value_cell.text) > _VALUE_MAX_CHARS:
+            raise CellValueError(f"应为数字，实际为「{excerpt(value_cell.text.strip())}」")
+        read = read_value(value_cell, unit, indicator_name)
     except CellValueError as problem:
         report(f"{get_column_letter(VALUE)}{number}", str(problem))
         read = None
@@ -346,7 +353,7 @@ def _read_row(
     except _VersionCellError:
         report(
             f"{get_column_letter(ROW_VERSION)}{number}",
-            f"隐藏的「{HEADERS[ROW_VERSION]}」已被改动，现为「{_text(cells.get(ROW_VERSION))}」；"
+            f"隐藏的「{HEADERS[ROW_VERSION]}」已被改动，现为「{excerpt(_text(cells.get(ROW_VERSION)))}」；"
             "该列由系统填写，请重新下载模板",
         )
         version = None

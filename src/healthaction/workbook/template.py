@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from healthaction.numbers import plausible_range
+from healthaction.spreadsheet_text import as_text
 from healthaction.workbook.layout import (
     COMMENT,
     COMMENT_MAX_CHARS,
@@ -157,13 +160,14 @@ def _protect(sheet: Any) -> None:
 def _add_validations(sheet: Any, rows: Sequence[EntryRow], first: int) -> None:
     """A decimal check on 填报值 whose input message names the unit; one rule per unit."""
     value_column, comment_column = get_column_letter(VALUE), get_column_letter(COMMENT)
-    for unit, ranges in _unit_ranges(rows, first):
+    for (unit, low, high), ranges in _unit_ranges(rows, first):
         shown = unit or "无单位"
         rule = DataValidation(
             type="decimal",
             operator="between",
-            formula1=str(-VALUE_LIMIT),
-            formula2=str(VALUE_LIMIT),
+            # The one number rule's range for the unit (% 0–100 …), so Excel stops −5 while typing.
+            formula1=str(-VALUE_LIMIT if low is None else low),
+            formula2=str(VALUE_LIMIT if high is None else high),
             allow_blank=True,
             showInputMessage=True,
             showErrorMessage=True,
@@ -191,12 +195,16 @@ def _add_validations(sheet: Any, rows: Sequence[EntryRow], first: int) -> None:
     sheet.data_validations.append(comment)
 
 
-def _unit_ranges(rows: Sequence[EntryRow], first: int) -> Iterator[tuple[str, list[tuple[int, int]]]]:
-    """Runs of consecutive rows sharing a unit, grouped by unit: {"%": [(9, 20), (31, 40)]}."""
-    runs: dict[str, list[tuple[int, int]]] = {}
+Bounds = tuple[str, Decimal | None, Decimal | None]
+
+
+def _unit_ranges(rows: Sequence[EntryRow], first: int) -> Iterator[tuple[Bounds, list[tuple[int, int]]]]:
+    """Runs of consecutive rows sharing a unit and plausible range (``healthaction.numbers``),
+    grouped: {("%", 0, 100): [(9, 20), (31, 40)]}."""
+    runs: dict[Bounds, list[tuple[int, int]]] = {}
     for index, row in enumerate(rows):
         number = first + index
-        spans = runs.setdefault(row.unit, [])
+        spans = runs.setdefault((row.unit, *plausible_range(row.unit or None, name=row.indicator_name)), [])
         if spans and spans[-1][1] == number - 1:
             spans[-1] = (spans[-1][0], number)
         else:
@@ -232,7 +240,8 @@ def _cell(
     locked: bool = True,
     wrap: bool = False,
 ) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
+    # Names, targets and comments are users' text: never a formula (healthaction.spreadsheet_text).
+    cell = as_text(WriteOnlyCell(sheet, value=value))
     if font is not None:
         cell.font = font
     if fill is not None:

@@ -67,9 +67,10 @@ def test_it_explains_each_series_in_chinese(counties: Counties) -> None:
 def test_it_uses_the_schemes_own_grade_names_and_bonus_cap(counties: Counties) -> None:
     counties.scheme.grade_bands = [{"floor": 90, "name": "优秀"}, {"floor": 58, "name": "良好"}]
     counties.scheme.lowest_grade = "待改进"
+    _adjust(counties)
+    # A cap lowered after a 加分 was recorded still holds in the score (a new 加分 above it is refused).
     counties.scheme.bonus_cap = Decimal("0.5")
     counties.scheme.save()
-    _adjust(counties)
     scores = {s["region"]: s for s in assessment_compute(counties.scheme)["scores"]}
     assert scores[C]["final"] == 54.07
     assert [scores[c]["grade"] for c in (A, B, C, D)] == ["待改进", "良好", "待改进", "良好"]

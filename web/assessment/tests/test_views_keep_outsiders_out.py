@@ -109,7 +109,7 @@ def test_a_bad_number_in_review_is_a_chinese_message(client: Client, counties: C
         {"action": "review", "indicator": counties.indicators[0].pk, "value": "abc", "reason": "x"},
         follow=True,
     )
-    assert "复核值应为数字" in response.content.decode()
+    assert "的复核值」：应为数字" in response.content.decode()
     assert not ReviewedValue.objects.exists()
 
 

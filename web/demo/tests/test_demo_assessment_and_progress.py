@@ -5,12 +5,14 @@ and the accounts of a 西夏区 office, clerk and leader who see them."""
 from __future__ import annotations
 
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from healthaction.numbers import plausibility
 from healthaction.responsibility import ProgressRound
 from web.assessment.models import Adjustment, AssessmentResult, AssessmentScheme, ReviewedValue
 from web.demo.build import demo_build
@@ -65,9 +67,24 @@ def test_the_demo_publishes_a_city_assessment_and_two_rounds_of_tasks_once(tmp_p
     assert all(s["organisation"] == 3 and 0 < s["organisation_points"] <= 10 for s in scored)
     _the_tasks_show_two_rounds()
     _the_people_see_their_pages()
+    _every_value_is_plausible()
 
     demo_build(seeds=tmp_path)
     assert _counts() == first
+
+
+def _every_value_is_plausible() -> None:
+    """Issue 13: the demo showed a 筛查率 of 102.76 % and a proportion of 107.57 %."""
+    wrong = [
+        (o.indicator.name, o.year, o.value)
+        for o in Observation.objects.select_related("indicator")
+        if o.value is not None and plausibility(o.value, o.indicator.unit or None, name=o.indicator.name)
+    ]
+    assert wrong == []
+    for report in ProgressReport.objects.prefetch_related("measure__sub_targets"):
+        units = {str(sub.index): sub.unit for sub in report.measure.sub_targets.all()}
+        for index, amount in report.amounts.items():
+            assert plausibility(Decimal(amount), units.get(index)) is None, (report, index, amount)
 
 
 def _the_tasks_show_two_rounds() -> None:

@@ -315,3 +315,55 @@ def test_a_template_from_before_rows_carried_versions_is_refused(client: Client,
     assert "这是旧版填报表，不含数据版本" in response.content.decode()
     assert "请重新下载模板" in response.content.decode()
     assert not Observation.objects.exists()
+
+
+def test_a_huge_cell_is_refused_with_a_short_page(client: Client, world: World, tmp_path: Any) -> None:
+    """Issue 11: a 218 KB upload with a 500 MB cell answered with a 209.7 MB page that echoed it."""
+    from tests import hostile_files as hostile
+
+    client.force_login(world.pingchuan_clerk)
+    template = tmp_path / "模板.xlsx"
+    template.write_bytes(_download(client, world).content)
+    row = _row_of(openpyxl.load_workbook(template), "居民健康素养水平")
+    hostile_file = hostile.with_huge_cell(template, tmp_path / "巨大.xlsx", f"J{row}", 50 * hostile.MB)
+
+    response = _upload(client, world, hostile_file.read_bytes())
+
+    assert response.status_code == 400
+    assert len(response.content) < 100_000
+    page = response.content.decode()
+    assert f"J{row}" in page
+    assert "单元格内容超过 32767 字" in page
+    assert "x" * 31 not in page
+    assert not Observation.objects.exists()
+
+
+def test_a_comment_like_a_formula_comes_back_as_text(client: Client, world: World) -> None:
+    """Issue 11: a comment starting with = went into the template as a live formula, and the row
+    could then not be uploaded back."""
+    observation_save(  # typed in the entry form, where = is only a character
+        region=world.pingchuan,
+        indicator=world.literacy,
+        year=2022,
+        value=Decimal("19.6"),
+        comment="=1+1",
+        user=world.pingchuan_clerk,
+        version=None,
+        submit=False,
+        department=world.health,
+    )
+    client.force_login(world.pingchuan_clerk)
+
+    book = _template(client, world)
+    row = _row_of(book, "居民健康素养水平")
+    cell = book["填报"].cell(row, 10)
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("=1+1", "s", True)
+    book["填报"].cell(row, 9).value = 19.7  # the clerk changes the value and leaves the comment
+    out = io.BytesIO()
+    book.save(out)
+
+    response = _upload(client, world, out.getvalue())
+
+    assert response.status_code == 200, response.content.decode()
+    saved = Observation.objects.get(indicator=world.literacy)
+    assert (saved.value, saved.comment) == (Decimal("19.7"), "=1+1")

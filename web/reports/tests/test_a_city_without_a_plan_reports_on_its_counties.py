@@ -57,7 +57,7 @@ def test_the_overall_report_draws_on_the_county_plans_and_reports_per_county(
     assert "（一）平川区" in text
     assert "（二）会宁县" in text
     assert "会宁县1项指标中，未达标1项" in text
-    assert "居民健康素养水平（实际值17.5%，2022年目标不低于20%）" in text
+    assert "居民健康素养水平（17.5%，2022年目标不低于20%）" in text
     status = document.tables[0]
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in status.rows[1:]}
     assert rows["会宁县"][2] == "1"  # 指标数

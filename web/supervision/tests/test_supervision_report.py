@@ -83,3 +83,17 @@ def test_outsiders_cannot_download_it(client: Client, xixia: Xixia, outsider: st
 def test_the_clerk_cannot_download_it(client: Client, xixia: Xixia) -> None:
     client.force_login(xixia.clerk)
     assert client.get(f"/tasks/{XIXIA}/supervision/report.xlsx").status_code == 403
+
+
+def test_an_issue_like_a_formula_stays_text_in_the_xlsx(client: Client, xixia: Xixia) -> None:
+    """Issue 11: an 整改 issue starting with = went into the 督导通报 .xlsx as a live formula."""
+    _some_progress(xixia)
+    Rectification.objects.create(
+        region=xixia.region, department=xixia.health, round="2021H1", issue="=1+1", due_on="2021-09-30"
+    )
+    client.force_login(xixia.office)
+    response = client.get(f"/tasks/{XIXIA}/supervision/report.xlsx?round=2021H1")
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))  # type: ignore[attr-defined]
+    cells = [c for row in book["整改"].iter_rows() for c in row if c.value == "=1+1"]
+    assert [(c.data_type, c.quotePrefix) for c in cells] == [("s", True)]
+    assert not [c for sheet in book for row in sheet.iter_rows() for c in row if c.data_type == "f"]

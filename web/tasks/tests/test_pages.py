@@ -176,3 +176,18 @@ def test_the_office_adds_a_task_in_the_web(client: Client, xixia: Xixia) -> None
     sub = SubTarget.objects.get(measure__task=task)
     assert (sub.value, sub.kind) == (60, "recurring")
     assert task.department_roles.get().department == xixia.health
+
+
+def test_the_xlsx_export_writes_a_task_name_like_a_formula_as_text(client: Client, xixia: Xixia) -> None:
+    """Issue 11: a task named "=…" went into /tasks/<code>/export.xlsx as a live formula."""
+    import io
+
+    from openpyxl import load_workbook
+
+    Task.objects.filter(pk=Task.objects.filter(region=xixia.region).first().pk).update(name="=1+1")  # type: ignore[union-attr]
+    client.force_login(xixia.office)
+    response = client.get(f"/tasks/{XIXIA}/export.xlsx")
+    content = b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
+    book = load_workbook(io.BytesIO(content))
+    cells = [c for row in book.active.iter_rows() for c in row if c.value == "=1+1"]  # type: ignore[union-attr]
+    assert [(c.data_type, c.quotePrefix) for c in cells] == [("s", True)]

@@ -56,7 +56,7 @@ def test_the_indicators_file_comes_before_the_catalog(
     [
         (
             "indicators",
-            "indicator,polarity\n人均预期寿命,越高越好\n",
+            "indicator,polarity\n人均预期寿命,高\n",
             "indicators.csv 第2行 polarity 列：应为 +1、-1 或 0",
         ),
         (

@@ -6,11 +6,13 @@ appends a Chinese sentence to ``warnings`` for anything it saw but could not rea
 
 from __future__ import annotations
 
+from healthaction.ingest import coverage
 from healthaction.ingest.blocks import Block
 from healthaction.ingest.extract import (
     actions,
     committee,
     framework,
+    goals,
     metadata,
     tasks,
     working_groups,
@@ -23,8 +25,9 @@ def extract_plan(blocks: list[Block]) -> Plan:
     blocks = normalize_blocks(blocks)
     warnings: list[str] = []
     meta = metadata.extract(blocks, warnings)
-    return Plan(
+    plan = Plan(
         **meta,
+        goals=goals.extract(blocks, warnings, meta.get("title")),
         actions=actions.extract(blocks, warnings),
         framework=framework.extract(blocks, warnings),
         committee=committee.extract(blocks, warnings),
@@ -32,3 +35,6 @@ def extract_plan(blocks: list[Block]) -> Plan:
         tasks=tasks.extract(blocks, warnings),
         warnings=warnings,
     )
+    plan.coverage = coverage.measure(blocks, plan)
+    plan.warnings += coverage.unread_warnings(blocks, plan.coverage)
+    return plan

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from healthaction.ingest.blocks import Block, Paragraph, Table
+from healthaction.ingest.extract import task_list
 from healthaction.ingest.extract.comparators import matchable
 from healthaction.ingest.extract.departments import (
     Responsibility,
@@ -75,6 +76,8 @@ class _Draft:
     pieces: list[tuple[str, str]] = field(default_factory=list)  # ("body" | "goal", text)
     responsibility: Responsibility = field(default_factory=Responsibility)
     closed: bool = False
+    list_year: int | None = None  # set for an action heading inside a task list (工作要点)
+    spans_a_table: bool = False  # a 领域 heading over a 主要指标 table: no departments by its nature
 
 
 def _numbering(text: str) -> tuple[int, int] | None:
@@ -174,9 +177,18 @@ def _finish(draft: _Draft, seq: int, warnings: list[str]) -> Action:
     where = f"专项行动“{name}”（{draft.where}）"
     targets: list[Target] = []
     for kind, text in draft.pieces:
+        if kind == "task":
+            # A target written inside a task of a yearly list ("…提高到26%以上") is the list's year's.
+            found = targets_from_text(text, warnings, where=where, year_required=False)
+            targets += [
+                t.model_copy(update={"year": t.year or draft.list_year or None})
+                for t in found
+                if t.value is not None
+            ]
+            continue
         targets += targets_from_text(text, warnings, where=where, year_required=kind == "body")
     lead = draft.responsibility.lead
-    if not lead:
+    if not lead and draft.list_year is None and not draft.spans_a_table:
         warnings.append(f"{where}未找到牵头部门")
     return Action(
         seq=seq,
@@ -198,7 +210,9 @@ def _followed_by_responsibility(lines: list[_Line | Table | None], start: int, o
     return False
 
 
-def _drafts(lines: list[_Line | Table | None], own_names: set[str], warnings: list[str]) -> list[_Draft]:
+def _drafts(
+    lines: list[_Line | Table | None], own_names: set[str], warnings: list[str], list_year: int | None = None
+) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     stray: list[str] = []
@@ -212,8 +226,10 @@ def _drafts(lines: list[_Line | Table | None], own_names: set[str], warnings: li
         heading = _heading(line.text, own_names)
         if heading and heading.level == 0 and not _followed_by_responsibility(lines, i, own_names):
             heading = None
+        if heading and list_year is not None and current and 0 < current.heading.level < heading.level:
+            heading = None  # in a task list, an item under an action is a task ("（二）推进减盐行动，…")
         if heading:
-            current = _Draft(heading, line.where)
+            current = _Draft(heading, line.where, list_year=list_year)
             drafts.append(current)
             if heading.rest:
                 _add_body(current, heading.rest)
@@ -241,6 +257,10 @@ def _drafts(lines: list[_Line | Table | None], own_names: set[str], warnings: li
             current = None
             continue
         sub_item = bool(numbered and current.heading.level and numbered[0] > current.heading.level)
+        if list_year is not None and sub_item:
+            # In a task list the note closing an item names who does that task, not the action.
+            current.pieces.append(("task", task_list.split_note(line.text)[0]))
+            continue
         if current.closed and not (sub_item or _BODY_LABEL.match(form)):
             current = None
             continue
@@ -266,8 +286,17 @@ def _header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
 
 
 def _table_drafts(table: Table, own_names: set[str]) -> list[_Draft]:
-    """A table with one action per row: 专项行动 | 牵头单位 | 配合单位 | 行动目标."""
+    """A table with one action per row: 专项行动 | 牵头单位 | 配合单位 | 行动目标; in any other
+    table, a row spanning it that heads an action ("（一）健康知识普及行动" over the rows of a
+    主要指标 table): an action with no departments, its targets staying on the table's rows."""
     drafts: list[_Draft] = []
+    if not any(_header_columns(row) for row in table.rows):
+        for row in table.rows:
+            filled = [cell for cell in row if cell.strip()]
+            heading = _heading(filled[0], own_names) if len(filled) == 1 else None
+            if heading is not None and heading.level and not heading.rest:
+                drafts.append(_Draft(heading, table.where, closed=True, spans_a_table=True))
+        return drafts
     columns: dict[str, int] | None = None
     for row in table.rows:
         header = _header_columns(row)
@@ -316,5 +345,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 def extract(blocks: list[Block], warnings: list[str]) -> list[Action]:
     paragraphs = [_Line(b.text, b.where) for b in blocks if isinstance(b, Paragraph)]
     own_names = _own_names(paragraphs)
-    drafts = _drafts(_join_broken_lines(blocks, own_names), own_names, warnings)
+    title = task_list.list_title(blocks)
+    year = (task_list.list_year(title) or 0) if title is not None else None
+    drafts = _drafts(_join_broken_lines(blocks, own_names), own_names, warnings, year)
     return [_finish(draft, seq, warnings) for seq, draft in enumerate(_merge(drafts), start=1)]

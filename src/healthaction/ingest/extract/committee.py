@@ -23,17 +23,34 @@ from healthaction.ingest.extract.lists import (
     label_pattern,
     match_label,
 )
-from healthaction.ingest.extract.people import compact, split_people, split_title_and_name
+from healthaction.ingest.extract.people import (
+    Person,
+    compact,
+    looks_like_name,
+    split_people,
+    split_title_and_name,
+)
 from healthaction.plan import Member
 
-ROLES = ("副主任委员", "主任委员", "副主任", "主任", "副秘书长", "秘书长", "委员", "成员", "办公室主任")
+ROLES = (
+    "副主任委员", "主任委员", "副主任", "主任", "副秘书长", "秘书长", "委员", "成员", "办公室主任",
+    "副组长", "组长",
+)  # fmt: skip
 _ROLE_LINE = label_pattern(ROLES)
+# An infobox or a plain page writes the role and a blank instead of a colon: "主任 孙春兰(国务院副总理)".
+# Without the colon only a name with its position in brackets makes the line a member's.
+_ROLE_BLANK = re.compile(
+    rf"^\s*(?P<label>{'|'.join(sorted(ROLES, key=len, reverse=True))})[ \t\u3000]+"
+    r"(?P<rest>[\u3400-\u9fff·]{2,8}\s*[(（][^()（）]+[)）])\s*$"
+)
+_NAME_AND_POSITION = re.compile(r"^\s*[\u3400-\u9fff·]{2,8}\s*[(（][^()（）]+[)）]\s*$")
 _ROLE_CELL = re.compile(rf"^(?:{'|'.join(ROLES)})$")
 _OFFICE_DIRECTOR = re.compile(
     r"(?P<label>办公室主任)由(?P<phrase>[^，,。；;、]{3,40}?)(?:同志)?(?:兼任|担任)"
 )
+# "推进委员会各成员单位：" addresses a notice; it is no list of people.
 _LIST_HEADING = re.compile(
-    r"委员会.*(组成人员|名单|成员)|^[一二三四五六七八九十\d]+[、．.]\s*(组成人员|成员名单)"
+    r"(?:委员会|领导小组).*(组成人员|名单|成员(?!单位))|^[一二三四五六七八九十\d]+[、．.]\s*(组成人员|成员名单)"
 )
 _NOT_A_MEMBER = "若干"
 _GROUP_TABLE_WORDS = ("组长", "工作组", "专项行动")
@@ -52,13 +69,15 @@ def extract(blocks: list[Block], warnings: list[str]) -> list[Member]:
             plain = simplified(block.text)
             if heading_where is None and _LIST_HEADING.search(plain) and not is_sentence(block.text):
                 heading_where = block.where or "文中"
-            labelled = match_label(block.text, _ROLE_LINE)
+            labelled = match_label(block.text, _ROLE_LINE) or match_label(block.text, _ROLE_BLANK)
             if labelled and _opens_list(blocks, start, simplified(labelled.label)):
                 members = _read_list(_lines(blocks[start:]), warnings)
         elif _in_committee_context(blocks, start):
             members = _read_table(block) or _read_list(_lines(blocks[start:]), warnings)
         if members:
             break
+    if not members:
+        members = _prose_members(blocks)
     members.extend(_office_director(blocks, members))
     if not members and heading_where is not None:
         warnings.append(f"推进委员会：{heading_where}提到组成人员名单，但文中没有读出成员")
@@ -69,6 +88,9 @@ def _opens_list(blocks: list[Block], index: int, role: str) -> bool:
     """A role label opens the committee list when the text before it speaks of a 委员会;
     成员 alone opens it only right under a 组成人员/名单 heading (it also labels working groups)."""
     before = [b.text for b in blocks[max(0, index - 40) : index] if isinstance(b, Paragraph) and b.text]
+    if role in ("组长", "副组长"):
+        # 组长 also heads a 专项行动工作组: only a 领导小组 named just before makes it the committee's.
+        return any("领导小组" in simplified(text) for text in before[-5:])
     if role != "成员":
         return any(_names_a_committee(text) for text in before)
     return bool(before) and bool(_LIST_HEADING.search(simplified(before[-1])) or "组成人员" in before[-1])
@@ -76,7 +98,42 @@ def _opens_list(blocks: list[Block], index: int, role: str) -> bool:
 
 def _names_a_committee(text: str) -> bool:
     plain = simplified(text)
-    return "委员会" in plain or "领导小组" in plain
+    return "委员会" in plain or "领导小组" in plain or "爱卫会" in plain
+
+
+# A composition told in a sentence: "县委常委副县长刘振邦任主任，刘源法、徐明高任副主任，
+# 徐明高兼任办公室主任，张建堂任专职副主任". Each clause names its people, then (兼/担)任 and a role.
+_PROSE_ROLE = re.compile(
+    rf"^(?P<who>[^，,。；;：:]{{2,40}}?)(?:同志)?(?:兼任|担任|任)(?P<role>(?:专职|常务)?(?:{'|'.join(ROLES)}))$"
+)
+
+
+def _prose_members(blocks: list[Block]) -> list[Member]:
+    for block in blocks:
+        if not isinstance(block, Paragraph) or not _names_a_committee(block.text):
+            continue
+        members: list[Member] = []
+        for piece in re.split(r"[，,。；;]", block.text):
+            found = _PROSE_ROLE.match(simplified(piece.strip()))
+            if not found:
+                continue
+            who = piece.strip()[: found.end("who")]
+            role = piece.strip()[found.start("role") : found.end("role")]
+            people = _prose_people(who, {m.name for m in members})
+            members.extend(Member(role=role, name=p.name, position=p.position) for p in people)
+        if members:
+            return members
+    return []
+
+
+def _prose_people(who: str, known: set[str]) -> list[Person]:
+    names = who.split("、")
+    if len(names) > 1:
+        return [Person(compact(n), None) for n in names] if all(looks_like_name(n) for n in names) else []
+    if looks_like_name(who):
+        return [Person(compact(who), None)]
+    person = split_title_and_name(who, known)
+    return [person] if person else []
 
 
 def _in_committee_context(blocks: list[Block], index: int) -> bool:
@@ -101,6 +158,7 @@ def _lines(blocks: list[Block]) -> Iterator[_Line]:
 def _read_list(lines: Iterator[_Line], warnings: list[str]) -> list[Member]:
     members: list[Member] = []
     role = ""
+    bracketed_only = False  # a list without colons goes on only while lines read "name(position)"
     for line in lines:
         text = line.text.strip()
         if not text or is_page_mark(text):
@@ -108,7 +166,11 @@ def _read_list(lines: Iterator[_Line], warnings: list[str]) -> list[Member]:
         if _NOT_A_MEMBER in simplified(text):
             continue
         labelled = match_label(text, _ROLE_LINE)
-        if labelled:
+        blank = None if labelled else match_label(text, _ROLE_BLANK)
+        if labelled or blank:
+            bracketed_only = blank is not None
+            labelled = labelled or blank
+            assert labelled is not None
             role = labelled.label
             if not labelled.rest.strip():
                 continue
@@ -116,7 +178,12 @@ def _read_list(lines: Iterator[_Line], warnings: list[str]) -> list[Member]:
             if people is None:
                 warnings.append(f"推进委员会：{line.where}的“{text}”未能读出姓名和职务")
                 continue
-        elif is_numbered_heading(text) or is_sentence(text) or not role:
+        elif (
+            is_numbered_heading(text)
+            or is_sentence(text)
+            or not role
+            or (bracketed_only and not _NAME_AND_POSITION.match(simplified(text)))
+        ):
             break
         else:
             found = split_people(text)

@@ -33,9 +33,30 @@ def _small_number(text: str) -> int | None:
     return tens * 10 + (_DIGITS.index(found["ones"]) if found["ones"] else 0)
 
 
+# A date whose separators were lost on the way ("20201020", "2020928"): eight digits are
+# YYYYMMDD; six or seven are read only when one split of month and day is a real date
+# ("202634" → 2026-03-04, "2020928" → 2020-09-28).
+_RUN_TOGETHER = re.compile(r"^((?:19|20)\d{2})(\d{2,4})$")
+
+
+def _run_together(line: str) -> str | None:
+    found = _RUN_TOGETHER.match(line)
+    if not found:
+        return None
+    year, rest = int(found[1]), found[2]
+    if len(rest) == 4:
+        return _iso(year, int(rest[:2]), int(rest[2:]))
+    splits = [(rest[:1], rest[1:]), (rest[:2], rest[2:])] if len(rest) == 3 else [(rest[:1], rest[1:])]
+    readings = {d for d in (_iso(year, int(month), int(day)) for month, day in splits) if d}
+    return readings.pop() if len(readings) == 1 else None
+
+
 def parse_date_line(text: str) -> str | None:
     """The ISO date when the whole line is a date, else None."""
     line = nfkc(text).strip()
+    joined = _run_together(line)
+    if joined:
+        return joined
     found = _ARABIC.match(line)
     if found:
         year, month, day = (int(g) for g in found.groups() if g is not None)

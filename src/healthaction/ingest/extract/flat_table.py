@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from healthaction.ingest.blocks import Block, Paragraph, Table
 from healthaction.ingest.chinese import nfkc
-from healthaction.ingest.extract.cells import Role, header_role, is_header, looks_like_value
+from healthaction.ingest.extract.cells import Role, header_role, is_blank, is_header, looks_like_value
 
 _ENDS_TABLE = re.compile(r"^(?:附件|附表|注[：:]|备注[：:]|说明[：:])")
 _SEQ = re.compile(r"\d{1,3}")
@@ -179,6 +179,8 @@ def _fit(cell: str, role: Role) -> float:
     if role == "seq":
         return 0 if _SEQ.fullmatch(nfkc(cell).strip()) else _INF
     value = looks_like_value(cell)
+    if role == "baseline" and not value:
+        return 1 if re.search(r"\d", cell) and len(cell) <= 40 else _INF  # a descriptive baseline
     if role in ("target", "baseline"):
         return 0 if value else _INF
     return 2 if value else 0
@@ -209,6 +211,18 @@ def align(cells: Sequence[str], roles: Sequence[Role]) -> tuple[list[str], float
             i -= 1
         j -= 1
     return row, cost[n][w]
+
+
+def spread_merged_word(row: list[str], roles: Sequence[Role]) -> list[str]:
+    """A word target (实现, 持续减缓) alone under several year columns, in a row that lost cells,
+    was one cell merged across them: it holds for each year."""
+    targets = [i for i, role in enumerate(roles) if role == "target"]
+    filled = [i for i in targets if not is_blank(row[i])]
+    if len(targets) > 1 and len(filled) == 1 and not re.search(r"\d", row[filled[0]]):
+        row = list(row)
+        for i in targets:
+            row[i] = row[filled[0]]
+    return row
 
 
 def _anchor(cell: str, following: str, expected: int, roles: Sequence[Role]) -> bool:
@@ -258,7 +272,7 @@ def _rows_by_alignment(
             where = pieces[start + anchor].where
             warnings.append(f"{where}：考核指标框架第{number + 1}行无法解析：{'、'.join(head + body)}")
         else:
-            grid.rows.append(tuple(row))
+            grid.rows.append(tuple(spread_merged_word(row, roles)))
             grid.wheres.append(pieces[start + anchor].where)
         head = body[split:]
     return grid, end

@@ -29,7 +29,16 @@ from healthaction.ingest.extract.cells import (
     normalize_unit,
     parse_cell,
 )
-from healthaction.ingest.extract.flat_table import Grid, find_grids, is_flat_fragment
+from healthaction.ingest.extract.cells import (
+    number as cell_number,
+)
+from healthaction.ingest.extract.flat_table import (
+    Grid,
+    align,
+    find_grids,
+    is_flat_fragment,
+    spread_merged_word,
+)
 from healthaction.plan import Baseline, FrameworkRow, Target
 
 log = logging.getLogger(__name__)
@@ -99,11 +108,27 @@ def _grid_of_table(table: Table) -> Grid | None:
             labels = [_merge_label(top, sub) for top, sub in zip(labels, body[0], strict=False)]
             body = body[1:]
         grid = Grid(tuple(labels), where=table.where)
+        roles: list[Role] = [header_role(label) or "other" for label in labels]
         for row_ in body:
-            grid.rows.append(tuple(row_) + ("",) * (len(labels) - len(row_)))
+            grid.rows.append(_placed(row_, roles))
             grid.wheres.append(table.where)
         return grid
     return None
+
+
+def _placed(row: Sequence[str], roles: list[Role]) -> tuple[str, ...]:
+    """A row's cells under their columns. A row of a flattened web table lost the cells that were
+    empty or merged into the row above (a 领域 spanning rows), so it is shorter than the header:
+    its cells are aligned to the columns by what they look like. A word target (实现, 持续减缓)
+    left alone under several year columns was one cell merged across them: it holds for each."""
+    width = len(roles)
+    cells = [cell for cell in row if cell.strip()]
+    if len(row) >= width or len(cells) < 2:
+        return tuple(row) + ("",) * (width - len(row))
+    placed, cost = align(cells, roles)
+    if cost == float("inf"):
+        return tuple(row) + ("",) * (width - len(row))
+    return tuple(spread_merged_word(placed, roles))
 
 
 def _is_subheader(row: Sequence[str]) -> bool:
@@ -264,6 +289,11 @@ def _baseline(cell: str, column: _Column | None, star_year: int | None) -> Basel
     try:
         values = parse_cell(cell)
     except UnreadableCellError:
+        # A descriptive baseline ("2002—2012年平均每年增长约5.3%"): its value is the last number,
+        # and no single year is its year.
+        numbers = re.findall(r"\d+(?:\.\d+)?", nfkc(text))
+        if numbers and not _YEAR.fullmatch(numbers[-1] + "年"):
+            return Baseline(year=None, value=cell_number(numbers[-1]), text=text)
         return Baseline(year=column.year, value=None, text=text)
     first: CellValue | None = values[0] if values else None
     year = star_year if first is not None and first.starred and star_year else column.year
@@ -287,7 +317,8 @@ def _targets(
                 year=column.year,
                 comparator=value.comparator,
                 value=value.value,
-                unit=sub_unit or value.unit,
+                # 持续减缓 slows the growth of the row's quantity: a change of a rate, not in the row's unit.
+                unit=None if value.comparator == "slow" else sub_unit or value.unit,
                 scope=column.scope,
                 text=value.text,
             )

@@ -28,7 +28,10 @@ _OPEN = "(《“‘[【「"
 _CLOSE = ")》”’]】」"
 _CONTINUES = re.compile(r"^\s*(?:并且?|且|并将)")
 _REGION_WORD = re.compile(r"^(?:全[国省市区县州盟旗镇乡]|[我本][国省市区县州])(?=\S)")
-_HEDGE = re.compile(r"^(?:力争|争取)")
+_HEDGE = re.compile(r"^(?:(?:力争|争取)\s*(?:实现)?|实现(?=全[国省市区县]|[我本][国省市区县]))")
+# "在2018年的基础上每年降低0.5个百分点": the base year says from where, not what is measured.
+_BASE_YEAR = re.compile(r"在\s*(?:19|20)\d{2}\s*年\s*(?:的)?\s*(?:基础上|水平上)")
+_FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _RATE_LIKE = re.compile(r"\d\s*(?:%|‰|/10万)")
 
 
@@ -59,7 +62,9 @@ def clauses(text: str, *, carry_years: bool = False) -> list[Clause]:
     A clause beginning with 并 (", 并持续下降") stays with the clause before it. With
     ``carry_years`` a year phrase holds past the end of its sentence (a 行动目标 line).
     """
-    form = matchable(text)
+    # A PDF layer or a web page may end sentences with a half-width "." ("提高到26%以上.城、乡…");
+    # one that is not a decimal point ends the sentence (same length: positions still match).
+    form = _FULL_STOP.sub("。", matchable(text))
     out: list[Clause] = []
     years: tuple[int, ...] | None = None
     for s_start, s_end in _split(form, _SENTENCE_END):
@@ -103,10 +108,23 @@ def clean_indicator(indicator: str) -> str:
         found = pattern.match(form)
         if found:
             indicator = indicator[found.end() :]
+    base = _BASE_YEAR.search(matchable(indicator))
+    if base:
+        indicator = indicator[: base.start()] + indicator[base.end() :]
     form = matchable(indicator)
     if form.endswith("的"):
         indicator = indicator[:-1]
     return indicator
+
+
+def _share_the_noun(parts: list[str]) -> list[str]:
+    """ "城、乡居民健康素养水平": short parallel prefixes (城/乡, 男/女, 城市/农村) share the noun
+    written once after the last; each prefix gets it ("城居民健康素养水平")."""
+    head, last = parts[:-1], parts[-1]
+    size = len(head[0])
+    if all(len(part) <= 2 and len(part) == size for part in head) and len(last) > size + 1:
+        return [part + last[size:] for part in head] + [last]
+    return parts
 
 
 def _targets(reading: Reading, years: tuple[int | None, ...]) -> list[Target] | None:
@@ -119,7 +137,7 @@ def _targets(reading: Reading, years: tuple[int | None, ...]) -> list[Target] | 
         parts = [clean_indicator(part) for part in indicator.split("、")]
         if len(years) > 1 or len(parts) != n or not all(parts):
             return None
-        indicators = parts
+        indicators = _share_the_noun(parts)
     pairs: list[tuple[str, int | None, int]] = []
     if n == 1:
         pairs = [(indicators[0], year, 0) for year in years]
@@ -141,7 +159,12 @@ def _targets(reading: Reading, years: tuple[int | None, ...]) -> list[Target] | 
 
 
 def targets_from_text(
-    text: str, warnings: list[str], *, where: str = "", year_required: bool = True
+    text: str,
+    warnings: list[str],
+    *,
+    where: str = "",
+    year_required: bool = True,
+    carry_years: bool | None = None,
 ) -> list[Target]:
     """Every target stated in ``text``.
 
@@ -151,7 +174,7 @@ def targets_from_text(
     named in ``warnings``.
     """
     found: list[Target] = []
-    for clause in clauses(text, carry_years=not year_required):
+    for clause in clauses(text, carry_years=not year_required if carry_years is None else carry_years):
         if clause.years is None and year_required:
             continue
         years: tuple[int | None, ...] = clause.years or (None,)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from healthaction.ingest.blocks import Block, Paragraph, Table
 from healthaction.ingest.chinese import simplified
+from healthaction.ingest.extract import task_list
 from healthaction.ingest.extract.departments import split_departments
 from healthaction.ingest.extract.measures import split_measures
 from healthaction.ingest.extract.task_fields import (
@@ -37,7 +38,7 @@ from healthaction.ingest.extract.task_table import (
     header_problem,
     is_header_row,
 )
-from healthaction.plan import Task
+from healthaction.plan import PlanTask
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +157,7 @@ class _ListReader:
             self.warnings.append(f"{table.where}的责任清单没有“重点任务”列，任务取自“具体措施”列")
 
 
-def extract(blocks: list[Block], warnings: list[str]) -> list[Task]:
+def extract(blocks: list[Block], warnings: list[str]) -> list[PlanTask]:
     reader = _ListReader(warnings)
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -164,13 +165,13 @@ def extract(blocks: list[Block], warnings: list[str]) -> list[Task]:
         else:
             reader.table(block)
     _resolve_programs(reader.drafts)
-    tasks: list[Task] = []
+    tasks: list[PlanTask] = []
     for draft in reader.drafts:
         if not draft.task and not draft.measure_texts:
             warnings.append(f"{draft.where}：责任清单的这一行没有任务内容，未读取")
             continue
         tasks.append(_task(draft))
-    return tasks
+    return tasks + task_list.extract(blocks, warnings)
 
 
 def _heading(row: tuple[str, ...], layout: TaskLayout) -> str:
@@ -244,8 +245,8 @@ def _resolve_programs(drafts: list[_Draft]) -> None:
         cut = draft.program_ending is not None and not current.endswith(draft.program_ending)
 
 
-def _task(draft: _Draft) -> Task:
-    return Task(
+def _task(draft: _Draft) -> PlanTask:
+    return PlanTask(
         seq=draft.seq,
         program=draft.resolved_program,
         task=tidy_text(draft.task),

@@ -61,6 +61,11 @@ class _Group:
         )
 
 
+def _under_a_leading_group(blocks: list[Block], index: int) -> bool:
+    before = [b.text for b in blocks[max(0, index - 6) : index] if isinstance(b, Paragraph)]
+    return any("领导小组" in simplified(text) or "委员会" in simplified(text) for text in before)
+
+
 def extract(blocks: list[Block], warnings: list[str]) -> list[WorkingGroup]:
     groups: list[_Group] = []
     current: _Group | None = None
@@ -81,6 +86,8 @@ def extract(blocks: list[Block], warnings: list[str]) -> list[WorkingGroup]:
                 if current:
                     groups.append(current)
             if current is None:
+                if _under_a_leading_group(blocks, index):
+                    continue  # a 领导小组's own 组长/成员 list: the committee's, read there
                 if any("组长" in simplified(compact(found["label"])) for found in labels):
                     warnings.append(f"专项行动工作组：{block.where}的“{text}”前没有找到工作组名称，未能读出")
                 continue

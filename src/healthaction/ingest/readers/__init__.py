@@ -18,6 +18,8 @@ from healthaction.ingest.blocks import Block, Paragraph, Table
 from healthaction.ingest.errors import UnreadableDocument, UnsupportedFormat
 from healthaction.ingest.normalize import clean_text
 from healthaction.ingest.readers import delimited, doc, docx, html, pdf, txt, xlsx
+from healthaction.ingest.readers.limits import check_limits
+from healthaction.package_limits import limit_text, size_text
 
 Reader = Callable[[Path, bytes], list[Block]]
 
@@ -111,15 +113,21 @@ def read(path: Path, max_bytes: int = MAX_BYTES) -> list[Block]:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise UnreadableDocument(
-                f"{path}：文件过大（{size / 1024 / 1024:.0f} MB），上限为 {max_bytes / 1024 / 1024:.0f} MB"
-            )
+            raise UnreadableDocument(f"{path}：文件过大（{size_text(size)}），上限为 {limit_text(max_bytes)}")
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(f"{path}：无法读取（{exc.strerror or exc}）") from exc
     if not data.strip():
         raise UnreadableDocument(f"{path}：文件为空")
-    blocks = detect(path, data).read(path, data)
+    # Before any library parses it (detecting a format already opens a zip): a small zip or
+    # page must not unpack into a big worker.
+    zipped = data.startswith(b"PK\x03\x04")
+    if zipped:
+        check_limits(path, data, zipped=True, markup=False)
+    fmt = detect(path, data)
+    if not zipped:
+        check_limits(path, data, zipped=False, markup=fmt.read is html.read)
+    blocks = fmt.read(path, data)
     if not any(_has_text(block) for block in blocks):
         raise UnreadableDocument(f"{path}：文件中没有可读的文字")
     return blocks

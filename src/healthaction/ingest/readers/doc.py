@@ -15,6 +15,7 @@ from pathlib import Path
 from healthaction.ingest.blocks import Block
 from healthaction.ingest.errors import UnreadableDocument
 from healthaction.ingest.readers import docx
+from healthaction.ingest.readers.limits import check_limits
 
 TIMEOUT_SECONDS = 120
 
@@ -52,4 +53,6 @@ def read(path: Path, data: bytes) -> list[Block]:
         converted = folder / "out" / "source.docx"
         if not converted.is_file():
             raise UnreadableDocument(f"{path}：LibreOffice 无法转换此文件（文件可能已损坏或加密）")
-        return docx.read(path, converted.read_bytes())
+        content = converted.read_bytes()
+        check_limits(path, content, zipped=True, markup=False)  # the .docx it became, as an upload's
+        return docx.read(path, content)

@@ -90,11 +90,17 @@ def test_it_reads_the_national_table_with_two_target_years_and_heading_rows() ->
     ]
     assert [t.comparator for t in rows[1].targets] == ["achieved", "achieved"]
     assert [t.comparator for t in rows[2].targets] == ["slow", "slow"]
+    assert [t.unit for t in rows[2].targets] == [None, None]  # a slowing growth is in no unit of the row
     assert rows[0].baseline is not None
     assert rows[0].baseline.year is None
     unreadable = rows[2].baseline
     assert unreadable is not None
-    assert (unreadable.value, unreadable.text) == (None, "2002—2012年平均每年增长约5.3%")
+    # A descriptive baseline keeps its last number (corpus convention 4) and no year.
+    assert (unreadable.year, unreadable.value, unreadable.text) == (
+        None,
+        5.3,
+        "2002—2012年平均每年增长约5.3%",
+    )
 
 
 def test_it_merges_a_two_row_header_under_a_spanning_target_cell() -> None:

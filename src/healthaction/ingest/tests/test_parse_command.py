@@ -11,6 +11,8 @@ import docx
 import pytest
 
 from healthaction.cli import main
+from healthaction.ingest.coverage import summary
+from healthaction.plan import Plan
 
 ROOT = Path(__file__).resolve().parents[4]
 SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
@@ -35,14 +37,18 @@ def test_it_writes_the_same_json_to_the_output_file(
     assert not list(out.parent.glob("*.tmp"))
 
 
-def test_it_reports_each_warning_on_stderr_naming_the_file(
+def test_it_reports_each_warning_and_a_coverage_line_on_stderr_naming_the_file(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         assert main(["parse", str(seed)]) == 0
         captured = capsys.readouterr()
-        warnings = json.loads(captured.out)["warnings"]
-        assert captured.err.splitlines() == [f"警告：{seed}：{warning}" for warning in warnings]
+        plan = Plan.model_validate_json(captured.out)
+        assert captured.err.splitlines() == [
+            *(f"警告：{seed}：{warning}" for warning in plan.warnings),
+            f"{seed}：{summary(plan)}",
+        ]
+        assert summary(plan).startswith("读出 ")
 
 
 def test_it_parses_a_word_document_with_a_real_table(

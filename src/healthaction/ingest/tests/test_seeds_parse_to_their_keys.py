@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[4]
 SEEDS = ROOT / "seeds"
 KEYS = SEEDS / "expected"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
-SECTIONS = ("meta", "actions", "framework", "committee", "working_groups", "tasks")
+SECTIONS = ("meta", "goals", "actions", "framework", "committee", "working_groups", "tasks")
 META = ("format", "title", "region", "parent_region", "doc_number", "issuer", "issued_date")
 
 

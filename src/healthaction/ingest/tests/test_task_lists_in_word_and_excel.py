@@ -12,7 +12,7 @@ import pytest
 
 from healthaction.ingest import parse_file
 from healthaction.ingest.errors import UnsupportedFormat
-from healthaction.plan import Plan, Task
+from healthaction.plan import Plan, PlanTask
 
 HEADER = ("序号", "重点工程", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时间")
 ROWS = (
@@ -37,7 +37,7 @@ ROWS = (
     ("3", "实施合理膳食工程", "推进减盐减油", "开展“三减”宣传进社区活动。", "县市场监管局", "", "长期"),
 )
 EXPECTED = [
-    Task(
+    PlanTask(
         seq=1,
         program="实施健康知识普及工程",
         task="加强健康宣传",
@@ -46,7 +46,7 @@ EXPECTED = [
         responsible_departments=["县委宣传部", "县教育局"],
         deadline="2021-12",
     ),
-    Task(
+    PlanTask(
         seq=2,
         program="实施健康知识普及工程",
         task="建设健康步道",
@@ -55,7 +55,7 @@ EXPECTED = [
         responsible_departments=["县住建局"],
         deadline="2022-06",
     ),
-    Task(
+    PlanTask(
         seq=3,
         program="实施合理膳食工程",
         task="推进减盐减油",

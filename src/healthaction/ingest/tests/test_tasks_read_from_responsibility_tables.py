@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from healthaction.ingest.blocks import Block, Paragraph, Table
 from healthaction.ingest.extract import tasks
 from healthaction.ingest.normalize import normalize_blocks
-from healthaction.plan import Task
+from healthaction.plan import PlanTask
 
 HEADER = (
     "序号",
@@ -32,7 +32,7 @@ def table(*rows: tuple[str, ...], where: str = "表1") -> Table:
     return Table(rows=tuple(rows), where=where)
 
 
-def read(*blocks: Block) -> tuple[list[Task], list[str]]:
+def read(*blocks: Block) -> tuple[list[PlanTask], list[str]]:
     warnings: list[str] = []
     return tasks.extract(normalize_blocks(list(blocks)), warnings), warnings
 
@@ -56,7 +56,7 @@ def test_it_reads_each_field_of_a_row() -> None:
     )
     assert warnings == []
     assert found == [
-        Task(
+        PlanTask(
             seq=1,
             program="实施健康素养提升工程",
             task="加强健康促进",
@@ -233,7 +233,7 @@ def test_columns_in_another_order_with_other_header_words() -> None:
     )
     assert warnings == []
     assert found == [
-        Task(
+        PlanTask(
             seq=1,
             program=None,
             task="控烟行动",
@@ -430,5 +430,5 @@ def test_any_tables_give_tasks_or_warnings_and_never_an_error(
     for number, rows in enumerate(tables, start=1):
         blocks += [Table(rows=rows, where=f"表{number}"), Paragraph("")]
     found, warnings = read(*blocks)
-    assert all(isinstance(task, Task) for task in found)
+    assert all(isinstance(task, PlanTask) for task in found)
     assert all(isinstance(warning, str) and warning for warning in warnings)

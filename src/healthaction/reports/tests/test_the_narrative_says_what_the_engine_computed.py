@@ -8,7 +8,7 @@ from collections import Counter
 from docx import Document
 
 from healthaction.reports.tests.conftest import Built, region_series
-from healthaction.reports.wording import LABELS
+from healthaction.reports.wording import LABELS, moved_count, progress_words
 
 
 def _text(built: Built, kind: str) -> str:
@@ -36,8 +36,11 @@ def test_each_lagging_or_missed_indicator_is_named_with_the_engines_values(built
         region_series(built)["label"].is_in(["进度滞后", "严重滞后", "未达标"])
     )
     assert behind.height > 0
+    results = {r.indicator: r for r in built.data["overall"].indicators}
     for row in behind.iter_rows(named=True):
-        assert f"{row['indicator']}（{row['explanation']}）" in text
+        result = results[row["indicator"]]
+        assert (result.value, result.label) == (row["value"], row["label"])
+        assert f"{row['indicator']}（{progress_words(result, 2022)}）" in text
 
 
 def test_the_action_report_explains_every_indicator_of_the_action(built: Built) -> None:
@@ -48,7 +51,7 @@ def test_the_action_report_explains_every_indicator_of_the_action(built: Built) 
     engine = {r["indicator"]: r for r in region_series(built).iter_rows(named=True)}
     for result in action.indicators:
         row = engine[result.indicator]
-        assert f"{row['explanation']}，状态为{row['label']}" in text
+        assert f"{progress_words(result, 2022)}，状态为{row['label']}" in text
     assert "由区卫健局牵头" in text
 
 
@@ -56,7 +59,8 @@ def test_year_on_year_counts_come_from_last_years_results(built: Built) -> None:
     data = built.data["overall"]
     before = Counter(r.previous_label for r in data.indicators)
     now = Counter(r.label for r in data.indicators)
-    assert f"与2021年相比，已达标指标由{before['已达标']}项变为{now['已达标']}项" in _text(built, "overall")
+    said = f"与2021年相比，已达标指标{moved_count(before['已达标'], now['已达标'])}"
+    assert said in _text(built, "overall")
 
 
 def test_the_assessment_gives_the_ranking_with_scores_and_the_review_reasons(built: Built) -> None:

@@ -15,7 +15,7 @@ def test_the_workbook_has_the_ranking_with_numbers_and_units(built: Built) -> No
     sheet = book["排名"]
     assert sheet.freeze_panes == "A2"
     headers = [c.value for c in sheet[1]]
-    assert headers[:6] == ["排名", "地区", "指标得分（分）", "加分（分）", "扣分（分）", "最终得分（分）"]
+    assert headers[:6] == ["排名", "地区", "基础得分（分）", "加分（分）", "扣分（分）", "最终得分（分）"]
     scores = built.data["assessment"].scores
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [r[5] for r in rows] == [s.final for s in scores]
@@ -42,5 +42,6 @@ def test_the_page_is_self_contained_and_prints_on_a4(built: Built) -> None:
     assert not re.search(r"""(src|href)=["']https?:""", html)  # no CDN
     assert "data:image/png;base64," in html
     assert "<thead>" in html
-    assert html.count("<table>") == 2
+    # the action table in the text; the national comparison and every indicator as 附件
+    assert html.count("<table>") == 3
     assert "平川区2022年健康平川行动总体监测评估报告" in html

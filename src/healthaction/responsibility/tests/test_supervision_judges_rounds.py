@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from healthaction.plan import Task
+from healthaction.plan import PlanTask
 from healthaction.responsibility.rounds import (
     MeasureReport,
     ProgressRound,
@@ -30,8 +30,8 @@ RATE = "卫生厕所普及率达到91.5%"
 PLAIN = "开展居民健康评估"
 
 
-def _task(measure: str, deadline: str = "2021-12") -> Task:
-    return Task(
+def _task(measure: str, deadline: str = "2021-12") -> PlanTask:
+    return PlanTask(
         seq=1,
         program="实施健康细胞创建工程",
         task="创建健康村",

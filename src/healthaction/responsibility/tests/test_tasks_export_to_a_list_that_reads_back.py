@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from healthaction.ingest import parse_file
-from healthaction.plan import Task
+from healthaction.plan import PlanTask
 from healthaction.responsibility.export import (
     deadline_cell,
     measures_cell,
@@ -19,7 +19,7 @@ from healthaction.responsibility.export import (
 _SEED = Path(__file__).parents[4] / "seeds" / "004_8b3226ce7b1288c5.txt"
 
 TASKS = [
-    Task(
+    PlanTask(
         seq=None,
         program=None,
         task="2021年总体目标",
@@ -30,7 +30,7 @@ TASKS = [
         responsible_departments=["健康西夏建设领导小组成员单位"],
         deadline="2021-12",
     ),
-    Task(
+    PlanTask(
         seq=1,
         program="实施健康素养提升工程",
         task="加强健康促进",
@@ -41,7 +41,7 @@ TASKS = [
         responsible_departments=["区委宣传部", "工会", "各镇街"],
         deadline="2021-12",
     ),
-    Task(
+    PlanTask(
         seq=2,
         program="实施健康素养提升工程",
         task="提高身体素质",
@@ -52,7 +52,7 @@ TASKS = [
         responsible_departments=["发展改革局", "教育局"],
         deadline="2022-06",
     ),
-    Task(
+    PlanTask(
         seq=3,
         program="实施重点领域改革创新工程",
         task="优化体制机制",

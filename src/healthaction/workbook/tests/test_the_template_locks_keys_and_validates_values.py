@@ -57,6 +57,11 @@ def test_it_checks_values_as_decimals_naming_each_rows_unit(workbook: openpyxl.W
     by_unit = {rule.prompt.split("。")[0]: ranges for ranges, rule in decimals.items()}
     assert by_unit == {"单位：%": "I9 I13", "单位：‰": "I10", "单位：1/10万": "I11", "单位：岁": "I12"}
     assert all(rule.showInputMessage and rule.allow_blank for rule in decimals.values())
+    # The one number rule's range per unit: Excel stops −5 or 250 in a % row while typing.
+    bounds = {rule.prompt.split("。")[0]: (rule.formula1, rule.formula2) for rule in decimals.values()}
+    assert bounds["单位：%"] == ("0", "100")
+    assert bounds["单位：‰"] == ("0", "1000")
+    assert bounds["单位：岁"] == ("40", "100")
     (comment,) = [rule for rule in rules if rule.type == "textLength"]
     assert (str(comment.sqref), comment.operator, comment.formula1) == ("J9:J13", "lessThanOrEqual", "500")
 
