@@ -14,6 +14,7 @@ from pathlib import Path
 WEB = Path(__file__).resolve().parent.parent / "web"
 
 LAYER = {
+    "parameters": -1,  # web/parameters.py: years and ids read from requests, under every app
     # The jobs' queue imports no app: each app's jobs.py registers its kinds with it (web/jobs/registry.py).
     "jobs": 0,
     "regions": 0,

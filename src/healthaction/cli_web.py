@@ -42,9 +42,15 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     _django()
-    from web.demo.build import demo_build
+    from web.demo.build import demo_create, site_contents
 
-    demo_build(seeds=Path(args.seeds))
+    if not demo_create(seeds=Path(args.seeds), reset=args.reset):
+        found = site_contents()
+        print(
+            f"数据库中已有站点数据（{found['users']}个账户、{found['plans']}份规划），未建立演示数据，"
+            "也未修改任何账户、轮次或规划；如确需清空数据库并重建演示站点：healthaction demo --reset",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -93,8 +99,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--dry-run", action="store_true", help="只预览将要新增或修改的内容，不写入")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("demo", help="用种子文件建立演示站点（可重复运行）")
+    p = sub.add_parser("demo", help="用种子文件在空数据库中建立演示站点（已有数据时不做任何修改）")
     p.add_argument("--seeds", default=str(Path.cwd() / "seeds"), help="种子文件目录（默认 ./seeds）")
+    p.add_argument(
+        "--reset", action="store_true", help="先清空数据库（删除全部账户、规划和填报数据），再建立演示站点"
+    )
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("serve", help="启动网站（默认 http://127.0.0.1:8000）")

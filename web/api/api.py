@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
@@ -21,6 +22,8 @@ api = NinjaAPI(
     ),
     auth=TokenAuth(),
     urls_namespace="api",
+    # The interactive docs and the schema for signed-in users only: they list what the system holds.
+    docs_decorator=login_required,
 )
 api.add_router("", plans.router)
 api.add_router("", observations.router)

@@ -54,7 +54,8 @@ def observation_list(
 )
 def observation_submit(request: HttpRequest, payload: ObservationIn) -> Status[Observation | dict[str, Any]]:
     """与网页填报表单相同：只能填报开放中的轮次、您有权填报的地区和指标（部门填报员只能填本部门的指标）；
-    与上年相比变化异常时须在 `comment` 说明原因（否则 400）；已提交或已审核的值只有审核人能改；
+    与上年相比变化异常时须在 `comment` 说明原因（否则 400）；已提交的值只有审核人能改，
+    已审核的值不能直接修改（须先退回）；
     `version` 与库中不一致时返回 409，什么也不保存；数值不是有限数、整数部分超过12位、小数超过6位
     或在指标单位下不可能（如百分比超出0–100、死亡率为负）时返回 422，什么也不保存。"""
     place = region_for_user(request.user, payload.region, Need.ENTER)

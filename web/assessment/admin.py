@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from web.assessment.models import (
     Adjustment,
@@ -40,3 +41,7 @@ class AdjustmentAdmin(admin.ModelAdmin[Adjustment]):
 class ResultAdmin(admin.ModelAdmin[AssessmentResult]):
     list_display = ("scheme", "version", "published_at", "published_by")
     readonly_fields = ("scheme", "version", "data", "differences", "published_at", "published_by")
+
+    # A published result is the record of a 发布 (assessment_publish numbers it): never typed in by hand.
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

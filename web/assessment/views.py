@@ -50,6 +50,7 @@ from web.assessment.services import (
     scheme_create,
     scheme_update,
 )
+from web.parameters import id_of, optional_id, year_of
 from web.plans.models import Indicator
 from web.regions.models import Region
 
@@ -85,7 +86,7 @@ def schemes(request: HttpRequest, code: str) -> HttpResponse:
         region_for_user(request.user, code, Need.REVIEW)
         chosen = [i for i in candidates if f"indicator-{i.pk}" in request.POST]
         try:
-            year = int(request.POST.get("year", ""))
+            year = year_of(request.POST.get("year", ""), gettext("考核年度"))
             if not chosen:
                 raise AssessmentError(gettext("请至少选择一个考核指标"))
             organisation = [
@@ -279,7 +280,7 @@ def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region)
     reason = request.POST.get("reason", "")
     evidence = request.FILES.get("evidence")
     if action == "review":
-        indicator = get_object_or_404(Indicator, pk=int(request.POST.get("indicator", "0") or 0))
+        indicator = get_object_or_404(Indicator, pk=id_of(request.POST.get("indicator", ""), gettext("指标")))
         try:  # the one number rule, in the indicator's unit: a death rate of −3 is refused
             value = parse_optional(
                 request.POST.get("value", ""),
@@ -302,7 +303,12 @@ def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region)
         messages.success(request, gettext("已记录「%(indicator)s」的复核值") % {"indicator": indicator.name})
     elif action == "unreview":
         review_value_remove(
-            review=get_object_or_404(ReviewedValue, scheme=scheme, region=region, pk=request.POST.get("pk"))
+            review=get_object_or_404(
+                ReviewedValue,
+                scheme=scheme,
+                region=region,
+                pk=id_of(request.POST.get("pk", ""), gettext("复核值")),
+            )
         )
         messages.success(request, gettext("已撤销复核值，恢复采用上报值"))
     elif action == "adjust":
@@ -317,11 +323,18 @@ def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region)
         messages.success(request, gettext("已记录%(kind)s") % {"kind": adjustment.get_kind_display()})
     elif action == "unadjust":
         adjustment_remove(
-            adjustment=get_object_or_404(Adjustment, scheme=scheme, region=region, pk=request.POST.get("pk"))
+            adjustment=get_object_or_404(
+                Adjustment,
+                scheme=scheme,
+                region=region,
+                pk=id_of(request.POST.get("pk", ""), gettext("加减分")),
+            )
         )
         messages.success(request, gettext("已删除该项加减分"))
     elif action == "organisation":
-        item = get_object_or_404(OrganisationItem, scheme=scheme, pk=request.POST.get("item"))
+        item = get_object_or_404(
+            OrganisationItem, scheme=scheme, pk=id_of(request.POST.get("item", ""), gettext("组织实施项目"))
+        )
         points = parse_points(
             request.POST.get("points", ""), gettext("得分"), maximum=item.max_points, required=True
         )
@@ -369,10 +382,10 @@ def review(request: HttpRequest, pk: int, code: str) -> HttpResponse:
 def trace(request: HttpRequest, pk: int, code: str, item: str) -> HttpResponse:
     scheme = get_object_or_404(AssessmentScheme.objects.select_related("region"), pk=pk)
     region = _child(request, scheme, code)
-    number = request.GET.get("version", "")
+    number = optional_id(request.GET, "version", gettext("版本"))
     result = None
-    if number.isdigit():
-        result = get_object_or_404(AssessmentResult, scheme=scheme, version=int(number))
+    if number is not None:
+        result = get_object_or_404(AssessmentResult, scheme=scheme, version=number)
         outcome = result.data
     else:
         outcome = assessment_compute(scheme)

@@ -2,7 +2,8 @@
 
 | variable | default |
 | --- | --- |
-| HEALTHACTION_SECRET_KEY | a development key (set a real one in production) |
+| HEALTHACTION_SECRET_KEY | random, made at first start in $HEALTHACTION_VAR/secret_key (mode 600); |
+| | with DEBUG off the public development key and keys under 32 characters are refused |
 | HEALTHACTION_DEBUG | off |
 | HEALTHACTION_ALLOWED_HOSTS | 127.0.0.1,localhost |
 | HEALTHACTION_VAR | <repository>/var (SQLite file, uploaded plans) |
@@ -13,24 +14,77 @@
 | HEALTHACTION_EMAIL_BACKEND, HEALTHACTION_FROM_EMAIL | console backend, healthaction@localhost (reminders) |
 | HEALTHACTION_QUEUE_URL | sqlite:///$HEALTHACTION_VAR/queue.sqlite3 (jobs; or redis://…, postgres://…) |
 | HEALTHACTION_CACHE_URL | each process's memory (dashboards' cache; redis://host:6379/1 shares it) |
+| HEALTHACTION_SELF_APPROVAL | off (审核 by another than the submitter; on: a small office approves its own) |
+| HEALTHACTION_HSTS_SECONDS | 0 (Strict-Transport-Security max-age; 31536000 once the site is HTTPS only) |
+| HEALTHACTION_HSTS_INCLUDE_SUBDOMAINS, HEALTHACTION_HSTS_PRELOAD | off |
+| HEALTHACTION_SSL_REDIRECT | off (redirect http:// to https://) |
+| HEALTHACTION_SECURE_COOKIES | off (session, CSRF and language cookies only over HTTPS) |
+| HEALTHACTION_BEHIND_HTTPS_PROXY | off (trust the proxy's X-Forwarded-Proto: https) |
+| HEALTHACTION_CSRF_TRUSTED_ORIGINS | none (comma-separated, e.g. https://jiankang.example.gov.cn) |
+| HEALTHACTION_CSP | enforce (the Content-Security-Policy header; report-only or off) |
+
+Behind HTTPS, `python web/manage.py check --deploy` is clean with HEALTHACTION_HSTS_SECONDS=31536000,
+HEALTHACTION_HSTS_INCLUDE_SUBDOMAINS=1, HEALTHACTION_HSTS_PRELOAD=1, HEALTHACTION_SSL_REDIRECT=1 and
+HEALTHACTION_SECURE_COOKIES=1.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
+import time
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 django_stubs_ext.monkeypatch()  # lets ModelAdmin[Region] and friends be subscripted at run time
+
+
+def _flag(name: str, default: str = "") -> bool:
+    return os.environ.get(name, default).strip().lower() in {"1", "true", "yes", "on"}
+
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("HEALTHACTION_VAR", BASE_DIR.parent / "var"))
 
-SECRET_KEY = os.environ.get("HEALTHACTION_SECRET_KEY", "dev-only-healthaction-key-change-me-in-production")
-DEBUG = os.environ.get("HEALTHACTION_DEBUG", "").lower() in {"1", "true", "yes", "on"}
+DEBUG = _flag("HEALTHACTION_DEBUG")
+# The key that once was the default: public, so a site running on it can have its sessions forged.
+PUBLIC_DEV_KEY = "dev-only-healthaction-key-change-me-in-production"
+
+
+def _site_key(folder: Path) -> str:
+    """The site's own random key in ``folder/secret_key``, made on first start (mode 600): `make run`
+    needs no configuration and no two sites share a key. Several machines serving one site set
+    HEALTHACTION_SECRET_KEY to one value instead."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "secret_key"
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # made before, or by another worker starting at the same moment
+        for _ in range(50):
+            key = path.read_text().strip()
+            if key:
+                return key
+            time.sleep(0.1)
+        raise ImproperlyConfigured(f"{path}：密钥文件为空，请删除后重新启动") from None
+    key = secrets.token_urlsafe(50)
+    with os.fdopen(handle, "w") as out:
+        out.write(key)
+    return key
+
+
+SECRET_KEY = os.environ.get("HEALTHACTION_SECRET_KEY", "").strip() or (
+    PUBLIC_DEV_KEY if DEBUG else _site_key(VAR_DIR)
+)
+if not DEBUG and (SECRET_KEY == PUBLIC_DEV_KEY or len(SECRET_KEY) < 32):
+    raise ImproperlyConfigured(
+        "HEALTHACTION_SECRET_KEY 是公开的开发密钥或太短（少于32个字符）：生产环境（HEALTHACTION_DEBUG 关闭）"
+        "不能使用。请设置一个随机的长密钥，或删除该变量，由系统在 HEALTHACTION_VAR/secret_key 中生成。"
+    )
 ALLOWED_HOSTS = os.environ.get("HEALTHACTION_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
@@ -57,6 +111,7 @@ INSTALLED_APPS = [
     "web.reports",
     "web.jobs",  # long work (PDF reports, large uploads, plan imports, recomputes) on a worker
     "web.help",  # 帮助: the user manual (docs/manual) inside the site
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -67,8 +122,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the user is known (its 400 page shows the site's frame), before any view reads the body.
+    "web.config.charset.RequestCharsetMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -173,11 +231,52 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 SILENCED_SYSTEM_CHECKS = ["staticfiles.W004"]  # node_modules absent before `make setup`
 
+# 审核 by someone other than the submitter (four eyes). A very small office where one person both
+# reports and reviews may allow self-approval; it is still recorded in each value's history.
+SELF_APPROVAL = _flag("HEALTHACTION_SELF_APPROVAL")
+
 MEDIA_ROOT = VAR_DIR / "media"
 # Reminders go through this backend; the console prints them until a real one (smtp) is set.
 EMAIL_BACKEND = os.environ.get("HEALTHACTION_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("HEALTHACTION_FROM_EMAIL", "healthaction@localhost")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+# HTTPS, when the site is served through it (directly or behind a proxy that says so); all off by
+# default because the embedded site listens on plain HTTP on 127.0.0.1. With all of them set,
+# `python web/manage.py check --deploy` reports nothing.
+SECURE_HSTS_SECONDS = int(os.environ.get("HEALTHACTION_HSTS_SECONDS", "0") or 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("HEALTHACTION_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = _flag("HEALTHACTION_HSTS_PRELOAD")
+SECURE_SSL_REDIRECT = _flag("HEALTHACTION_SSL_REDIRECT")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = _flag("HEALTHACTION_SECURE_COOKIES")
+if _flag("HEALTHACTION_BEHIND_HTTPS_PROXY"):  # the proxy sets X-Forwarded-Proto: https
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("HEALTHACTION_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+# Content-Security-Policy: scripts, styles, images, fonts and connections from this site only; no
+# inline script or style attribute in any page (web/static/js/site.js holds the behaviour). ECharts
+# and Swagger UI set styles through the DOM (CSSOM), which style-src does not govern; charts and the
+# docs' icons are data: images. HEALTHACTION_CSP=report-only sends it as a report (for trying a
+# change), =off not at all.
+_CSP_MODE = os.environ.get("HEALTHACTION_CSP", "enforce").strip().lower()
+_CSP = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+if _CSP_MODE == "report-only":
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+elif _CSP_MODE != "off":
+    CONTENT_SECURITY_POLICY = _CSP
 
 LOGGING = {
     "version": 1,

@@ -1,8 +1,17 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from web.dashboards import views as dashboard_views
+from web.parameters import YearConverter
+
+# Before the apps' urls are included: their paths use <year:year> (a mistyped year is a 400 saying why).
+register_converter(YearConverter, "year")
+
+handler400 = "web.config.errors.bad_request"
+handler403 = "web.config.errors.permission_denied"
+handler404 = "web.config.errors.page_not_found"
+handler500 = "web.config.errors.server_error"
 
 urlpatterns = [
     path("", dashboard_views.home, name="home"),

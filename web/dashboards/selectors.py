@@ -55,6 +55,12 @@ def latest_year(region: Region) -> int | None:
     return year
 
 
+def status_years(region: Region) -> list[int]:
+    """The years with statuses in the region's subtree (the years a dashboard or report can be about)."""
+    rows = SeriesStatus.objects.filter(region__path__startswith=region.path).values_list("year", flat=True)
+    return sorted(set(rows.distinct()))
+
+
 def _by_urgency(row: dict[str, Any]) -> tuple[int, float]:
     ratio = row["ratio"]
     return (_URGENCY.get(row["status"], 9), ratio if ratio is not None else 0.0)

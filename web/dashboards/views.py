@@ -23,9 +23,11 @@ from web.dashboards.selectors import (
     league_of_level,
     league_table,
     region_overview,
+    status_years,
 )
 from web.dashboards.templatetags.ha import STATUS_CLASS
 from web.monitoring.selectors import indicators_for
+from web.parameters import optional_year
 from web.plans.models import Indicator
 from web.regions.models import Region
 
@@ -46,10 +48,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _year(request: HttpRequest, region: Region, token: str) -> int | None:
-    try:
-        return int(request.GET["year"])
-    except (KeyError, ValueError):
-        return cached(token, ("latest-year", region.pk), partial(latest_year, region))
+    chosen = optional_year(request.GET)
+    if chosen is not None:
+        return chosen
+    return cached(token, ("latest-year", region.pk), partial(latest_year, region))
 
 
 def _lazy(compute: Callable[[], dict[str, Any]], *names: str) -> dict[str, Callable[[], Any]]:
@@ -126,7 +128,7 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
     context: dict[str, object] = {
         "region": region,
         "year": year,
-        "years": range(2018, 2025),
+        "years": cached(token, ("status-years", region.pk), partial(status_years, region)),
         "headers": [STATUS_LABELS[s] for s in STATUS_ORDER],
         "up": up,
         "part": _part(token, "overview", region.pk, year, every, up),

@@ -1,5 +1,9 @@
 """`healthaction demo`: the embedded demo site built from the seed documents (idempotent).
 
+It is built only into an empty database (no account, no plan): `make run` runs it on every start,
+and a real site's users, passwords, roles, rounds and plans must never be touched by it.
+`healthaction demo --reset` empties the database first, on request.
+
 Each seed plan is imported for the region it names; the counties of its city are loaded from the
 code table, demo townships are added under the counties that have their own plan, and values for
 2018–2024 are generated from each target's trajectory with a fixed random seed. Everything made
@@ -16,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
@@ -30,7 +36,7 @@ from web.monitoring.evaluation import statuses_refresh
 from web.monitoring.models import Observation, ObservationChange, ReportingRound
 from web.monitoring.selectors import _nearest_target, indicators_for
 from web.organisation.models import Department
-from web.plans.models import Baseline
+from web.plans.models import Baseline, PlanDocument
 from web.plans.services import plan_import
 from web.regions.codes import AreaCode, read_area_codes
 from web.regions.models import Region
@@ -178,6 +184,22 @@ def _observations(region: Region, rng: random.Random, user_id: int | None) -> in
         for o in created
     )
     return len(rows)
+
+
+def site_contents() -> dict[str, int]:
+    """What the database holds that a demo build would touch: accounts and imported plans."""
+    return {"users": User.objects.count(), "plans": PlanDocument.objects.count()}
+
+
+def demo_create(*, seeds: Path, reset: bool = False) -> bool:
+    """Build the demo into an empty database (after emptying it when ``reset``); False when the site
+    has data and nothing was done."""
+    if reset:
+        call_command("flush", interactive=False, verbosity=0)
+    if any(site_contents().values()):
+        return False
+    demo_build(seeds=seeds)
+    return True
 
 
 @transaction.atomic

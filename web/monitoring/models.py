@@ -134,6 +134,7 @@ class ObservationChange(models.Model):
         gettext_noop("审核通过"),
         gettext_noop("退回"),
         gettext_noop("导入"),
+        gettext_noop("修改说明"),
         gettext_noop("上传佐证"),
         gettext_noop("生成演示数据"),
         gettext_noop("合并指标"),

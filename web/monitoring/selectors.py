@@ -48,6 +48,17 @@ def open_round(region: Region, year: int, today: datetime.date) -> ReportingRoun
     return next((r for r in rounds if r.is_open(today)), None)
 
 
+def entry_years(region: Region, today: datetime.date) -> list[int]:
+    """The years the entry page can show for ``region``, latest first: each year of a round of the region
+    or an ancestor, and each year with a reported value, up to this year (and an open round's year)."""
+    codes = lineage_codes(region)
+    rounds = ReportingRound.objects.filter(region__code__in=codes)
+    years = set(rounds.values_list("year", flat=True))
+    years |= set(Observation.objects.filter(region=region).values_list("year", flat=True).distinct())
+    open_years = {r.year for r in rounds if r.is_open(today)}
+    return sorted((y for y in years if y <= today.year or y in open_years), reverse=True)
+
+
 def rounds_open_for(region: Region, today: datetime.date) -> list[ReportingRound]:
     rounds = ReportingRound.objects.filter(
         Q(region__code__in=lineage_codes(region)) | Q(region__path__startswith=region.path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
@@ -105,7 +106,9 @@ def observation_save(
 
     ``version`` is the number the form was loaded with (None for a value not yet in the database);
     a different number in the database means a concurrent edit: :class:`Conflict`, nothing saved.
-    A submitted or approved value can only be changed by a reviewer.
+    A submitted value can only be changed by a reviewer; an approved value by nobody: it is returned
+    (退回, with a reason) first, then entered again, so every change of an approved value is a new
+    version with its reason in the history.
     """
     try:
         value = check_amount(value, field=indicator.name, unit=indicator.unit or None, name=indicator.name)
@@ -150,7 +153,14 @@ def observation_save(
         return observation
     if version is None or observation.version != version:
         raise _conflict(observation)
-    if observation.state in (State.SUBMITTED, State.APPROVED) and not reviewer:
+    if observation.state == State.APPROVED:
+        raise ObservationError(
+            gettext(
+                "「%(indicator)s」%(year)s年的值已审核，不能直接修改；如需更正，请审核人先退回（填写原因），再重新填报"
+            )
+            % {"indicator": indicator.name, "year": year}
+        )
+    if observation.state == State.SUBMITTED and not reviewer:
         raise ObservationError(
             gettext("「%(indicator)s」%(year)s年的值%(state)s，不能再修改；如需更正请联系审核人退回")
             % {"indicator": indicator.name, "year": year, "state": observation.get_state_display()}
@@ -182,10 +192,45 @@ def observation_save(
     return observation
 
 
+@transaction.atomic
+def observation_note(*, observation: Observation, comment: str, user: User, version: int) -> Observation:
+    """Change the 说明 of a value without changing the value, in any state (an approved value keeps
+    its value and state): the old and the new text stay in the history."""
+    updated = Observation.objects.filter(pk=observation.pk, version=version).update(
+        comment=comment, updated_by=user, updated_at=timezone.now(), version=F("version") + 1
+    )
+    if updated == 0:
+        raise _conflict(observation)
+    old_comment = observation.comment
+    observation.refresh_from_db()
+    _record(
+        observation,
+        user=user,
+        action="修改说明",
+        old_value=observation.value,
+        old_state=observation.state,
+        reason=gettext("说明改为「%(new)s」，原为「%(old)s」") % {"new": comment, "old": old_comment},
+    )
+    return observation
+
+
+def submitter_of(observation: Observation) -> int | None:
+    """The id of the user who last submitted the value (None when it came in otherwise, as an import)."""
+    last = observation.changes.filter(new_state=State.SUBMITTED).order_by("-at", "-pk").first()
+    return last.user_id if last else None
+
+
 def _review(
-    observation: Observation, *, user: User, version: int, state: str, comment: str, action: str
+    observation: Observation,
+    *,
+    user: User,
+    version: int,
+    state: str,
+    comment: str,
+    action: str,
+    from_states: tuple[str, ...] = (State.SUBMITTED,),
 ) -> Observation:
-    if observation.state != State.SUBMITTED:
+    if observation.state not in from_states:
         raise ObservationError(
             gettext("「%(indicator)s」%(year)s年的值%(state)s，只能审核已提交的值")
             % {
@@ -220,6 +265,15 @@ def _review(
 def observation_approve(
     *, observation: Observation, user: User, version: int, comment: str = ""
 ) -> Observation:
+    # 审核 by someone other than the submitter (four eyes); a very small office may allow it
+    # (HEALTHACTION_SELF_APPROVAL). Checked before anything is written.
+    if not settings.SELF_APPROVAL and submitter_of(observation) == user.pk:
+        raise ObservationError(
+            gettext(
+                "「%(indicator)s」%(year)s年的值是您本人提交的，需由其他审核人审核（不能审核自己提交的值）"
+            )
+            % {"indicator": observation.indicator.name, "year": observation.year}
+        )
     observation = _review(
         observation, user=user, version=version, state=State.APPROVED, comment=comment, action="审核通过"
     )
@@ -231,8 +285,20 @@ def observation_approve(
 
 @transaction.atomic
 def observation_return(*, observation: Observation, user: User, version: int, comment: str) -> Observation:
+    """Send a submitted value back to its reporter, or reopen an approved one (the only way an approved
+    value changes: returned with a reason, then entered again)."""
     if not comment.strip():
         raise ObservationError(gettext("退回时请填写退回原因"))
-    return _review(
-        observation, user=user, version=version, state=State.RETURNED, comment=comment, action="退回"
+    was_approved = observation.state == State.APPROVED
+    observation = _review(
+        observation,
+        user=user,
+        version=version,
+        state=State.RETURNED,
+        comment=comment,
+        action="退回",
+        from_states=(State.SUBMITTED, State.APPROVED),
     )
+    if was_approved:  # it no longer counts: the statuses follow at once, as after an approval
+        statuses_refresh_after(observation)
+    return observation

@@ -6,11 +6,11 @@ urlpatterns = [
     # Before "<code>/<year>/", which would otherwise take "evidence/1/" for a region code.
     path("evidence/<int:pk>/", views.evidence_download, name="evidence-download"),
     path("<str:code>/", views.rounds, name="rounds"),
-    path("<str:code>/<int:year>/", views.entry, name="entry"),
+    path("<str:code>/<year:year>/", views.entry, name="entry"),
     path("<str:code>/review/", views.review, name="review"),
     path("<str:code>/review/batch/", views.review_batch, name="review-batch"),
-    path("<str:code>/<int:year>/workbook/", workbook_views.workbook_download, name="workbook-download"),
-    path("<str:code>/<int:year>/workbook/upload/", workbook_views.workbook_upload, name="workbook-upload"),
+    path("<str:code>/<year:year>/workbook/", workbook_views.workbook_download, name="workbook-download"),
+    path("<str:code>/<year:year>/workbook/upload/", workbook_views.workbook_upload, name="workbook-upload"),
     path("observations/<int:pk>/decide/", views.decide, name="decide"),
     path("observations/<int:pk>/history/", views.history, name="history"),
 ]

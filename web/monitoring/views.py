@@ -4,8 +4,8 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,18 +17,36 @@ from web.accounts.locale import refusal_message
 from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.monitoring.evidence import evidence_attach, evidence_check
 from web.monitoring.models import Evidence, Observation
-from web.monitoring.selectors import EntryRow, entry_rows, open_round, review_queue, rounds_open_for
+from web.monitoring.selectors import (
+    EntryRow,
+    entry_rows,
+    entry_years,
+    open_round,
+    review_queue,
+    rounds_open_for,
+)
 from web.monitoring.services import (
     ObservationError,
     observation_approve,
+    observation_note,
     observation_return,
     observation_save,
 )
+from web.parameters import id_of, optional_id
 from web.regions.models import Region
 
 
 def _today() -> datetime.date:
     return timezone.localdate()
+
+
+TYPED_ECHO = 40  # characters of a refused value shown again in its field
+
+
+def _posted_version(request: HttpRequest, pk: int) -> int | None:
+    """The version the form was loaded with; None for a value that was not in the database then."""
+    raw = request.POST.get(f"version-{pk}", "")
+    return int(raw) if raw.isdigit() and len(raw) < 10 else None
 
 
 @login_required
@@ -41,11 +59,17 @@ def rounds(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    """The year's values: editable while its round is open, read-only in past years; later years refused."""
     region = region_for_user(request.user, code, Need.ENTER)
     scope = region_scope_for(request.user)
-    round_ = open_round(region, year, _today())
+    today = _today()
+    round_ = open_round(region, year, today)
+    if round_ is None and year > today.year:
+        raise Http404(gettext("%(year)s年的填报尚未开放：只能填报已开放轮次的年份") % {"year": year})
     rows = entry_rows(region=region, year=year, scope=scope)
     errors: dict[int, str] = {}
+    typed: dict[int, str] = {}
+    typed_comments: dict[int, str] = {}
     if request.method == "POST":
         if round_ is None:
             raise PermissionDenied(gettext("%(year)s年的填报未开放或已截止") % {"year": year})
@@ -54,8 +78,11 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
         for row in rows:
             pk = row.indicator.pk
             raw = request.POST.get(f"value-{pk}", "").strip()
+            comment = request.POST.get(f"comment-{pk}", "")
             upload = request.FILES.get(f"evidence-{pk}")
-            if not raw and upload is None:
+            # A changed 说明 alone is saved too (on an approved value, as a note with history).
+            noted = row.observation is not None and comment.strip() != row.observation.comment.strip()
+            if not raw and upload is None and not noted:
                 continue
             if not scope.may_enter(region, row.indicator):
                 raise PermissionDenied(gettext("不能填报其他部门的指标"))
@@ -71,7 +98,6 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                         )
                     except NumberRefused as refused:
                         raise ObservationError(refusal_message(refused)) from None
-                    version_raw = request.POST.get(f"version-{pk}", "")
                     unchanged = row.observation is not None and row.observation.value == value and not submit
                     if not unchanged:
                         observation = observation_save(
@@ -79,14 +105,23 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                             indicator=row.indicator,
                             year=year,
                             value=value,
-                            comment=request.POST.get(f"comment-{pk}", ""),
+                            comment=comment,
                             user=signed_in_user(request.user),
-                            version=int(version_raw) if version_raw.isdigit() else None,
+                            version=_posted_version(request, pk),
                             submit=submit,
                             department=scope.department,
                             reviewer=scope.may(Need.REVIEW),
                         )
                         saved += 1
+                        noted = False
+                if noted and observation is not None:
+                    observation = observation_note(
+                        observation=observation,
+                        comment=comment,
+                        user=signed_in_user(request.user),
+                        version=_posted_version(request, pk) or 0,  # none posted: a conflict
+                    )
+                    saved += 1
                 if upload is not None:
                     if observation is None:
                         raise ObservationError(gettext("请先填写本年值，再上传佐证材料"))
@@ -98,6 +133,9 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                     attached += 1
             except ObservationError as exc:
                 errors[pk] = str(exc)
+                # What was typed stays on the page, to correct and send again (a value longer than
+                # any number could be is not echoed back: the message says what is wrong with it).
+                typed[pk], typed_comments[pk] = (raw if len(raw) <= TYPED_ECHO else ""), comment
         if not errors:
             if not saved and not attached:
                 messages.warning(
@@ -121,12 +159,15 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
         {
             "region": region,
             "year": year,
+            "years": entry_years(region, today),
             "round": round_,
             "rows": rows,
             "errors": errors,
             "posted": request.POST if errors else {},
             "counts": _entry_counts(rows),
             "reviewer": _reviewer(region),
+            "typed": typed,
+            "typed_comments": typed_comments,
         },
     )
 
@@ -146,7 +187,8 @@ def _entry_counts(rows: list[EntryRow]) -> dict[str, int]:
 
 
 def _int(raw: str | None) -> int | None:
-    return int(raw) if raw and raw.isdigit() else None
+    """A small count such as a version; anything else (text, 20 digits) reads as none."""
+    return int(raw) if raw and raw.isascii() and raw.isdigit() and len(raw) < 10 else None
 
 
 @login_required
@@ -155,8 +197,8 @@ def review(request: HttpRequest, code: str) -> HttpResponse:
     flag = request.GET.get("flag", "")
     queue = review_queue(
         region,
-        department=_int(request.GET.get("department")),
-        indicator=_int(request.GET.get("indicator")),
+        department=optional_id(request.GET, "department", gettext("部门")),
+        indicator=optional_id(request.GET, "indicator", gettext("指标")),
         flag=flag if flag in ("flagged", "plain") else "",
     )
     return render(
@@ -180,7 +222,7 @@ def review_batch(request: HttpRequest, code: str) -> HttpResponse:
     else:
         decision = request.POST.get("decision", "")
         picked = request.POST.getlist("pick")
-    pks = [int(p) for p in picked if p.isdigit()]
+    pks = [id_of(p, gettext("所选的值")) for p in picked]
     if decision not in ("approve", "return") or not pks:
         messages.error(request, gettext("请先勾选要审核的行，再点「通过所选」或「退回所选」"))
         return redirect(_back(code, request.POST.get("query", "")))
@@ -227,8 +269,14 @@ def _what(observation: Observation) -> str:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     observation = get_object_or_404(Observation.objects.select_related("region", "indicator"), pk=pk)
     region_for_user(request.user, observation.region.code, Need.REVIEW)
-    version = int(request.POST.get("version", "0") or 0)
+    version = id_of(request.POST.get("version", ""), gettext("版本号"))
     comment = request.POST.get("comment", "")
+    # Where to go afterwards is checked before anything is written: a bad ``back`` is a 400 and
+    # the decision is not taken (it used to be committed, then the redirect failed with a 500).
+    back_code = request.POST.get("back") or observation.region.code
+    if not Region.objects.filter(code=back_code).exists():
+        raise BadRequest(gettext("返回的地区代码「%(code)s」有误，未执行审核") % {"code": back_code[:20]})
+    back = region_for_user(request.user, back_code, Need.REVIEW)
     try:
         if request.POST.get("decision") == "approve":
             observation_approve(
@@ -242,7 +290,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, gettext("已退回：%(what)s") % {"what": _what(observation)})
     except ObservationError as exc:
         messages.error(request, str(exc))
-    return redirect("review", code=request.POST.get("back", observation.region.code))
+    return redirect("review", code=back.code)
 
 
 @login_required
@@ -250,15 +298,27 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
     observation = get_object_or_404(Observation.objects.select_related("region", "indicator"), pk=pk)
     region_for_user(request.user, observation.region.code)
     changes = observation.changes.select_related("user")
-    return render(request, "monitoring/history.html", {"observation": observation, "changes": changes})
+    scope = region_scope_for(request.user)
+    may_return = observation.state == Observation.State.APPROVED and scope.may(Need.REVIEW)
+    return render(
+        request,
+        "monitoring/history.html",
+        {"observation": observation, "changes": changes, "may_return": may_return},
+    )
 
 
 @login_required
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     evidence = get_object_or_404(Evidence.objects.select_related("observation__region"), pk=pk)
     region_for_user(request.user, evidence.observation.region.code)
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError as exc:  # removed from the disk (a restore without media/): say so
+        raise Http404(
+            gettext("佐证材料「%(name)s」的文件已不在服务器上，请重新上传") % {"name": evidence.original_name}
+        ) from exc
     return FileResponse(
-        evidence.file.open("rb"),
+        handle,
         as_attachment=True,
         filename=evidence.original_name,
         content_type=evidence.content_type,

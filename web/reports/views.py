@@ -27,6 +27,7 @@ from healthaction.reports.pdf import libreoffice, missing_message
 from web.accounts.scope import Need, region_for_user
 from web.dashboards.selectors import latest_year
 from web.jobs.services import job_enqueue
+from web.parameters import optional_year
 from web.regions.models import Region
 from web.reports.jobs import FORMATS
 from web.reports.source import plan_and_basis, published_result, report_data
@@ -35,10 +36,7 @@ FORMAT_LABELS = (("docx", "Word"), ("xlsx", "Excel"), ("html", "网页"), ("pdf"
 
 
 def _year(request: HttpRequest) -> int | None:
-    try:
-        return int(request.GET["year"])
-    except (KeyError, ValueError):
-        return None
+    return optional_year(request.GET)
 
 
 @login_required

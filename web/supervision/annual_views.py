@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _t
 
 from web.accounts.scope import Need, region_for_user
+from web.parameters import id_of
 from web.supervision.annual import (
     FindingError,
     annual_round,
@@ -42,7 +43,9 @@ def annual(request: HttpRequest, code: str, year: int) -> HttpResponse:
     finding_form = FindingForm(departments=departments)
     editing = None
     if request.GET.get("edit") and round_ is not None:
-        editing = get_object_or_404(SupervisionFinding, pk=request.GET["edit"], round=round_)
+        editing = get_object_or_404(
+            SupervisionFinding, pk=id_of(request.GET["edit"], _t("督导发现")), round=round_
+        )
         finding_form = FindingForm(
             departments=departments,
             initial={
@@ -90,7 +93,9 @@ def annual(request: HttpRequest, code: str, year: int) -> HttpResponse:
                 )
                 return redirect(here)
     elif request.method == "POST" and action == "delete" and round_ is not None:
-        finding = get_object_or_404(SupervisionFinding, pk=request.POST.get("finding"), round=round_)
+        finding = get_object_or_404(
+            SupervisionFinding, pk=id_of(request.POST.get("finding", ""), _t("督导发现")), round=round_
+        )
         finding_delete(finding=finding)
         messages.success(
             request, _t("已删除%(department)s的督导发现") % {"department": finding.department.name}

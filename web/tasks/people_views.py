@@ -101,6 +101,14 @@ def task_confirm_view(request: HttpRequest, pk: int, round_code: str) -> HttpRes
     reports = ProgressReport.objects.filter(measure__task=task, round=round_.code).select_related(
         "measure", "department", "submitted_by"
     )
+    confirmation = (
+        TaskConfirmation.objects.filter(task=task, round=round_.code)
+        .select_related("department", "confirmed_by")
+        .first()
+    )
+    by = confirmation.confirmed_by if confirmation else None
+    # The confirmer's account may be gone since (the row keeps the confirmation, not the person).
+    confirmer = (by.get_full_name() or by.username) if by else gettext("（账户已删除）")
     return render(
         request,
         "tasks/confirm.html",
@@ -110,9 +118,8 @@ def task_confirm_view(request: HttpRequest, pk: int, round_code: str) -> HttpRes
             "leads": leads,
             "reports": reports,
             "state": confirmation_state(task, round_.code),
-            "confirmation": TaskConfirmation.objects.filter(task=task, round=round_.code)
-            .select_related("department", "confirmed_by")
-            .first(),
+            "confirmation": confirmation,
+            "confirmer": confirmer,
             "may_confirm": may_confirm,
         },
     )

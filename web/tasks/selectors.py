@@ -111,8 +111,16 @@ def tracked_for_region(region: Region) -> Tracked:
 
 
 def core_reports(tracked: Tracked) -> list[MeasureReport]:
+    """The reports of the departments each measure names today. A department taken off a task after
+    it reported keeps its report in the database, but no longer counts (the core refuses reports of
+    departments a measure does not name, and the task's pages must render)."""
     ids = {measure.pk: code for code, measure in tracked.rows.items()}
-    reports = ProgressReport.objects.filter(measure_id__in=ids).select_related("department")
+    named = {m.id: set(m.departments) for m in tracked.measures}
+    reports = [
+        report
+        for report in ProgressReport.objects.filter(measure_id__in=ids).select_related("department")
+        if report.department.name in named.get(ids[report.measure_id], set())
+    ]
     return [
         MeasureReport(
             measure_id=ids[report.measure_id],

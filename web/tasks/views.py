@@ -21,6 +21,7 @@ from web.accounts.locale import refusal_message
 from web.accounts.models import Role
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.organisation.models import Department
+from web.parameters import optional_id
 from web.plans.models import Action
 from web.tasks import selectors
 from web.tasks.forms import TaskForm
@@ -47,7 +48,8 @@ def task_list(request: HttpRequest, code: str) -> HttpResponse:
     view = selectors.supervision_for(region, round_)
     by_measure = {view.tracked.measure_for(v).pk: v for v in view.supervision.verdicts}
     program = request.GET.get("program", "")
-    department = Department.objects.filter(pk=request.GET.get("department") or 0, region=region).first()
+    chosen = optional_id(request.GET, "department", gettext("部门"))
+    department = Department.objects.filter(pk=chosen, region=region).first() if chosen else None
     status = request.GET.get("status", "")
     rows = []
     for task in selectors.tasks_for_region(region, program=program, department=department):
@@ -119,7 +121,9 @@ def _department_for_report(request: HttpRequest, code: str) -> tuple[Department 
         if scope.department is None:
             raise PermissionDenied(gettext("您的账户没有所属部门，不能报送进展"))
         return scope.department, False
-    chosen = request.GET.get("department") or request.POST.get("department")
+    chosen = optional_id(request.GET, "department", gettext("部门")) or optional_id(
+        request.POST, "department", gettext("部门")
+    )
     department = Department.objects.filter(pk=chosen, region__code=code).first() if chosen else None
     return department, True
 

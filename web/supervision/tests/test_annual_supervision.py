@@ -76,9 +76,12 @@ def test_a_finding_without_text_or_for_another_regions_department_is_refused(
     assert not SupervisionFinding.objects.exists()
 
 
-def test_an_impossible_year_is_not_found(client: Client, xixia: Xixia) -> None:
+def test_an_impossible_year_is_refused_saying_why(client: Client, xixia: Xixia) -> None:
     client.force_login(xixia.office)
-    assert client.get(f"/tasks/{XIXIA}/supervision/annual/1900/").status_code == 404
+    response = client.get(f"/tasks/{XIXIA}/supervision/annual/1900/")
+    assert response.status_code == 400
+    assert "年份" in response.content.decode()
+    assert client.get(f"/tasks/{XIXIA}/supervision/annual/2101/").status_code == 400
 
 
 @pytest.mark.parametrize("outsider", ["huining_admin", "huining_clerk", "office", "leader", "nobody"])
