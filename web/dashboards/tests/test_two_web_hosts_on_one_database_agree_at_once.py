@@ -50,9 +50,13 @@ office = user_create_or_update(
     username="office", password="two-hosts-1", full_name="市办公室", role=Role.OFFICE_ADMIN,
     region=Region.objects.get(code=BAIYIN), department=None,
 )
+submitter = user_create_or_update(  # 审核 is by someone other than the submitter
+    username="county", password="two-hosts-2", full_name="区县管理员", role=Role.COUNTY_ADMIN,
+    region=pingchuan, department=None,
+)
 literacy = Indicator.objects.get(region=pingchuan, name="居民健康素养水平")
 value = observation_save(
-    region=pingchuan, indicator=literacy, year=2022, value=Decimal(23), comment="", user=office,
+    region=pingchuan, indicator=literacy, year=2022, value=Decimal(23), comment="", user=submitter,
     version=None, submit=True, reviewer=True,
 )
 session = SessionStore()

@@ -40,6 +40,10 @@ office = user_create_or_update(
     username="office", password="backup-test-1", full_name="市办公室", role=Role.OFFICE_ADMIN,
     region=Region.objects.get(code=BAIYIN), department=None,
 )
+reviewer = user_create_or_update(  # 审核 by someone other than the submitter
+    username="reviewer", password="backup-test-2", full_name="市办公室审核人", role=Role.OFFICE_ADMIN,
+    region=Region.objects.get(code=BAIYIN), department=None,
+)
 for n, indicator in enumerate(Indicator.objects.filter(region=pingchuan).order_by("pk")):
     for year in range(2018, 2023):
         value = Decimal(10 + n) + (Decimal(year - 2018) / 3).quantize(Decimal("0.000001"))
@@ -47,12 +51,12 @@ for n, indicator in enumerate(Indicator.objects.filter(region=pingchuan).order_b
                                  comment=f"{year}年填报", user=office, version=None, submit=True,
                                  reviewer=True)
         if year % 2:
-            saved = observation_return(observation=saved, user=office, version=saved.version,
+            saved = observation_return(observation=saved, user=reviewer, version=saved.version,
                                        comment="请核实")
             saved = observation_save(region=pingchuan, indicator=indicator, year=year, value=value + 1,
                                      comment="已核实", user=office, version=saved.version, submit=True,
                                      reviewer=True)
-        observation_approve(observation=saved, user=office, version=saved.version)
+        observation_approve(observation=saved, user=reviewer, version=saved.version)
 """
 
 READ = """
