@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from healthaction.ingest import IngestError, parse_file
-from web.plans.services import ImportPreview, plan_import, plan_preview
+from web.plans.selectors import ImportPreview, plan_preview
+from web.plans.services import plan_import
 from web.regions.selectors import region_by_code
 from web.regions.services import regions_load_codes
 

@@ -1,4 +1,4 @@
-"""Importing a parsed plan: what it would change (preview), then the change itself (one transaction).
+"""Importing a parsed plan in one transaction: what the preview (web.plans.selectors) lists, written.
 
 The plan is turned into a *desired state* keyed by natural keys (action name; indicator, region,
 year; …), compared with what the same document left last time. Re-importing the same document
@@ -8,23 +8,14 @@ finds no difference and writes nothing; a revised one lists its differences befo
 from __future__ import annotations
 
 import datetime
-import hashlib
-from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 
-from healthaction.ingest.coverage import summary as coverage_summary
-from healthaction.numbers import YEARS, NumberRefused, check_amount, excerpt, plausibility
 from healthaction.plan import Plan
-from web.accounts.locale import refusal_message
-from web.organisation.models import Body, Department, Position
-from web.organisation.names import is_department_name
-from web.organisation.selectors import DepartmentDirectory
+from web.organisation.models import Department
 from web.organisation.services import (
     body_get_or_create,
     department_alias_add,
@@ -34,435 +25,16 @@ from web.organisation.services import (
 )
 from web.plans.catalog_link import catalog_link_for
 from web.plans.models import Action, ActionDepartment, Baseline, Indicator, PlanDocument, Target
+from web.plans.selectors import (
+    DesiredState,
+    ImportPreview,
+    desired_state,
+    document_for,
+    issued_on,
+    plan_preview,
+)
 from web.plans.signals import plan_imported
 from web.regions.models import Region
-from web.regions.selectors import region_by_name
-
-Row = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Change:
-    kind: str  # 新增 | 修改 | 删除
-    entity: str  # 专项行动 | 指标 | 目标 | 基期 | 职位
-    label: str
-    old: str = ""
-    new: str = ""
-
-
-@dataclass(frozen=True)
-class DepartmentName:
-    written: str
-    department: str | None  # the registry's name when resolved
-    suggestion: str | None = None  # unsure: the import asks
-    suggestion_id: int | None = None
-
-
-# A change's kind and entity stay Chinese in the preview data; these marks put them in the translation
-# catalogue so the preview page shows them in the reader's language.
-CHANGE_WORDS = (
-    gettext_noop("新增"),
-    gettext_noop("修改"),
-    gettext_noop("删除"),
-    gettext_noop("专项行动"),
-    gettext_noop("指标"),
-    gettext_noop("目标"),
-    gettext_noop("基期"),
-    gettext_noop("职位"),
-)
-# How many of each: "指标 · 新增：3" reads "Indicator, added: 3".
-COUNT_KINDS = {
-    "新增": pgettext_lazy("导入变化数", "新增"),
-    "修改": pgettext_lazy("导入变化数", "修改"),
-    "删除": pgettext_lazy("导入变化数", "删除"),
-}
-
-
-@dataclass
-class ImportPreview:
-    title: str
-    region: Region
-    sha256: str
-    already_imported: bool
-    changes: list[Change] = field(default_factory=list)
-    departments: list[DepartmentName] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    coverage: str = ""  # how much of the document the parse read, as `healthaction parse` says it
-
-    @property
-    def unsure(self) -> list[DepartmentName]:
-        return [d for d in self.departments if d.department is None and d.suggestion is not None]
-
-    @property
-    def new_departments(self) -> list[DepartmentName]:
-        return [d for d in self.departments if d.department is None and d.suggestion is None]
-
-    def counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for change in self.changes:
-            counts[f"{change.kind}{change.entity}"] = counts.get(f"{change.kind}{change.entity}", 0) + 1
-        return counts
-
-    def count_lines(self) -> list[str]:
-        """The counts as the preview page shows them, in the reader's language: 新增指标：3."""
-        counts: dict[tuple[str, str], int] = {}
-        for change in self.changes:
-            counts[(change.kind, change.entity)] = counts.get((change.kind, change.entity), 0) + 1
-        return [
-            gettext("%(kind)s%(entity)s：%(count)d")
-            % {"kind": COUNT_KINDS.get(kind, kind), "entity": gettext(entity), "count": count}
-            for (kind, entity), count in counts.items()
-        ]
-
-
-# Target years an import accepts: a plan's milestones and baselines fall within these.
-PLAN_YEARS = YEARS
-
-
-def _fmt(value: Decimal | float | int | None) -> str:
-    if value is None:
-        return ""
-    text = format(Decimal(str(value)).normalize(), "f")
-    return text
-
-
-@dataclass
-class _Desired:
-    actions: dict[str, Row] = field(default_factory=dict)
-    indicators: dict[str, Row] = field(default_factory=dict)
-    targets: dict[tuple[str, str, int, str], Row] = field(default_factory=dict)
-    baselines: dict[tuple[str, str], Row] = field(default_factory=dict)
-    positions: dict[tuple[str, str, str, str], Row] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-
-def _scope_region(region: Region, scope: str | None, cache: dict[str, Region | None]) -> Region | None:
-    if not scope or scope == region.name:
-        return region
-    if scope not in cache:
-        cache[scope] = region_by_name(scope, within=region)
-    return cache[scope]
-
-
-def _same_indicators(plan: Plan, region: Region) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
-    """Names the catalog matches to one national entry, mapped to the one name they are stored under.
-
-    A plan often names an indicator twice: the 考核指标框架 row 「城乡居民达到《国民体质测定标准》合格以上
-    人数比例」 and an action's 「…合格以上的人数比例」. Both are one series: kept under the framework's name
-    (the 考核's), else the name an earlier import stored, else the first written. Returns the mapping and
-    (written, stored, national entry) for each name folded into another, for the preview.
-    """
-    stored: dict[str, str] = {}  # national entry → name of an indicator this region already has
-    for name, catalog_name in Indicator.objects.filter(region=region).values_list("name", "catalog_name"):
-        if catalog_name:
-            stored.setdefault(catalog_name, name)
-    written = [
-        *(row.indicator for row in plan.framework),
-        *(t.indicator for a in plan.actions for t in a.targets),
-    ]
-    chosen: dict[str, str] = {}
-    canonical: dict[str, str] = {}
-    merged: list[tuple[str, str, str]] = []
-    for name in dict.fromkeys(written):
-        entry = catalog_link_for(name).name
-        if not entry:
-            continue
-        keep = chosen.setdefault(entry, stored.get(entry, name))  # framework names come first
-        if keep != name:
-            canonical[name] = keep
-            merged.append((name, keep, entry))
-    return canonical, merged
-
-
-def _desired(plan: Plan, region: Region) -> _Desired:
-    want = _Desired()
-    scopes: dict[str, Region | None] = {}
-    canonical, merged = _same_indicators(plan, region)
-    for written, kept, entry in merged:
-        want.warnings.append(
-            gettext("「%(written)s」与「%(kept)s」是同一国家指标「%(entry)s」，合并为一个指标「%(kept)s」")
-            % {"written": written, "kept": kept, "entry": entry}
-        )
-
-    def add_target(indicator: str, target: Any, source: str, action: str | None) -> None:
-        indicator = canonical.get(indicator, indicator)
-        if target.year is None:
-            want.warnings.append(
-                gettext("%(indicator)s：目标「%(target)s」没有年份，未导入")
-                % {"indicator": indicator, "target": target.text}
-            )
-            return
-        target_region = _scope_region(region, target.scope, scopes)
-        if target_region is None:
-            want.warnings.append(
-                gettext("%(indicator)s：找不到目标所属地区「%(scope)s」，未导入")
-                % {"indicator": indicator, "scope": target.scope}
-            )
-            return
-        if not PLAN_YEARS[0] <= target.year <= PLAN_YEARS[1]:
-            want.warnings.append(
-                gettext("%(indicator)s：目标「%(target)s」的年份%(year)s不在%(first)s—%(last)s年之间，未导入")
-                % {
-                    "indicator": indicator,
-                    "target": excerpt(target.text, 40),
-                    "year": excerpt(str(target.year), 8),
-                    "first": PLAN_YEARS[0],
-                    "last": PLAN_YEARS[1],
-                }
-            )
-            return
-        unit = target.unit or want.indicators.get(indicator, {}).get("unit") or None
-        key = (indicator, target_region.code, target.year, source)
-        row = {
-            "comparator": target.comparator,
-            "value": _checked(indicator, gettext("目标"), target.value, unit, target.text),
-            "unit": target.unit or "",
-            "text": target.text[:300],
-            "action": action,
-        }
-        if key in want.targets:
-            if want.targets[key]["text"] != row["text"]:
-                want.warnings.append(
-                    gettext("%(indicator)s：%(year)s年有多个目标，只导入第一个")
-                    % {"indicator": indicator, "year": target.year}
-                )
-            return
-        want.targets[key] = row
-        info = want.indicators.setdefault(indicator, {"unit": target.unit or "", "actions": set()})
-        if not info["unit"] and target.unit:
-            info["unit"] = target.unit
-        if action:
-            info["actions"].add(action)
-
-    def _checked(
-        indicator: str, what: str, value: float | None, unit: str | None, text: str
-    ) -> Decimal | None:
-        """The one number rule on a plan's number: one the database cannot hold is left out, an
-        impossible one (a 筛查率 of 102.76%) is kept as the plan says; both are flagged."""
-        if value is None:
-            return None
-        try:
-            number = check_amount(value, field=f"{indicator}的{what}")
-        except NumberRefused as refused:
-            want.warnings.append(gettext("%(problem)s，未导入该值") % {"problem": refusal_message(refused)})
-            return None
-        reason = plausibility(number, unit, name=indicator)
-        if reason is not None:
-            want.warnings.append(
-                gettext("%(indicator)s：%(what)s「%(text)s」不合常理（%(reason)s），请核对原文")
-                % {"indicator": indicator, "what": what, "text": excerpt(text, 40), "reason": reason}
-            )
-        return number
-
-    for action in plan.actions:
-        want.actions[action.name] = {
-            "seq": action.seq,
-            "lead": [n for n in action.lead_departments if is_department_name(n)],
-            "cooperating": [n for n in action.cooperating_departments if is_department_name(n)],
-        }
-        for target in action.targets:
-            add_target(target.indicator, target, Target.Source.ACTION, action.name)
-    for row in plan.framework:
-        name = canonical.get(row.indicator, row.indicator)
-        want.indicators.setdefault(name, {"unit": row.unit or "", "actions": set()})
-        if row.unit:
-            want.indicators[name]["unit"] = row.unit
-        for target in row.targets:
-            add_target(name, target, Target.Source.FRAMEWORK, None)
-        if row.baseline is not None and row.baseline.value is not None:
-            want.baselines[(name, region.code)] = {
-                "year": row.baseline.year,
-                "value": _checked(
-                    row.indicator, gettext("基期值"), row.baseline.value, row.unit, row.baseline.text
-                ),
-                "text": row.baseline.text[:100],
-            }
-    want.warnings += _target_conflicts(want)
-    for seq, member in enumerate(plan.committee):
-        kind, title = (
-            (Body.Kind.OFFICE, "主任") if member.role == "办公室主任" else (Body.Kind.COMMITTEE, member.role)
-        )
-        body = "办公室" if kind == Body.Kind.OFFICE else "推进委员会"
-        key = (str(kind), body, title, member.position or f"#{seq}")
-        want.positions[key] = {"holder": member.name, "seq": seq}
-    for group in plan.working_groups:
-        body = f"{group.action_name}工作组"
-        people = [("组长", group.leader)] if group.leader else []
-        people += [("成员", m) for m in group.members]
-        for seq, (title, person) in enumerate(people):
-            if person is None:
-                continue
-            key = (str(Body.Kind.WORKING_GROUP), body, title, person.position or f"#{seq}")
-            want.positions[key] = {"holder": person.name, "seq": seq}
-    return want
-
-
-def _target_conflicts(want: _Desired) -> list[str]:
-    """One indicator, one year, two different targets (the framework's and an action's): said in the
-    preview; the framework's is the one evaluated (web.monitoring.evaluation)."""
-    conflicts: list[str] = []
-    for (indicator, code, year, source), row in want.targets.items():
-        if source != Target.Source.ACTION:
-            continue
-        other = want.targets.get((indicator, code, year, Target.Source.FRAMEWORK))
-        if other is None or _same(row, other, ("comparator", "value")):
-            continue
-        conflicts.append(
-            gettext(
-                "%(indicator)s：%(year)s年目标不一致，指标框架为「%(framework)s」，专项行动为「%(action)s」，"
-                "以指标框架为准"
-            )
-            % {"indicator": indicator, "year": year, "framework": other["text"], "action": row["text"]}
-        )
-    return conflicts
-
-
-def _current(document: PlanDocument | None, region: Region) -> _Desired:
-    have = _Desired()
-    if document is None:
-        return have
-    for action in document.actions.prefetch_related("department_roles"):
-        roles = list(action.department_roles.all())
-        have.actions[action.name] = {
-            "seq": action.seq,
-            "lead": [r.written_as for r in roles if r.role == ActionDepartment.Role.LEAD],
-            "cooperating": [r.written_as for r in roles if r.role == ActionDepartment.Role.COOPERATING],
-        }
-    for target in document.targets.select_related("indicator", "region"):
-        have.targets[(target.indicator.name, target.region.code, target.year, target.source)] = {
-            "comparator": target.comparator,
-            "value": target.value,
-            "unit": target.unit,
-            "text": target.text,
-        }
-    for baseline in document.baselines.select_related("indicator", "region"):
-        have.baselines[(baseline.indicator.name, baseline.region.code)] = {
-            "year": baseline.year,
-            "value": baseline.value,
-            "text": baseline.text,
-        }
-    for indicator in Indicator.objects.filter(region=region):
-        have.indicators[indicator.name] = {"unit": indicator.unit}
-    for position in Position.objects.filter(body__region=region).select_related("body"):
-        current = position.holdings.filter(ended_on__isnull=True).select_related("person").first()
-        key = (position.body.kind, position.body.name, position.title, position.office)
-        have.positions[key] = {"holder": current.person.name if current else ""}
-    return have
-
-
-def _same(a: Row, b: Row, fields: tuple[str, ...]) -> bool:
-    def norm(v: Any) -> Any:
-        if isinstance(v, Decimal):
-            return v.normalize()
-        if isinstance(v, list):
-            return tuple(v)
-        return v
-
-    return all(norm(a.get(f)) == norm(b.get(f)) for f in fields)
-
-
-def _diff(want: _Desired, have: _Desired) -> list[Change]:
-    changes: list[Change] = []
-    for name, row in want.actions.items():
-        if name not in have.actions:
-            changes.append(Change("新增", "专项行动", name, new="、".join(row["lead"])))
-        elif not _same(row, have.actions[name], ("seq", "lead", "cooperating")):
-            old = have.actions[name]
-            changes.append(Change("修改", "专项行动", name, "、".join(old["lead"]), "、".join(row["lead"])))
-    changes += [Change("删除", "专项行动", name) for name in have.actions if name not in want.actions]
-    for name, row in want.indicators.items():
-        if name not in have.indicators:
-            changes.append(Change("新增", "指标", name, new=row["unit"]))
-    for key, row in want.targets.items():
-        label = f"{key[0]}（{key[1]}，{key[2]}年）"
-        new = f"{row['comparator']} {_fmt(row['value'])}{row['unit']}"
-        if key not in have.targets:
-            changes.append(Change("新增", "目标", label, new=new))
-        elif not _same(row, have.targets[key], ("comparator", "value", "unit", "text")):
-            old = have.targets[key]
-            changes.append(
-                Change("修改", "目标", label, f"{old['comparator']} {_fmt(old['value'])}{old['unit']}", new)
-            )
-    changes += [
-        Change("删除", "目标", f"{k[0]}（{k[1]}，{k[2]}年）") for k in have.targets if k not in want.targets
-    ]
-    for base_key, row in want.baselines.items():
-        label = f"{base_key[0]}（{base_key[1]}）"
-        new = f"{row['year'] or ''}年 {_fmt(row['value'])}"
-        if base_key not in have.baselines:
-            changes.append(Change("新增", "基期", label, new=new))
-        elif not _same(row, have.baselines[base_key], ("year", "value", "text")):
-            old = have.baselines[base_key]
-            changes.append(Change("修改", "基期", label, f"{old['year'] or ''}年 {_fmt(old['value'])}", new))
-    changes += [
-        Change("删除", "基期", f"{k[0]}（{k[1]}）") for k in have.baselines if k not in want.baselines
-    ]
-    for seat, row in want.positions.items():
-        label = f"{seat[1]}{seat[2]}（{seat[3]}）" if not seat[3].startswith("#") else f"{seat[1]}{seat[2]}"
-        if seat not in have.positions:
-            changes.append(Change("新增", "职位", label, new=row["holder"]))
-        elif have.positions[seat]["holder"] != row["holder"]:
-            changes.append(Change("修改", "职位", label, have.positions[seat]["holder"], row["holder"]))
-    return changes
-
-
-def _department_names(want: _Desired, region: Region) -> list[DepartmentName]:
-    directory = DepartmentDirectory(region)
-    seen: dict[str, DepartmentName] = {}
-    for row in want.actions.values():
-        for name in [*row["lead"], *row["cooperating"]]:
-            if name in seen:
-                continue
-            resolution = directory.resolve(name)
-            if resolution.department is not None:
-                seen[name] = DepartmentName(name, resolution.department.name)
-            elif resolution.suggestion is not None:
-                s = resolution.suggestion
-                seen[name] = DepartmentName(name, None, s.name, s.pk)
-            else:
-                canonical = directory.canonical_new_name(name)
-                seen[name] = DepartmentName(name, None if canonical == name else canonical)
-    return list(seen.values())
-
-
-def _document_for(region: Region, title: str) -> PlanDocument | None:
-    return PlanDocument.objects.filter(region=region, title=title).first()
-
-
-def _title(plan: Plan, file_name: str) -> str:
-    return plan.title or file_name.rsplit(".", 1)[0]
-
-
-def plan_preview(*, plan: Plan, region: Region, content: bytes, file_name: str) -> ImportPreview:
-    """What importing ``plan`` for ``region`` would create, change and delete; writes nothing."""
-    sha = hashlib.sha256(content).hexdigest()
-    title = _title(plan, file_name)
-    document = _document_for(region, title)
-    want = _desired(plan, region)
-    preview = ImportPreview(
-        title=title,
-        region=region,
-        sha256=sha,
-        already_imported=document is not None and document.sha256 == sha,
-        changes=_diff(want, _current(document, region)),
-        departments=_department_names(want, region),
-        warnings=[*plan.warnings, *want.warnings],
-        coverage=coverage_summary(plan),
-    )
-    if plan.region and plan.region not in (region.name, region.full_name):
-        preview.warnings.insert(
-            0,
-            gettext("文件写的地区是「%(written)s」，导入到「%(region)s」")
-            % {"written": plan.region, "region": region.name},
-        )
-    return preview
-
-
-def _issued_on(plan: Plan) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(plan.issued_date) if plan.issued_date else None
-    except ValueError:
-        return None
 
 
 @transaction.atomic
@@ -483,14 +55,14 @@ def plan_import(
     preview = plan_preview(plan=plan, region=region, content=content, file_name=file_name)
     if not preview.changes and preview.already_imported:
         return preview
-    want = _desired(plan, region)
+    want = desired_state(plan, region)
     choices = choices or {}
-    document = _document_for(region, preview.title)
+    document = document_for(region, preview.title)
     if document is None:
         document = PlanDocument(region=region, title=preview.title)
     document.doc_number = plan.doc_number or ""
     document.issuer = plan.issuer or ""
-    document.issued_on = _issued_on(plan)
+    document.issued_on = issued_on(plan)
     document.file_name = file_name
     document.sha256 = preview.sha256
     document.parsed = plan.model_dump(mode="json")
@@ -502,7 +74,7 @@ def plan_import(
     _apply_actions(document, region, want, departments)
     indicators = _apply_indicators(region, want, document)
     _apply_targets(document, want, indicators)
-    _apply_positions(region, want, _issued_on(plan) or timezone.localdate())
+    _apply_positions(region, want, issued_on(plan) or timezone.localdate())
     plan_imported.send(sender=PlanDocument, document=document)
     return preview
 
@@ -528,7 +100,7 @@ def _apply_departments(
 
 
 def _apply_actions(
-    document: PlanDocument, region: Region, want: _Desired, departments: dict[str, Department]
+    document: PlanDocument, region: Region, want: DesiredState, departments: dict[str, Department]
 ) -> None:
     document.actions.exclude(name__in=list(want.actions)).delete()
     for name, row in want.actions.items():
@@ -549,7 +121,7 @@ def _apply_actions(
                 )
 
 
-def _apply_indicators(region: Region, want: _Desired, document: PlanDocument) -> dict[str, Indicator]:
+def _apply_indicators(region: Region, want: DesiredState, document: PlanDocument) -> dict[str, Indicator]:
     indicators = {i.name: i for i in Indicator.objects.filter(region=region)}
     actions = {a.name: a for a in document.actions.prefetch_related("department_roles__department")}
     for name, row in want.indicators.items():
@@ -570,7 +142,7 @@ def _apply_indicators(region: Region, want: _Desired, document: PlanDocument) ->
     return indicators
 
 
-def _apply_targets(document: PlanDocument, want: _Desired, indicators: dict[str, Indicator]) -> None:
+def _apply_targets(document: PlanDocument, want: DesiredState, indicators: dict[str, Indicator]) -> None:
     regions = {
         r.code: r
         for r in Region.objects.filter(code__in={k[1] for k in want.targets} | {k[1] for k in want.baselines})
@@ -596,7 +168,7 @@ def _apply_targets(document: PlanDocument, want: _Desired, indicators: dict[str,
     document.baselines.exclude(pk__in=keep).delete()
 
 
-def _apply_positions(region: Region, want: _Desired, day: datetime.date) -> None:
+def _apply_positions(region: Region, want: DesiredState, day: datetime.date) -> None:
     for (kind, body_name, title, office), row in want.positions.items():
         body = body_get_or_create(region=region, kind=kind, name=body_name)
         position = position_get_or_create(body=body, title=title, office=office, seq=row["seq"])

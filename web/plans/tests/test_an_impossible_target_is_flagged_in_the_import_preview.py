@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from web.conftest import World, small_plan
 from web.plans.models import Target
-from web.plans.services import plan_import, plan_preview
+from web.plans.selectors import plan_preview
+from web.plans.services import plan_import
 
 
 def test_a_percent_above_100_is_flagged_and_kept(world: World) -> None:

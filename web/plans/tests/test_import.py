@@ -3,7 +3,8 @@ from __future__ import annotations
 from web.conftest import World, small_plan
 from web.organisation.models import Department, DepartmentAlias, Holding
 from web.plans.models import Target
-from web.plans.services import plan_import, plan_preview
+from web.plans.selectors import plan_preview
+from web.plans.services import plan_import
 
 
 def test_it_changes_nothing_when_the_same_document_is_imported_again(world: World) -> None:
