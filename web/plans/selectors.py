@@ -168,83 +168,13 @@ def _same_indicators(plan: Plan, region: Region) -> tuple[dict[str, str], list[t
 
 def desired_state(plan: Plan, region: Region) -> DesiredState:
     want = DesiredState()
-    scopes: dict[str, Region | None] = {}
     canonical, merged = _same_indicators(plan, region)
+    place = _Place(region, canonical, {})
     for written, kept, entry in merged:
         want.warnings.append(
             gettext("「%(written)s」与「%(kept)s」是同一国家指标「%(entry)s」，合并为一个指标「%(kept)s」")
             % {"written": written, "kept": kept, "entry": entry}
         )
-
-    def add_target(indicator: str, target: Any, source: str, action: str | None) -> None:
-        indicator = canonical.get(indicator, indicator)
-        if target.year is None:
-            want.warnings.append(
-                gettext("%(indicator)s：目标「%(target)s」没有年份，未导入")
-                % {"indicator": indicator, "target": target.text}
-            )
-            return
-        target_region = _scope_region(region, target.scope, scopes)
-        if target_region is None:
-            want.warnings.append(
-                gettext("%(indicator)s：找不到目标所属地区「%(scope)s」，未导入")
-                % {"indicator": indicator, "scope": target.scope}
-            )
-            return
-        if not PLAN_YEARS[0] <= target.year <= PLAN_YEARS[1]:
-            want.warnings.append(
-                gettext("%(indicator)s：目标「%(target)s」的年份%(year)s不在%(first)s—%(last)s年之间，未导入")
-                % {
-                    "indicator": indicator,
-                    "target": excerpt(target.text, 40),
-                    "year": excerpt(str(target.year), 8),
-                    "first": PLAN_YEARS[0],
-                    "last": PLAN_YEARS[1],
-                }
-            )
-            return
-        unit = target.unit or want.indicators.get(indicator, {}).get("unit") or None
-        key = (indicator, target_region.code, target.year, source)
-        row = {
-            "comparator": target.comparator,
-            "value": _checked(indicator, gettext("目标"), target.value, unit, target.text),
-            "unit": target.unit or "",
-            "text": target.text[:300],
-            "action": action,
-        }
-        if key in want.targets:
-            if want.targets[key]["text"] != row["text"]:
-                want.warnings.append(
-                    gettext("%(indicator)s：%(year)s年有多个目标，只导入第一个")
-                    % {"indicator": indicator, "year": target.year}
-                )
-            return
-        want.targets[key] = row
-        info = want.indicators.setdefault(indicator, {"unit": target.unit or "", "actions": set()})
-        if not info["unit"] and target.unit:
-            info["unit"] = target.unit
-        if action:
-            info["actions"].add(action)
-
-    def _checked(
-        indicator: str, what: str, value: float | None, unit: str | None, text: str
-    ) -> Decimal | None:
-        """The one number rule on a plan's number: one the database cannot hold is left out, an
-        impossible one (a 筛查率 of 102.76%) is kept as the plan says; both are flagged."""
-        if value is None:
-            return None
-        try:
-            number = check_amount(value, field=f"{indicator}的{what}")
-        except NumberRefused as refused:
-            want.warnings.append(gettext("%(problem)s，未导入该值") % {"problem": refusal_message(refused)})
-            return None
-        reason = plausibility(number, unit, name=indicator)
-        if reason is not None:
-            want.warnings.append(
-                gettext("%(indicator)s：%(what)s「%(text)s」不合常理（%(reason)s），请核对原文")
-                % {"indicator": indicator, "what": what, "text": excerpt(text, 40), "reason": reason}
-            )
-        return number
 
     for action in plan.actions:
         want.actions[action.name] = {
@@ -253,23 +183,118 @@ def desired_state(plan: Plan, region: Region) -> DesiredState:
             "cooperating": [n for n in action.cooperating_departments if is_department_name(n)],
         }
         for target in action.targets:
-            add_target(target.indicator, target, Target.Source.ACTION, action.name)
+            _add_target(want, place, target.indicator, target, Target.Source.ACTION, action.name)
     for row in plan.framework:
-        name = canonical.get(row.indicator, row.indicator)
+        name = place.canonical.get(row.indicator, row.indicator)
         want.indicators.setdefault(name, {"unit": row.unit or "", "actions": set()})
         if row.unit:
             want.indicators[name]["unit"] = row.unit
         for target in row.targets:
-            add_target(name, target, Target.Source.FRAMEWORK, None)
+            _add_target(want, place, name, target, Target.Source.FRAMEWORK, None)
         if row.baseline is not None and row.baseline.value is not None:
             want.baselines[(name, region.code)] = {
                 "year": row.baseline.year,
                 "value": _checked(
-                    row.indicator, gettext("基期值"), row.baseline.value, row.unit, row.baseline.text
+                    want, row.indicator, gettext("基期值"), row.baseline.value, row.unit, row.baseline.text
                 ),
                 "text": row.baseline.text[:100],
             }
     want.warnings += _target_conflicts(want)
+    _add_positions(want, plan)
+    return want
+
+
+@dataclass
+class _Place:
+    """The region a plan is imported for, its indicators' one name each, regions named by scopes."""
+
+    region: Region
+    canonical: dict[str, str]
+    scopes: dict[str, Region | None]
+
+
+def _add_target(
+    want: DesiredState,
+    place: _Place,
+    indicator: str,
+    target: Any,
+    source: str,
+    action: str | None,
+) -> None:
+    """One target of the plan, for the region its scope names, once per indicator, year and source."""
+    indicator = place.canonical.get(indicator, indicator)
+    if target.year is None:
+        want.warnings.append(
+            gettext("%(indicator)s：目标「%(target)s」没有年份，未导入")
+            % {"indicator": indicator, "target": target.text}
+        )
+        return
+    target_region = _scope_region(place.region, target.scope, place.scopes)
+    if target_region is None:
+        want.warnings.append(
+            gettext("%(indicator)s：找不到目标所属地区「%(scope)s」，未导入")
+            % {"indicator": indicator, "scope": target.scope}
+        )
+        return
+    if not PLAN_YEARS[0] <= target.year <= PLAN_YEARS[1]:
+        want.warnings.append(
+            gettext("%(indicator)s：目标「%(target)s」的年份%(year)s不在%(first)s—%(last)s年之间，未导入")
+            % {
+                "indicator": indicator,
+                "target": excerpt(target.text, 40),
+                "year": excerpt(str(target.year), 8),
+                "first": PLAN_YEARS[0],
+                "last": PLAN_YEARS[1],
+            }
+        )
+        return
+    unit = target.unit or want.indicators.get(indicator, {}).get("unit") or None
+    key = (indicator, target_region.code, target.year, source)
+    row = {
+        "comparator": target.comparator,
+        "value": _checked(want, indicator, gettext("目标"), target.value, unit, target.text),
+        "unit": target.unit or "",
+        "text": target.text[:300],
+        "action": action,
+    }
+    if key in want.targets:
+        if want.targets[key]["text"] != row["text"]:
+            want.warnings.append(
+                gettext("%(indicator)s：%(year)s年有多个目标，只导入第一个")
+                % {"indicator": indicator, "year": target.year}
+            )
+        return
+    want.targets[key] = row
+    info = want.indicators.setdefault(indicator, {"unit": target.unit or "", "actions": set()})
+    if not info["unit"] and target.unit:
+        info["unit"] = target.unit
+    if action:
+        info["actions"].add(action)
+
+
+def _checked(
+    want: DesiredState, indicator: str, what: str, value: float | None, unit: str | None, text: str
+) -> Decimal | None:
+    """The one number rule on a plan's number: one the database cannot hold is left out, an
+    impossible one (a 筛查率 of 102.76%) is kept as the plan says; both are flagged."""
+    if value is None:
+        return None
+    try:
+        number = check_amount(value, field=f"{indicator}的{what}")
+    except NumberRefused as refused:
+        want.warnings.append(gettext("%(problem)s，未导入该值") % {"problem": refusal_message(refused)})
+        return None
+    reason = plausibility(number, unit, name=indicator)
+    if reason is not None:
+        want.warnings.append(
+            gettext("%(indicator)s：%(what)s「%(text)s」不合常理（%(reason)s），请核对原文")
+            % {"indicator": indicator, "what": what, "text": excerpt(text, 40), "reason": reason}
+        )
+    return number
+
+
+def _add_positions(want: DesiredState, plan: Plan) -> None:
+    """The seats of the 推进委员会, its 办公室 and the 专项行动工作组, with who holds them."""
     for seq, member in enumerate(plan.committee):
         kind, title = (
             (Body.Kind.OFFICE, "主任") if member.role == "办公室主任" else (Body.Kind.COMMITTEE, member.role)
@@ -286,7 +311,6 @@ def desired_state(plan: Plan, region: Region) -> DesiredState:
                 continue
             key = (str(Body.Kind.WORKING_GROUP), body, title, person.position or f"#{seq}")
             want.positions[key] = {"holder": person.name, "seq": seq}
-    return want
 
 
 def _target_conflicts(want: DesiredState) -> list[str]:
