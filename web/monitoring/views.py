@@ -16,6 +16,7 @@ from healthaction.numbers import NumberRefused, parse_amount
 from web.accounts.locale import refusal_message
 from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.monitoring.evidence import evidence_attach, evidence_check
+from web.monitoring.forms import posted_rows
 from web.monitoring.models import Evidence, Observation
 from web.monitoring.selectors import (
     EntryRow,
@@ -41,12 +42,6 @@ def _today() -> datetime.date:
 
 
 TYPED_ECHO = 40  # characters of a refused value shown again in its field
-
-
-def _posted_version(request: HttpRequest, pk: int) -> int | None:
-    """The version the form was loaded with; None for a value that was not in the database then."""
-    raw = request.POST.get(f"version-{pk}", "")
-    return int(raw) if raw.isdigit() and len(raw) < 10 else None
 
 
 @login_required
@@ -75,15 +70,18 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
             raise PermissionDenied(gettext("%(year)s年的填报未开放或已截止") % {"year": year})
         submit = "submit" in request.POST
         saved = attached = 0
-        for row in rows:
-            pk = row.indicator.pk
-            raw = request.POST.get(f"value-{pk}", "").strip()
-            comment = request.POST.get(f"comment-{pk}", "")
-            upload = request.FILES.get(f"evidence-{pk}")
+        for posted in posted_rows(rows, request.POST, request.FILES):
             # A changed 说明 alone is saved too (on an approved value, as a note with history).
-            noted = row.observation is not None and comment.strip() != row.observation.comment.strip()
-            if not raw and upload is None and not noted:
+            if not posted.touched:
                 continue
+            row, raw, comment, upload, noted = (
+                posted.row,
+                posted.raw,
+                posted.comment,
+                posted.upload,
+                posted.noted,
+            )
+            pk = row.indicator.pk
             if not scope.may_enter(region, row.indicator):
                 raise PermissionDenied(gettext("不能填报其他部门的指标"))
             try:
@@ -107,7 +105,7 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                             value=value,
                             comment=comment,
                             user=signed_in_user(request.user),
-                            version=_posted_version(request, pk),
+                            version=posted.version,
                             submit=submit,
                             department=scope.department,
                             reviewer=scope.may(Need.REVIEW),
@@ -119,7 +117,7 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
                         observation=observation,
                         comment=comment,
                         user=signed_in_user(request.user),
-                        version=_posted_version(request, pk) or 0,  # none posted: a conflict
+                        version=posted.version or 0,  # none posted: a conflict
                     )
                     saved += 1
                 if upload is not None:
