@@ -16,7 +16,7 @@ from healthaction.numbers import NumberRefused, parse_amount
 from web.accounts.locale import refusal_message
 from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.monitoring.evidence import evidence_attach, evidence_check
-from web.monitoring.forms import posted_rows
+from web.monitoring.forms import posted_rows, posted_version
 from web.monitoring.models import Evidence, Observation
 from web.monitoring.selectors import (
     EntryRow,
@@ -184,11 +184,6 @@ def _entry_counts(rows: list[EntryRow]) -> dict[str, int]:
     return {"filled": len(entered), "pending": len(pending)}
 
 
-def _int(raw: str | None) -> int | None:
-    """A small count such as a version; anything else (text, 20 digits) reads as none."""
-    return int(raw) if raw and raw.isascii() and raw.isdigit() and len(raw) < 10 else None
-
-
 @login_required
 def review(request: HttpRequest, code: str) -> HttpResponse:
     region = region_for_user(request.user, code, Need.REVIEW)
@@ -231,7 +226,7 @@ def review_batch(request: HttpRequest, code: str) -> HttpResponse:
     done = 0
     failed: list[str] = []
     for observation in observations:
-        version = _int(request.POST.get(f"version-{observation.pk}")) or 0
+        version = posted_version(request.POST, observation.pk) or 0
         comment = request.POST.get(f"comment-{observation.pk}", "").strip()
         try:
             if decision == "approve":
