@@ -6,8 +6,6 @@ word, shown for `OFF_TRACK` with the `missed` flag.
 
 >>> label("OFF_TRACK"), label("OFF_TRACK", missed=True), label("unknown")
 ('严重滞后', '未达标', 'unknown')
->>> [s.code for s in by_urgency()][:2]
-['OFF_TRACK', 'LAGGING']
 """
 
 from __future__ import annotations
@@ -40,7 +38,6 @@ SHOWN: tuple[Status, ...] = (*STATUSES[:4], MISSED, STATUSES[4])
 CODES: tuple[str, ...] = tuple(s.code for s in STATUSES)
 BY_CODE: dict[str, Status] = {s.code: s for s in STATUSES}
 LABELS: dict[str, str] = {s.code: s.label for s in STATUSES}
-GOOD: frozenset[str] = frozenset({"ACHIEVED", "ON_TRACK"})  # "达标或进度正常"
 
 
 def label(code: str, *, missed: bool = False) -> str:
@@ -49,15 +46,3 @@ def label(code: str, *, missed: bool = False) -> str:
         return MISSED.label
     status = BY_CODE.get(code)
     return status.label if status else code
-
-
-def by_urgency() -> list[Status]:
-    return sorted(STATUSES, key=lambda s: s.urgency)
-
-
-def colour_of_label(word: str) -> str | None:
-    """The colour of a status word as a document prints it (已达标 … 未达标)."""
-    for status in SHOWN:
-        if status.label == word:
-            return status.colour
-    return None
