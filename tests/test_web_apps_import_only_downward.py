@@ -1,7 +1,7 @@
 """The web apps form layers: an app imports only apps below it, so no two apps reach each other.
 
 jobs, regions → organisation → accounts (scope) → plans → monitoring, tasks → assessment, dashboards,
-supervision → reports → api, demo. An app that needs to tell one above it something sends a signal
+supervision → reports, home → api, demo. An app that needs to tell one above it something sends a signal
 that the upper app connects in its AppConfig.ready (plans → tasks: `plan_imported`; monitoring →
 dashboards: `statuses_refreshing`). `config` wires the project together and sits above them all.
 """
@@ -28,6 +28,7 @@ LAYER = {
     "dashboards": 5,
     "supervision": 5,
     "reports": 6,
+    "home": 6,  # the landing page: reads of the apps below it, per role
     "api": 7,
     "demo": 7,
 }

@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "web.tasks",
     "web.supervision",
     "web.reports",
+    "web.home",
     "web.jobs",  # long work (PDF reports, large uploads, plan imports, recomputes) on a worker
     "web.help",  # 帮助: the user manual (docs/manual) inside the site
     "csp",

@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from web.dashboards import views as dashboard_views
 from web.parameters import YearConverter
 
 # Before the apps' urls are included: their paths use <year:year> (a mistyped year is a 400 saying why).
@@ -14,7 +13,7 @@ handler404 = "web.config.errors.page_not_found"
 handler500 = "web.config.errors.server_error"
 
 urlpatterns = [
-    path("", dashboard_views.home, name="home"),
+    path("", include("web.home.urls")),
     path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

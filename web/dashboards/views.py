@@ -5,9 +5,8 @@ from functools import cache, partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
@@ -30,21 +29,6 @@ from web.monitoring.selectors import indicators_for
 from web.parameters import optional_year
 from web.plans.models import Indicator
 from web.regions.models import Region
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    scope = region_scope_for(request.user)
-    if scope.root is not None:
-        if not indicators_for(scope.root).exists():
-            # A region with a 责任清单 and no indicator plan (西夏区) has nothing to show on the
-            # indicator overview: its people land where their work is.
-            return redirect("task-list", code=scope.root.code)
-        return redirect("overview", code=scope.root.code)
-    if scope.everything:
-        roots = Region.objects.filter(documents__isnull=False).distinct().order_by("code")
-        return render(request, "dashboards/home.html", {"roots": roots})
-    raise PermissionDenied(gettext("您的账户还没有分配角色，请联系办公室管理员"))
 
 
 def _year(request: HttpRequest, region: Region, token: str) -> int | None:

@@ -7,19 +7,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from healthaction.responsibility import ProgressRound
 from web.accounts.models import Role
 from web.accounts.scope import region_for_user, region_scope_for
-from web.organisation.models import Holding
 from web.tasks import selectors
 from web.tasks.confirmation import ConfirmationError, confirmation_state, lead_departments, task_confirm
-from web.tasks.models import LeaderAccount, ProgressReport, Task, TaskConfirmation, TaskLeader
+from web.tasks.models import ProgressReport, Task, TaskConfirmation
 from web.tasks.templatetags.rounds import round_name
 
 
@@ -29,21 +26,10 @@ def _user(request: HttpRequest) -> User:
 
 
 def _leader_tasks(user: User) -> list[tuple[Task, list[str]]]:
-    """The tasks whose 包抓/牵头 seat the user's person holds today, with the roles held."""
-    account = LeaderAccount.objects.filter(user=user).select_related("person").first()
-    if account is None:
+    found = selectors.leader_tasks_of(user)
+    if found is None:
         raise PermissionDenied(gettext("您的账户未关联领导职务，没有包抓或牵头的任务"))
-    today = timezone.localdate()
-    held = Holding.objects.filter(person=account.person, started_on__lte=today).filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gt=today)
-    )
-    roles: dict[int, list[str]] = {}
-    for leader in TaskLeader.objects.filter(position__in=held.values("position")).order_by(
-        "task_id", "-role"
-    ):
-        roles.setdefault(leader.task_id, []).append(gettext(leader.get_role_display()))
-    tasks = Task.objects.filter(pk__in=roles).select_related("region").order_by("region__code", "position")
-    return [(task, list(dict.fromkeys(roles[task.pk]))) for task in tasks]
+    return found
 
 
 @login_required

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.contrib.auth.models import User
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from healthaction.plan import PlanTask
 from healthaction.responsibility import (
@@ -24,9 +26,9 @@ from healthaction.responsibility import (
     supervise,
     tracked_measures,
 )
-from web.organisation.models import Department
+from web.organisation.models import Department, Holding
 from web.regions.models import Region
-from web.tasks.models import Measure, ProgressReport, Task, TaskDepartment
+from web.tasks.models import LeaderAccount, Measure, ProgressReport, Task, TaskDepartment, TaskLeader
 
 # Days after a round's end that departments have to send their reports.
 REPORT_GRACE_DAYS: int = getattr(settings, "TASKS_REPORT_GRACE_DAYS", 15)
@@ -213,3 +215,22 @@ SEVERITY = {"逾期": 0, "滞后": 1, "未开始": 2, "推进中": 3, "已完成
 def worst_status(verdicts: list[MeasureVerdict]) -> str:
     """A task's status: the worst of its measures' verdicts (未开始 when none is judged)."""
     return min((v.status for v in verdicts), key=SEVERITY.__getitem__, default="未开始")
+
+
+def leader_tasks_of(user: User) -> list[tuple[Task, list[str]]] | None:
+    """The tasks whose 包抓/牵头 seat the user's person holds today, with the roles held (translated);
+    None when the account is bound to no person (LeaderAccount)."""
+    account = LeaderAccount.objects.filter(user=user).select_related("person").first()
+    if account is None:
+        return None
+    today = timezone.localdate()
+    held = Holding.objects.filter(person=account.person, started_on__lte=today).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gt=today)
+    )
+    roles: dict[int, list[str]] = {}
+    for leader in TaskLeader.objects.filter(position__in=held.values("position")).order_by(
+        "task_id", "-role"
+    ):
+        roles.setdefault(leader.task_id, []).append(gettext(leader.get_role_display()))
+    tasks = Task.objects.filter(pk__in=roles).select_related("region").order_by("region__code", "position")
+    return [(task, list(dict.fromkeys(roles[task.pk]))) for task in tasks]

@@ -121,3 +121,22 @@ def change(value: object, last: object) -> str:
 def evidence_name(stored: str) -> str:
     """tasks/evidence/2026/进展佐证.pdf → 进展佐证.pdf: the file as the user named it, not its place."""
     return str(stored).rsplit("/", 1)[-1]
+
+
+@register.inclusion_tag("_year_choice.html", takes_context=True)
+def year_choice(context: template.Context, years: list[int], year: int | None) -> dict[str, object]:
+    """The year selector every page that shows a year carries: the years that have data (and the one
+    asked for, if it has none), sending the page's other query parameters along unchanged."""
+    request = context.get("request")
+    keep = (
+        [
+            (name, value)
+            for name, values in request.GET.lists()
+            if name not in ("year", "page")
+            for value in values
+        ]
+        if request is not None
+        else []
+    )
+    shown = sorted(set(years) | ({year} if year else set()), reverse=True)
+    return {"years": shown, "year": year, "empty": year is not None and year not in years, "keep": keep}

@@ -23,6 +23,16 @@ document.addEventListener("DOMContentLoaded", function () {
       dialog.showModal();
     });
   });
+  // <div data-echarts="…-data">: an ECharts option given whole as JSON (the landing page's status ring
+  // and bars); data-height sets the box's height (a bar per region) without an inline style.
+  document.querySelectorAll("[data-echarts]").forEach(function (box) {
+    var source = document.getElementById(box.getAttribute("data-echarts"));
+    if (!source || !window.echarts) return;
+    if (box.dataset.height) box.style.height = box.dataset.height + "px";
+    var chart = window.echarts.init(box);
+    chart.setOption(JSON.parse(source.textContent));
+    window.addEventListener("resize", function () { chart.resize(); });
+  });
   // A chart drawn by ECharts from the JSON in <script type="application/json" id="…-data">.
   document.querySelectorAll("[data-chart]").forEach(function (box) {
     var source = document.getElementById(box.getAttribute("data-chart"));
