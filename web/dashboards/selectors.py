@@ -61,6 +61,12 @@ def status_years(region: Region) -> list[int]:
     return sorted(set(rows.distinct()))
 
 
+def league_years(region: Region) -> list[int]:
+    """The years with scores below the region (the years its league can show)."""
+    rows = RegionScore.objects.filter(region__path__startswith=region.path).exclude(region=region)
+    return sorted(set(rows.values_list("year", flat=True).distinct()))
+
+
 def _by_urgency(row: dict[str, Any]) -> tuple[int, float]:
     ratio = row["ratio"]
     return (_URGENCY.get(row["status"], 9), ratio if ratio is not None else 0.0)

@@ -5,6 +5,7 @@ from functools import cache, partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -21,6 +22,7 @@ from web.dashboards.selectors import (
     latest_year,
     league_of_level,
     league_table,
+    league_years,
     region_overview,
     status_years,
 )
@@ -61,18 +63,36 @@ def _href(name: str, *args: str) -> str:
     return head.replace("{", "{{").replace("}", "}}") + "{}" + tail.replace("{", "{{").replace("}", "}}")
 
 
+def _no_value(status: str) -> str:
+    return gettext("该年没有审核通过的监测值") if status == "NO_DATA" else ""
+
+
 def _parent(region: Region, ancestors: list[Region]) -> Region | None:
     if ancestors and ancestors[-1].pk == region.parent_id:
         return ancestors[-1]
     return region.parent
 
 
+def _status(request: HttpRequest) -> str | None:
+    """``?status=lagging`` (a status card's link, in lower case) → LAGGING; an unknown word is a 400."""
+    raw = request.GET.get("status", "")
+    if not raw:
+        return None
+    code = raw.strip().upper()
+    if code not in STATUS_LABELS:
+        raise BadRequest(gettext("不认识的状态「%(raw)s」：请从总览页的状态卡片进入") % {"raw": raw[:20]})
+    return code
+
+
 @login_required
 def overview(request: HttpRequest, code: str) -> HttpResponse:
+    """The region's year: status cards (each a link to its indicators: ``?status=``), the lagging
+    indicators first, the actions' and the children's counts."""
     region = region_for_user(request.user, code)
     token = generation()
     year = _year(request, region, token)
     every = request.GET.get("lagging") == "all"
+    status = _status(request)
     scope = region_scope_for(request.user)
     # The link up only for those who may go there: the office of 白银市 sees 甘肃省 named, not linked.
     up = scope.everything or (scope.root is not None and scope.root.pk != region.pk)
@@ -85,7 +105,11 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
         if year is None:
             return found
         data = region_overview(region, year)
-        lagging = data["lagging"] if every else data["lagging"][:LAGGING_SHOWN]
+        if status is not None:
+            # One status's indicators, all of them (无数据 included), in place of the lagging head.
+            every_row = [r for r in data["rows"] if r["status"] == status]
+            data = {**data, "lagging": every_row}
+        lagging = data["lagging"] if every or status else data["lagging"][:LAGGING_SHOWN]
         more = len(lagging) < len(data["lagging"])
         indicator_href = _href("indicator", region.code)
         overview_href = reverse("overview", args=[region.code])
@@ -95,11 +119,11 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
             actions=data["actions"],
             lagging=[
                 (
-                    indicator_href.format(r["indicator_id"]),
+                    f"{indicator_href.format(r['indicator_id'])}?year={year}",
                     r["indicator_name"],
                     STATUS_CLASS.get(r["status"], "none"),
                     STATUS_LABELS.get(r["status"], r["status"]),
-                    r["explanation"],
+                    r["explanation"] or _no_value(r["status"]),
                 )
                 for r in lagging
             ],
@@ -115,7 +139,9 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
         "years": cached(token, ("status-years", region.pk), partial(status_years, region)),
         "headers": [STATUS_LABELS[s] for s in STATUS_ORDER],
         "up": up,
-        "part": _part(token, "overview", region.pk, year, every, up),
+        "status": status,
+        "status_label": gettext(STATUS_LABELS[status]) if status else "",
+        "part": _part(token, "overview", region.pk, year, every, up, status),
         **_lazy(
             body,
             "full_name",
@@ -135,6 +161,7 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
 def indicator(request: HttpRequest, code: str, indicator_id: int) -> HttpResponse:
     region = region_for_user(request.user, code)
     item = get_object_or_404(Indicator, pk=indicator_id)
+    year = optional_year(request.GET)  # the year its row is marked in, and the overview it leads back to
     token = generation()
     exists = indicators_for(region).filter(pk=item.pk).exists
     if not cached(token, ("has-indicator", region.pk, item.pk), exists):
@@ -142,15 +169,20 @@ def indicator(request: HttpRequest, code: str, indicator_id: int) -> HttpRespons
 
     def body() -> dict[str, Any]:
         statuses = indicator_statuses(item, region)
-        return {"statuses": statuses, "chart": indicator_chart(item, region, statuses)}
+        return {
+            "statuses": statuses,
+            "years": [s.year for s in statuses],
+            "chart": indicator_chart(item, region, statuses),
+        }
 
     context = {
         "region": region,
         "indicator": item,
+        "year": year,
         # Translated here: `{% translate %}` cannot take a looked-up value.
         "labels": {code: gettext(label) for code, label in STATUS_LABELS.items()},
-        "part": _part(token, "indicator", region.pk, item.pk),
-        **_lazy(body, "statuses", "chart"),
+        "part": _part(token, "indicator", region.pk, item.pk, year),
+        **_lazy(body, "statuses", "years", "chart"),
     }
     return render(request, "dashboards/indicator.html", context)
 
@@ -191,6 +223,7 @@ def league(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "region": region,
         "year": year,
+        "years": cached(token, ("league-years", region.pk), partial(league_years, region)),
         "part": _part(token, "league", region.pk, year, level if level in LEVELS else "", page),
         **_lazy(body, "rows", "pages"),
     }
