@@ -24,13 +24,14 @@ from django.utils.translation import gettext as _
 
 from healthaction.reports import KINDS, ReportError, render_report
 from healthaction.reports.pdf import libreoffice, missing_message
-from web.accounts.scope import Need, region_for_user
+from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.dashboards.selectors import latest_year
 from web.jobs.services import job_enqueue
 from web.parameters import optional_year
 from web.regions.models import Region
 from web.reports.jobs import FORMATS
-from web.reports.source import plan_and_basis, published_result, report_data
+from web.reports.selectors import report_years, reports_of_year
+from web.reports.source import plan_and_basis, report_data
 
 FORMAT_LABELS = (("docx", "Word"), ("xlsx", "Excel"), ("html", "网页"), ("pdf", "PDF"))
 
@@ -41,25 +42,34 @@ def _year(request: HttpRequest) -> int | None:
 
 @login_required
 def downloads(request: HttpRequest, code: str) -> HttpResponse:
-    """The reports a region's office may download for a year: overall, one per action, 考核通报."""
+    """The reports that exist for the region and year: overall and one per action where the year has
+    statuses, the 考核结果通报 where its 考核 is published, the 督导通报 of its 责任清单 rounds; a year
+    with none says so and offers the years that have some."""
     region = region_for_user(request.user, code, Need.VIEW)
-    year = _year(request) or latest_year(region)
-    try:
-        plan, basis = plan_and_basis(region)
-        actions = [(a.seq, a.name) for a in plan.actions]
-    except ReportError:
-        actions, basis = [], None
+    supervision = region_scope_for(request.user).may(Need.REVIEW)  # the 督导通报's own right
+    years = report_years(region, supervision=supervision)
+    year = _year(request) or (years[-1] if years else None)
+    found = reports_of_year(region, year, supervision=supervision) if year else None
+    actions: list[tuple[int, str]] = []
+    basis = None
+    if found is not None and found.monitoring:
+        try:
+            plan, basis = plan_and_basis(region)
+            actions = [(a.seq, a.name) for a in plan.actions]
+        except ReportError:
+            pass
     return render(
         request,
         "reports/downloads.html",
         {
             "region": region,
             "year": year,
+            "years": years,
+            "found": found,
             "actions": actions,
             "formats": FORMAT_LABELS,
             "pdf_missing": None if libreoffice() else missing_message(),
             "basis": basis,
-            "assessment": published_result(region, year) if year else None,
         },
     )
 
