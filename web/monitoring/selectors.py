@@ -135,10 +135,16 @@ class ReviewQueue:
     total: int  # pending before the filters
     departments: list[tuple[int, str]]
     indicators: list[tuple[int, str]]
+    years: list[int]  # the years with pending values (the year selector's choices)
 
 
 def review_queue(
-    region: Region, *, department: int | None = None, indicator: int | None = None, flag: str = ""
+    region: Region,
+    *,
+    department: int | None = None,
+    indicator: int | None = None,
+    flag: str = "",
+    year: int | None = None,
 ) -> ReviewQueue:
     """The submitted values in ``region``'s subtree with what a reviewer needs beside each; ``flag`` is
     "flagged" (a plausibility warning), "plain" (none) or "" (all)."""
@@ -163,6 +169,8 @@ def review_queue(
             continue
         if indicator is not None and o.indicator_id != indicator:
             continue
+        if year is not None and o.year != year:
+            continue
         last = last_of.get((o.region_id, o.indicator_id, o.year - 1))
         warnings = (
             plausibility_warnings(value=o.value, last=last, unit=o.unit or o.indicator.unit)
@@ -179,7 +187,13 @@ def review_queue(
                 warnings=warnings,
             )
         )
-    return ReviewQueue(rows=rows, total=len(pending), departments=departments, indicators=indicators)
+    return ReviewQueue(
+        rows=rows,
+        total=len(pending),
+        departments=departments,
+        indicators=indicators,
+        years=sorted({o.year for o in pending}),
+    )
 
 
 def observations_listed(

@@ -33,7 +33,7 @@ from web.monitoring.services import (
     observation_return,
     observation_save,
 )
-from web.parameters import id_of, optional_id
+from web.parameters import id_of, optional_id, optional_year
 from web.regions.models import Region
 
 
@@ -193,11 +193,18 @@ def review(request: HttpRequest, code: str) -> HttpResponse:
         department=optional_id(request.GET, "department", gettext("部门")),
         indicator=optional_id(request.GET, "indicator", gettext("指标")),
         flag=flag if flag in ("flagged", "plain") else "",
+        year=optional_year(request.GET),
     )
     return render(
         request,
         "monitoring/review.html",
-        {"region": region, "queue": queue, "filters": request.GET, "query": request.GET.urlencode()},
+        {
+            "region": region,
+            "queue": queue,
+            "year": optional_year(request.GET),
+            "filters": request.GET,
+            "query": request.GET.urlencode(),
+        },
     )
 
 

@@ -124,9 +124,12 @@ def evidence_name(stored: str) -> str:
 
 
 @register.inclusion_tag("_year_choice.html", takes_context=True)
-def year_choice(context: template.Context, years: list[int], year: int | None) -> dict[str, object]:
+def year_choice(
+    context: template.Context, years: list[int], year: int | None, every: str = ""
+) -> dict[str, object]:
     """The year selector every page that shows a year carries: the years that have data (and the one
-    asked for, if it has none), sending the page's other query parameters along unchanged."""
+    asked for, if it has none), sending the page's other query parameters along unchanged. ``every``
+    names a first choice of no year in particular (审核: 全部年份)."""
     request = context.get("request")
     keep = (
         [
@@ -139,4 +142,5 @@ def year_choice(context: template.Context, years: list[int], year: int | None) -
         else []
     )
     shown = sorted(set(years) | ({year} if year else set()), reverse=True)
-    return {"years": shown, "year": year, "empty": year is not None and year not in years, "keep": keep}
+    empty = year is not None and year not in years
+    return {"years": shown, "year": year, "empty": empty, "keep": keep, "every": every}
