@@ -1,5 +1,5 @@
 """西夏区 has a 责任清单 and no indicator plan: its people land on the 责任清单, not on an empty
-「· 年监测总览」; a region with indicators still lands on its overview."""
+「· 年监测总览」; a region with indicators lands on its own landing page."""
 
 from __future__ import annotations
 
@@ -26,4 +26,6 @@ def test_a_responsibility_list_region_lands_on_its_list(client: Client, world: W
     assert "· 年监测总览" not in page
     assert "监测总览" in page
     client.force_login(world.pingchuan_admin)
-    assert client.get("/")["Location"] == f"/regions/{world.pingchuan.code}/"
+    landing = client.get("/")
+    assert landing.status_code == 200
+    assert "今日待办" in landing.content.decode()
