@@ -108,7 +108,7 @@ def test_a_leader_sees_the_charts_and_the_league_first(client: Client, desk: Wor
     assert RegionScore.objects.filter(region=desk.pingchuan, year=2021).exists()  # scored with the statuses
     client.force_login(desk.leader)
     response = client.get("/?year=2021")
-    page = response.content.decode()
+    page = response.content.decode().split("<main>")[1]
     assert 'data-echarts="ring-data"' in page
     assert 'data-echarts="bars-data"' in page
     assert page.index("ring-data") < page.index("下级地区排名") < page.index(f"/regions/{BAIYIN}/league/")
