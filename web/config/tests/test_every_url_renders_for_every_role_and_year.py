@@ -37,7 +37,16 @@ from web.tasks.tests.conftest import Xixia, xixia  # noqa: F401  (the fixture, u
 SLOW = re.compile(r"\.pdf$|/reports/[^/]+/[^/]+\.(docx|html)$|/admin/.*/(delete|history)/$")
 NEVER = re.compile(r"^/logout/")  # it ends the crawler's session
 # Pages whose year comes in the query string.
-YEAR_IN_QUERY = {"home", "overview", "league", "indicator", "reports-downloads", "reports-download", "review", "task-list"}
+YEAR_IN_QUERY = {
+    "home",
+    "overview",
+    "league",
+    "indicator",
+    "reports-downloads",
+    "reports-download",
+    "review",
+    "task-list",
+}
 # The admin's pages are crawled as the system admin, a clerk and an anonymous visitor.
 ADMIN_ROLES = {"admin", "clerk", "anonymous"}
 # What the Content-Security-Policy would block: an inline <script> (JSON data islands are not run),
