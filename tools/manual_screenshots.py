@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Take the user manual's screenshots (docs/manual/images) again from a running demo site.
 
-usage: manual_screenshots.py [BASE_URL]        (default http://127.0.0.1:8000)
+usage: manual_screenshots.py [BASE_URL] [NAME ...]   (default http://127.0.0.1:8000; names: only those)
 
 Build and serve the demo first (`HEALTHACTION_VAR=/tmp/var-x healthaction demo`, then
 `healthaction serve --port P`). Each account of the README logs in with the demo password; desktop
@@ -30,7 +30,8 @@ DESKTOP: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "office",
         [
-            ("/", "office-overview"),
+            ("/", "office-landing"),
+            ("/regions/620400/", "office-overview"),
             ("/plans/", "office-plans"),
             ("/plans/upload/", "office-plan-upload"),
             ("/monitoring/620400/review/", "office-review"),
@@ -41,16 +42,31 @@ DESKTOP: list[tuple[str, list[tuple[str, str]]]] = [
             ("/regions/620400/league/", "office-league"),
         ],
     ),
-    ("county", [("/monitoring/620403/", "county-rounds"), ("/monitoring/620403/review/", "county-review")]),
+    (
+        "county",
+        [
+            ("/", "county-landing"),
+            ("/monitoring/620403/", "county-rounds"),
+            ("/monitoring/620403/review/", "county-review"),
+        ],
+    ),
     (
         "clerk",
         [
+            ("/", "clerk-landing"),
             ("/monitoring/620403/2024/", "clerk-entry"),
             ("/monitoring/620403/2024/workbook/upload/", "clerk-workbook"),
             ("/assessment/schemes/1/self/620403/", "clerk-self-assessment"),
         ],
     ),
-    ("leader", [("/", "leader-overview"), ("/regions/620400/indicators/1/", "leader-indicator")]),
+    (
+        "leader",
+        [
+            ("/", "leader-landing"),
+            ("/regions/620400/", "leader-overview"),
+            ("/regions/620400/indicators/1/", "leader-indicator"),
+        ],
+    ),
     ("xixia_leader", [("/tasks/leader/", "xixia-leader-tasks")]),
     (
         "xixia_office",
@@ -70,7 +86,7 @@ DESKTOP: list[tuple[str, list[tuple[str, str]]]] = [
     ),
 ]
 PHONE: list[tuple[str, list[tuple[str, str]]]] = [
-    ("clerk", [("/monitoring/620403/2024/", "clerk-entry-phone")]),
+    ("clerk", [("/", "clerk-landing-phone"), ("/monitoring/620403/2024/", "clerk-entry-phone")]),
     ("xixia_clerk", [("/tasks/640105/progress/2021H2/", "xixia-progress-phone")]),
 ]
 
@@ -98,20 +114,23 @@ def _shoot(page: Page, name: str) -> None:
     print(name, page.url)
 
 
-def main(base: str) -> None:
+def main(base: str, only: set[str]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         for phone, plan in ((False, DESKTOP), (True, PHONE)):
-            for account, pages in plan:
+            for account, every in plan:
+                pages = [(url, name) for url, name in every if not only or name in only]
+                if not pages:
+                    continue
                 page = _signed_in(playwright, base, account, phone)
                 for url, name in pages:
                     page.goto(base + url)
                     page.wait_for_load_state("networkidle")
                     _shoot(page, name)
-                if account == "clerk" and phone:
+                if account == "clerk" and phone and not only:
                     page.evaluate("window.scrollTo(0, 1400)")
                     _shoot(page, "clerk-entry-phone-row")
-                if account == "office":
+                if account == "office" and not only:
                     page.goto(base + "/plans/upload/")
                     page.set_input_files("input[type=file]", str(SEED))
                     page.fill("input[name=region]", "620403")
@@ -122,4 +141,4 @@ def main(base: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")
+    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000", set(sys.argv[2:]))

@@ -23,7 +23,7 @@ def _log_in(page: Page, base: str, username: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.get_by_role("button", name="登录").click()
-    page.wait_for_url(f"{base}/regions/**")
+    page.wait_for_url(f"{base}/")  # the landing page
 
 
 def test_the_pages_work_under_the_policy_and_publishing_asks_first(
@@ -42,6 +42,7 @@ def test_the_pages_work_under_the_policy_and_publishing_asks_first(
     code = world.pingchuan.code
 
     for path in (
+        "/",
         f"/regions/{code}/",
         f"/monitoring/{code}/2022/",
         f"/monitoring/{code}/2019/",

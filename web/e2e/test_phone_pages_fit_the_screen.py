@@ -1,5 +1,5 @@
-"""On a 375 × 812 phone (township clerks report from phones): entry, 审核, 责任清单 progress and the
-overview never scroll sideways; on entry each indicator is a card and the save bar counts as one types
+"""On a 375 × 812 phone (township clerks report from phones): the landing page, entry, 审核, 责任清单
+progress and the overview never scroll sideways; on entry each indicator is a card and the save bar counts as one types
 and says what happens next."""
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ def test_entry_review_and_overview_fit_a_phone(
     )
 
     _log_in(page, base, world.pingchuan_clerk.username)
+    assert _sideways(page, f"{base}/") <= 0  # the clerk's landing page: 待填 and 退回
     assert _sideways(page, f"{base}/monitoring/{code}/2022/") <= 0
     card = page.locator("table.entry tbody tr", has_text=world.literacy.name)
     box = card.bounding_box()
@@ -68,6 +69,8 @@ def test_entry_review_and_overview_fit_a_phone(
     assert _sideways(page, f"{base}/regions/{code}/") <= 0
 
     _log_in(page, base, world.pingchuan_admin.username)
+    assert _sideways(page, f"{base}/?year=2021") <= 0  # the county's landing page, its charts drawn
+    assert page.locator(".chart-ring canvas").count() == 1
     assert _sideways(page, f"{base}/monitoring/{code}/review/") <= 0
     assert "+20%" in page.locator("table.review tbody tr", has_text=world.literacy.name).inner_text()
     assert _sideways(page, f"{base}/regions/{code}/?year=2021") <= 0
