@@ -1,6 +1,6 @@
 """On a 375 × 812 phone (township clerks report from phones): the landing page, entry, 审核, 责任清单
-progress and the overview never scroll sideways; on entry each indicator is a card and the save bar counts as one types
-and says what happens next."""
+progress and the overview never scroll sideways; on entry each indicator is a card and the save bar
+counts as one types and says what happens next."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from pytest_django.live_server_helper import LiveServer
 
 from web.conftest import PASSWORD, World
+from web.monitoring.evaluation import statuses_refresh
 from web.monitoring.models import Observation
 from web.tasks.tests.conftest import Xixia, xixia  # noqa: F401 — the 西夏区 责任清单 fixture
 
@@ -47,6 +48,9 @@ def test_entry_review_and_overview_fit_a_phone(
     Observation.objects.create(
         region=world.pingchuan, indicator=world.literacy, year=2021, value=10, unit="%", state="approved"
     )
+    statuses_refresh(
+        regions=[world.pingchuan], years=[2021]
+    )  # the landing page's charts have statuses to draw
 
     _log_in(page, base, world.pingchuan_clerk.username)
     assert _sideways(page, f"{base}/") <= 0  # the clerk's landing page: 待填 and 退回

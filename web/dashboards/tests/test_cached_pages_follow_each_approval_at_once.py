@@ -44,7 +44,7 @@ def _office(world: World) -> Client:
 
 
 def _cards(page: str) -> dict[str, int]:
-    cards = re.findall(r'<div class="card [a-z]+"><b>(\d+)</b>([^<]+)</div>', page)
+    cards = re.findall(r'<a class="card [a-z]+" href="[^"]+"><b>(\d+)</b>([^<]+)</a>', page)
     return {label: int(n) for n, label in cards}
 
 
