@@ -26,12 +26,12 @@ PASSWORD = "healthaction"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 DESKTOP: list[tuple[str, list[tuple[str, str]]]] = [
-    ("admin", [("/admin/monitoring/reportinground/", "admin-rounds")]),
     (
         "office",
         [
             ("/", "office-landing"),
             ("/regions/620400/", "office-overview"),
+            ("/monitoring/620400/", "office-rounds"),
             ("/plans/", "office-plans"),
             ("/plans/upload/", "office-plan-upload"),
             ("/monitoring/620400/review/", "office-review"),
