@@ -116,7 +116,8 @@ def test_a_leader_sees_the_charts_and_the_league_first(client: Client, desk: Wor
     assert "我的任务" not in page  # bound to no seat
     assert "/review/" not in page
 
-    LeaderAccount.objects.create(user=desk.leader, person=Person.objects.create(name="周万成", region=desk.baiyin))
+    person = Person.objects.create(name="周万成", region=desk.baiyin)
+    LeaderAccount.objects.create(user=desk.leader, person=person)
     page = client.get("/?year=2021").content.decode()
     assert "我的任务" in page.split("<main>")[1]
     assert "您目前没有包抓或牵头的任务" in page
