@@ -195,7 +195,7 @@ def status_charts(
             {
                 "type": "pie",
                 "radius": ["38%", "68%"],
-                "label": {"formatter": "{b} {c}"},
+                "label": {"formatter": "{b}\n{c}"},  # two short lines: a phone's ring keeps its labels
                 "data": [
                     {"name": gettext(label), "value": count, "itemStyle": {"color": colour}}
                     for (label, count, _), colour in zip(totals, colours, strict=True)
