@@ -19,7 +19,6 @@ from web.dashboards.selectors import (
     STATUS_ORDER,
     indicator_chart,
     indicator_statuses,
-    latest_year,
     league_of_level,
     league_table,
     region_overview,
@@ -47,11 +46,17 @@ def home(request: HttpRequest) -> HttpResponse:
     raise PermissionDenied(gettext("您的账户还没有分配角色，请联系办公室管理员"))
 
 
+def _years(region: Region, token: str) -> list[int]:
+    """The subtree's years with statuses, once per generation (the year menu and the default year)."""
+    return cached(token, ("status-years", region.pk), partial(status_years, region))
+
+
 def _year(request: HttpRequest, region: Region, token: str) -> int | None:
     chosen = optional_year(request.GET)
     if chosen is not None:
         return chosen
-    return cached(token, ("latest-year", region.pk), partial(latest_year, region))
+    years = _years(region, token)
+    return years[-1] if years else None
 
 
 def _lazy(compute: Callable[[], dict[str, Any]], *names: str) -> dict[str, Callable[[], Any]]:
@@ -128,7 +133,7 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
     context: dict[str, object] = {
         "region": region,
         "year": year,
-        "years": cached(token, ("status-years", region.pk), partial(status_years, region)),
+        "years": _years(region, token),
         "headers": [STATUS_LABELS[s] for s in STATUS_ORDER],
         "up": up,
         "part": _part(token, "overview", region.pk, year, every, up),

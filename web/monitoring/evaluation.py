@@ -17,7 +17,7 @@ from django.db.models.functions import Cast
 
 from web.monitoring.models import Observation, RegionScore, SeriesStatus
 from web.monitoring.signals import statuses_refreshing
-from web.plans.models import Baseline, Indicator, Target
+from web.plans.models import Baseline, Target
 from web.regions.models import Region
 
 FIRST_YEAR = 2018
@@ -38,14 +38,22 @@ def evaluation_inputs(regions: list[Region]) -> Any:
 
     lineage = {code for r in regions for code in r.path.split("/") if code}
     # indicator → region code → rows: each region's look-up below reads its indicator's rows only
-    # (scanning every key per region and indicator was ~0.5 s for a county's nine siblings).
-    targets_by: dict[int, dict[str, list[Target]]] = {}
-    for target in Target.objects.filter(region__code__in=lineage).select_related("region"):
-        targets_by.setdefault(target.indicator_id, {}).setdefault(target.region.code, []).append(target)
-    baselines_by: dict[int, dict[str, list[Baseline]]] = {}
-    for baseline in Baseline.objects.filter(region__code__in=lineage).select_related("region"):
-        by_code = baselines_by.setdefault(baseline.indicator_id, {})
-        by_code.setdefault(baseline.region.code, []).append(baseline)
+    # (scanning every key per region and indicator was ~0.5 s for a county's nine siblings). Plain
+    # tuples, not model rows: an approval's recompute reads 300 targets and 150 baselines.
+    targets_by: dict[int, dict[str, list[tuple[Any, ...]]]] = {}
+    polarity: dict[str, int | None] = {}
+    for indicator_id, code, year, source, comparator, value, sign in Target.objects.filter(
+        region__code__in=lineage
+    ).values_list(
+        "indicator_id", "region__code", "year", "source", "comparator", "value", "indicator__polarity"
+    ):
+        targets_by.setdefault(indicator_id, {}).setdefault(code, []).append((year, source, comparator, value))
+        polarity[str(indicator_id)] = sign
+    baselines_by: dict[int, dict[str, list[tuple[Any, ...]]]] = {}
+    for indicator_id, code, year, value in Baseline.objects.filter(region__code__in=lineage).values_list(
+        "indicator_id", "region__code", "year", "value"
+    ):
+        baselines_by.setdefault(indicator_id, {}).setdefault(code, []).append((year, value))
     indicator_ids = set(targets_by)
 
     target_rows: list[dict[str, Any]] = []
@@ -54,37 +62,34 @@ def evaluation_inputs(regions: list[Region]) -> Any:
         upward = [c for c in reversed(region.path.split("/")) if c]
         for indicator_id in indicator_ids:
             by_region = targets_by[indicator_id]
-            chosen: dict[int, Target] = {}
+            chosen: dict[int, tuple[Any, ...]] = {}
             for target in _nearest(by_region, upward):  # framework beats action text for the same year
-                if target.year not in chosen or target.source == Target.Source.FRAMEWORK:
-                    chosen[target.year] = target
-            for target in chosen.values():
+                if target[0] not in chosen or target[1] == Target.Source.FRAMEWORK:
+                    chosen[target[0]] = target
+            for year, _, comparator, value in chosen.values():
                 target_rows.append(
                     {
                         "region": region.code,
                         "indicator": str(indicator_id),
-                        "year": target.year,
-                        "comparator": target.comparator,
-                        "value": None if target.value is None else float(target.value),
+                        "year": year,
+                        "comparator": comparator,
+                        "value": None if value is None else float(value),
                     }
                 )
             if not chosen:
                 continue
             by_region_b = baselines_by.get(indicator_id, {})
-            for baseline in _nearest(by_region_b, upward)[:1]:
-                if baseline.year is not None and baseline.value is not None:
+            for year, value in _nearest(by_region_b, upward)[:1]:
+                if year is not None and value is not None:
                     baseline_rows.append(
                         {
                             "region": region.code,
                             "indicator": str(indicator_id),
-                            "year": baseline.year,
-                            "value": float(baseline.value),
+                            "year": year,
+                            "value": float(value),
                         }
                     )
     observations = _approved_values(regions, indicator_ids)
-    polarity = {
-        str(pk): p for pk, p in Indicator.objects.filter(pk__in=indicator_ids).values_list("pk", "polarity")
-    }
     schema_t = {
         "region": pl.Utf8,
         "indicator": pl.Utf8,
@@ -193,16 +198,15 @@ def statuses_refresh(*, regions: list[Region], years: Iterable[int]) -> int:
 
 
 def statuses_refresh_after(observation: Observation) -> None:
-    """After a value is approved (or an approved one changed, or sent back), from its year on: the
-    series it belongs to, its region's score, and the ranks among the region's siblings.
+    """After a value is approved (or an approved one changed, or sent back), from its year on: its
+    region's statuses and score, and the ranks among the region's siblings.
 
     Incremental: a value moves its own series and its region's score (the weighted sum of all the
     region's series); the siblings' scores stay as stored and are only ranked again. The engine runs
-    on the one region (150 series, not the siblings' 1,350) and each year rewrites that region's rows
-    (all of them: a region's first approval stores its 无数据 series too) and the ranks that moved;
-    evaluating and rewriting every sibling took half a second on a national database."""
+    on the one region (150 series, not the siblings' 1,350) and only rows that differ from the stored
+    ones are written (the value's series; every series at a region's first approval, 无数据 ones
+    too): evaluating and rewriting every sibling took half a second on a national database."""
     from healthaction.engine import prepare
-    from healthaction.engine.ranks import ranked
 
     region = observation.region
     last = Observation.objects.aggregate(last=Max("year"))["last"] or observation.year
@@ -213,41 +217,88 @@ def statuses_refresh_after(observation: Observation) -> None:
     with transaction.atomic():
         statuses_refreshing.send(sender=Observation)
         prepared = prepare(inputs)
+        evaluations = {year: prepared.evaluate(inputs.observations, year=year) for year in years}
         by_code = {region.code: region}
-        for year in years:
-            evaluation = prepared.evaluate(inputs.observations, year=year)
-            SeriesStatus.objects.filter(region=region, year=year).delete()
-            _store(SeriesStatus, _status_rows(evaluation.series, year), by_code)
-            RegionScore.objects.filter(region=region, year=year).delete()
-            _store(RegionScore, _score_rows(evaluation.scores, year), by_code)
-        _rank_siblings(region, years, ranked)
+        fresh = pl.concat([_status_rows(e.series, year) for year, e in evaluations.items()])
+        _replace_changed_statuses(region, years, fresh, by_code)
+        scores = pl.concat([_score_rows(e.scores, year) for year, e in evaluations.items()])
+        _rescore(region, years, scores)
 
 
-def _rank_siblings(region: Region, years: range, ranked: Any) -> None:
-    """Rank ``region`` and its siblings again in ``years`` from their stored finals; write the ranks
-    that moved."""
-    sibling_scores = list(
-        RegionScore.objects.filter(region__parent_id=region.parent_id, year__in=years)
+_STATUS_COLUMNS = ("status", "value", "expected", "target", "target_year", "ratio", "explanation")
+
+
+def _replace_changed_statuses(
+    region: Region, years: range, fresh: pl.DataFrame, by_code: dict[str, Region]
+) -> None:
+    """Write the rows of ``fresh`` that differ from the region's stored statuses; delete stored rows
+    the engine no longer gives (a target removed)."""
+    stored = {
+        (indicator_id, year): (pk, rest)
+        for pk, indicator_id, year, *rest in SeriesStatus.objects.filter(
+            region=region, year__in=years
+        ).values_list("pk", "indicator_id", "year", *_STATUS_COLUMNS)
+    }
+    changed = []
+    for row in fresh.iter_rows(named=True):
+        was = stored.pop((row["indicator_id"], row["year"]), None)
+        if was is None or tuple(was[1]) != tuple(row[c] for c in _STATUS_COLUMNS):
+            changed.append(row)
+            if was is not None:
+                stored[(row["indicator_id"], row["year"])] = (was[0], None)  # to delete, then insert
+    if stored:
+        SeriesStatus.objects.filter(pk__in=[pk for pk, _ in stored.values()]).delete()
+    if changed:
+        _store(SeriesStatus, pl.DataFrame(changed, schema=fresh.schema), by_code)
+
+
+_SCORE_FIELDS = ("score", "final", "grade", "achieved", "assessed")
+
+
+def _rescore(region: Region, years: range, scores: pl.DataFrame) -> None:
+    """The region's scores in ``years`` as evaluated, its siblings' as stored, everyone ranked again from
+    the stored finals by the engine's rule; only the rows that moved are written."""
+    from healthaction.engine.ranks import ranked
+
+    siblings = RegionScore.objects.filter(year__in=years)
+    siblings = (
+        siblings.filter(region__parent_id=region.parent_id)
         if region.parent_id is not None
-        else RegionScore.objects.filter(region=region, year__in=years)
+        else siblings.filter(region=region)
     )
-    if not sibling_scores:
+    rows = {(s.region_id, s.year): s for s in siblings}
+    dirty: set[tuple[int, int]] = set()
+    for new in scores.iter_rows(named=True):
+        row = rows.get((region.pk, new["year"]))
+        if row is None:
+            row = rows[(region.pk, new["year"])] = RegionScore(region=region, year=new["year"])
+        if any(getattr(row, f) != new[f] for f in _SCORE_FIELDS):
+            for f in _SCORE_FIELDS:
+                setattr(row, f, new[f])
+            dirty.add((region.pk, new["year"]))
+    for year in years:  # a region without series this year has no score: it drops out of the ranks
+        if (region.pk, year) in rows and scores.filter(pl.col("year") == year).is_empty():
+            rows.pop((region.pk, year)).delete()
+    if not rows:
         return
+    ordered = list(rows.values())
     frame = pl.DataFrame(
         {
-            "parent": [s.year for s in sibling_scores],  # one ranking per year among the siblings
-            "final": [s.final for s in sibling_scores],
-            "achieved": [s.achieved for s in sibling_scores],
-            "vetoed": [False] * len(sibling_scores),  # statuses_refresh passes no 加减分: nobody is vetoed
+            "parent": [s.year for s in ordered],  # one ranking per year among the siblings
+            "final": [s.final for s in ordered],
+            "achieved": [s.achieved for s in ordered],
+            "vetoed": [False] * len(ordered),  # statuses_refresh passes no 加减分: nobody is vetoed
         },
         schema={"parent": pl.Int64, "final": pl.Float64, "achieved": pl.Int64, "vetoed": pl.Boolean},
     )
-    moved = []
-    for score, rank in zip(sibling_scores, ranked(frame).to_list(), strict=True):
-        if score.rank != rank:
-            score.rank = rank
-            moved.append(score)
-    RegionScore.objects.bulk_update(moved, ["rank"])
+    for row, rank in zip(ordered, ranked(frame).to_list(), strict=True):
+        if row.rank != rank:
+            row.rank = rank
+            dirty.add((row.region_id, row.year))
+    RegionScore.objects.bulk_create([rows[k] for k in dirty if rows[k].pk is None])
+    RegionScore.objects.bulk_update(
+        [rows[k] for k in dirty if rows[k].pk is not None], ["rank", *_SCORE_FIELDS]
+    )
 
 
 def _status_rows(series: pl.DataFrame, year: int) -> pl.DataFrame:
