@@ -58,8 +58,8 @@ def latest_year(region: Region) -> int | None:
 # The few years with any status, found by hopping along the year index (a loose index scan: each step
 # one index probe), each with whether the subtree has a status that year: a subquery in the select
 # list, run per year, walking the subtree's regions and probing (region, year) until the first hit.
-# Driven from the statuses instead, PostgreSQL joined or scanned the country's statuses. A DISTINCT or MAX over the subtree's statuses read a national database's
-# 3.4 M rows: seconds at the national root, on each page after every approval.
+# Driven from the statuses instead, PostgreSQL joined or scanned the country's statuses; a DISTINCT or
+# MAX over the subtree's statuses read all 3.4 M: seconds at the national root after every approval.
 _STATUS_YEARS = """
 WITH RECURSIVE years(year) AS (
     SELECT MIN(year) FROM {statuses}
