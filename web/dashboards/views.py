@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
@@ -155,8 +155,11 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def indicator(request: HttpRequest, code: str, indicator_id: int) -> HttpResponse:
     region = region_for_user(request.user, code)
-    item = get_object_or_404(Indicator, pk=indicator_id)
     token = generation()
+    # The indicator by the generation too (a save of an indicator replaces it): one query fewer a view.
+    item = cached(token, ("indicator", indicator_id), Indicator.objects.filter(pk=indicator_id).first)
+    if item is None:
+        raise Http404(gettext("页面不存在"))
     exists = indicators_for(region).filter(pk=item.pk).exists
     if not cached(token, ("has-indicator", region.pk, item.pk), exists):
         raise Http404(gettext("这个地区没有该指标"))
