@@ -50,10 +50,10 @@ def evaluation_inputs(regions: list[Region]) -> Any:
         targets_by.setdefault(indicator_id, {}).setdefault(code, []).append((year, source, comparator, value))
         polarity[str(indicator_id)] = sign
     baselines_by: dict[int, dict[str, list[tuple[Any, ...]]]] = {}
-    for indicator_id, code, year, value in Baseline.objects.filter(region__code__in=lineage).values_list(
-        "indicator_id", "region__code", "year", "value"
-    ):
-        baselines_by.setdefault(indicator_id, {}).setdefault(code, []).append((year, value))
+    for indicator_id, code, base_year, base_value in Baseline.objects.filter(
+        region__code__in=lineage
+    ).values_list("indicator_id", "region__code", "year", "value"):
+        baselines_by.setdefault(indicator_id, {}).setdefault(code, []).append((base_year, base_value))
     indicator_ids = set(targets_by)
 
     target_rows: list[dict[str, Any]] = []
@@ -165,7 +165,7 @@ def _store(model: type[Model], frame: pl.DataFrame, by_code: dict[str, Region]) 
             for start in range(0, frame.height, 100_000):
                 copy.write(frame.slice(start, 100_000).write_csv(include_header=False, null_value="\\N"))
         return
-    model.objects.bulk_create(model(**row) for row in frame.iter_rows(named=True))
+    model._default_manager.bulk_create(model(**row) for row in frame.iter_rows(named=True))
 
 
 @transaction.atomic
