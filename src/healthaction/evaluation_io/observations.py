@@ -83,7 +83,7 @@ def read_observations(
         frame.lazy()
         .filter(pl.col("value").is_not_null())
         .group_by("year")
-        .agg(pl.col("region").n_unique())
+        .agg(pl.col("region_code").n_unique())
         .sort("year")
         .collect()
     )
@@ -130,34 +130,37 @@ def _doubtful_conversions(frame: pl.DataFrame, warnings: list[str]) -> pl.DataFr
 
 
 def _with_series(frame: pl.DataFrame, series: pl.DataFrame) -> pl.DataFrame:
-    """The observations of targeted series, each with its ``series`` number, unit and kind.
+    """The observations of targeted series, each with its ``series`` number, ``region_code``, unit and kind.
 
-    Names become numbers through two small dictionaries (2,844 regions, 150 indicators) and the
+    Names become numbers through two small enumerations (2,844 regions, 150 indicators) and the
     series is found by position in a table of every region × indicator: a look-up per row, not
-    a join hashing two names per row of a 5-million-row file."""
+    a join hashing two names per row of a 5-million-row file. The region's number is kept for
+    counting the regions that report each year, again without hashing names."""
     regions = series.get_column("region").unique().to_list()
     indicators = series.get_column("indicator").unique().to_list()
-    region_code = {name: code for code, name in enumerate(regions)}
-    indicator_code = {name: code for code, name in enumerate(indicators)}
     width = len(indicators)
 
-    def cell(table: pl.DataFrame | None) -> pl.Expr:
-        region = pl.col("region").replace_strict(region_code, default=None, return_dtype=pl.Int64)
-        indicator = pl.col("indicator").replace_strict(indicator_code, default=None, return_dtype=pl.Int64)
-        return (region * width + indicator).fill_null(len(regions) * width).alias("cell")
+    def code(column: str, names: list[str]) -> pl.Expr:
+        # A cast to an enumeration of the names is the cheapest look-up polars has (one hash per
+        # row, no join); a name outside it becomes null.
+        return pl.col(column).cast(pl.Enum(names), strict=False).to_physical().cast(pl.Int64)
 
-    cells = series.select(cell(series)).to_series().to_numpy()
+    def cell(region: pl.Expr) -> pl.Expr:
+        return (region * width + code("indicator", indicators)).fill_null(len(regions) * width)
+
+    cells = series.select(cell(code("region", regions))).to_series().to_numpy()
     position = np.full(len(regions) * width + 1, -1, dtype=np.int64)  # the last: a name not targeted
     position[cells] = np.arange(series.height)
-    found = pl.Series("series", position).gather(frame.select(cell(frame)).to_series())
+    frame = frame.with_columns(code("region", regions).alias("region_code"))
+    found = pl.Series("series", position).gather(frame.select(cell(pl.col("region_code"))).to_series())
     frame = frame.with_columns(found)
     if (found < 0).any():  # only then: a filter copies every column of millions of rows
         frame = frame.filter(pl.col("series") >= 0)
-    at = pl.col("series")
+    at = frame.get_column("series")
     return frame.with_columns(
-        series.get_column("series_unit").gather(frame.get_column("series")).alias("series_unit"),
-        series.get_column("binary").gather(frame.get_column("series")).alias("binary"),
-        at.cast(pl.UInt32),
+        series.get_column("series_unit").gather(at).alias("series_unit"),
+        series.get_column("binary").gather(at).alias("binary"),
+        pl.col("series").cast(pl.UInt32),
     )
 
 
@@ -170,14 +173,16 @@ def _typed(table: CsvTable) -> pl.DataFrame:
     frame = table.frame.select(
         "row", "region", "indicator", "year", "value", table.column("unit").alias("unit")
     )
-    year = pl.col("year").cast(pl.Int64, strict=False)
-    number = pl.col("value").cast(pl.Float64, strict=False)
-    # The cast also reads 1e3, nan and inf, which are not numbers a table holds.
-    plain = number.is_not_null() & ~pl.col("value").str.contains_any(["e", "E", "n", "N", "i", "I"])
+    # Each column cast once (an eager select does not share the casts between expressions).
     frame = frame.with_columns(
-        year.alias("year_n"),
-        pl.when(plain).then(number).alias("number"),
-        (year.is_null() | ((pl.col("value") != "") & ~plain)).alias("odd"),
+        pl.col("year").cast(pl.Int64, strict=False).alias("year_n"),
+        pl.col("value").cast(pl.Float64, strict=False).alias("number"),
+    )
+    # The cast also reads 1e3, nan and inf, which are not numbers a table holds.
+    plain = pl.col("number").is_not_null() & ~pl.col("value").str.contains_any(["e", "E", "n", "N", "i", "I"])
+    frame = frame.with_columns(plain.alias("plain")).with_columns(
+        pl.when(pl.col("plain")).then(pl.col("number")).alias("number"),
+        (pl.col("year_n").is_null() | ((pl.col("value") != "") & ~pl.col("plain"))).alias("odd"),
     )
     plain_columns = (
         "row", "region", "indicator", pl.col("year_n").alias("year"), "value",

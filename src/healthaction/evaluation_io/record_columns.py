@@ -118,6 +118,9 @@ def empty(name: str, *, folded: bool = False) -> pl.Expr:
 
 def normal_units(labels: pl.Series) -> pl.Series:
     """The normalised unit of each label (each distinct label normalised once); null for none."""
+    first = labels[0] if labels.len() else None
+    if first is not None and (labels == first).all():  # one label throughout (% on every row): no look-up
+        return pl.Series(labels.name, [normalise_unit(first)], dtype=pl.Utf8).new_from_index(0, labels.len())
     normal = {label: normalise_unit(label) for label in labels.drop_nulls().unique().to_list()}
     return labels.replace_strict(normal, default=None, return_dtype=pl.Utf8)
 
