@@ -96,8 +96,10 @@ def _plain_text(value: pl.Expr, at_most: int) -> pl.Expr:
 def _plain(name: str) -> pl.Expr:
     """Shortest text of the number rounded to its places (one cast). Where polars would write an
     exponent (1e-7) ``formatted`` redoes the column digit by digit."""
-    text = pl.col(name).round(_AT_MOST.get(name, _DEFAULT_AT_MOST)).cast(pl.Utf8).str.strip_suffix(".0")
-    return pl.when(text == "-0").then(pl.lit("0")).otherwise(text)
+    rounded = pl.col(name).round(_AT_MOST.get(name, _DEFAULT_AT_MOST))
+    # -0.0 made 0.0 before the cast: comparing floats is cheaper than comparing the texts ("-0").
+    unsigned_zero = pl.when(rounded == 0).then(pl.lit(0.0)).otherwise(rounded)
+    return unsigned_zero.cast(pl.Utf8).str.strip_suffix(".0")
 
 
 def _fixed_text(value: pl.Expr, places: int) -> pl.Expr:
