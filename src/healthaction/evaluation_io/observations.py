@@ -76,8 +76,13 @@ def read_observations(
         raise _error(table, duplicate, None, message)
     frame = _values(table, unit_of_row(table, frame))
     warnings: list[str] = []
-    suspect = _doubtful_conversions(frame, warnings)
-    frame = _converted(table, frame)
+    suspect = None
+    if _may_convert(frame, series):
+        frame = frame.with_columns(
+            series.get_column("series_unit").gather(frame.get_column("series")).alias("series_unit")
+        )
+        suspect = _doubtful_conversions(frame, warnings)
+        frame = _converted(table, frame)
     counts = (
         frame.lazy()
         .filter(pl.col("value").is_not_null())
@@ -95,6 +100,19 @@ def read_observations(
         warnings=warnings,
         suspect=suspect,
     )
+
+
+def _may_convert(frame: pl.DataFrame, series: pl.DataFrame) -> bool:
+    """Whether a value may be in another unit than its series: not when the observations state one
+    unit throughout (or none) and every series that states one has that same unit. Then no
+    column of series units is built for millions of rows only to be found equal."""
+    stated = frame.get_column("unit")
+    if stated.null_count() == stated.len():
+        return False
+    first = stated.drop_nulls().head(1).item()
+    if not (stated.drop_nulls() == first).all():
+        return True
+    return not set(series.get_column("series_unit").drop_nulls().unique().to_list()) <= {first}
 
 
 def _doubtful_conversions(frame: pl.DataFrame, warnings: list[str]) -> pl.DataFrame | None:
@@ -129,7 +147,7 @@ def _doubtful_conversions(frame: pl.DataFrame, warnings: list[str]) -> pl.DataFr
 
 
 def _with_series(frame: pl.DataFrame, series: pl.DataFrame) -> pl.DataFrame:
-    """The observations of targeted series, each with its ``series`` number, ``region_code``, unit and kind.
+    """The observations of targeted series, each with its ``series`` number, ``region_code`` and kind.
 
     Names become numbers through two small enumerations (2,844 regions, 150 indicators) and the
     series is found by position in a table of every region × indicator: a look-up per row, not
@@ -158,7 +176,6 @@ def _with_series(frame: pl.DataFrame, series: pl.DataFrame) -> pl.DataFrame:
         frame = frame.filter(pl.col("series") >= 0)
     at = frame.get_column("series")
     return frame.with_columns(
-        series.get_column("series_unit").gather(at).alias("series_unit"),
         series.get_column("binary").gather(at).alias("binary"),
         pl.col("series").cast(pl.UInt32),
     )
@@ -229,14 +246,13 @@ def _values(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
         if bad is not None:
             raise _error(table, bad, "value", message.format(raw=shown(excerpt(str(bad["value"])))))
     if binary.height:
+        # 1/0 是/否 … read on the rows of achieved series only (a few among millions): set into the
+        # numbers at their places. Elsewhere the number stands; an empty cell has none.
+        at = frame.select(pl.arg_where(pl.col("binary") & ~empty)).to_series()
         word = pl.col("value_f").str.to_lowercase()
-        value = (
-            pl.when(empty)
-            .then(None)
-            .when(pl.col("binary"))
-            .then(pl.when(word.is_in(_TRUE)).then(1.0).otherwise(0.0))
-        )
-        return frame.with_columns(value.otherwise(pl.col("number")).alias("value"))
+        truth = binary.select(pl.when(word.is_in(_TRUE)).then(1.0).otherwise(0.0)).to_series()
+        value = frame.get_column("number").clone().scatter(at, truth)
+        return frame.with_columns(value.alias("value"))
     return frame.with_columns(pl.col("number").alias("value"))
 
 

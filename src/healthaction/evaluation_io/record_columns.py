@@ -129,9 +129,6 @@ def empty(name: str, *, folded: bool = False) -> pl.Expr:
 
 def normal_units(labels: pl.Series) -> pl.Series:
     """The normalised unit of each label (each distinct label normalised once); null for none."""
-    first = labels[0] if labels.len() else None
-    if first is not None and (labels == first).all():  # one label throughout (% on every row): no look-up
-        return pl.Series(labels.name, [normalise_unit(first)], dtype=pl.Utf8).new_from_index(0, labels.len())
     normal = {label: normalise_unit(label) for label in labels.drop_nulls().unique().to_list()}
     return labels.replace_strict(normal, default=None, return_dtype=pl.Utf8)
 
@@ -139,7 +136,11 @@ def normal_units(labels: pl.Series) -> pl.Series:
 def unit_of_row(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
     """`unit`: the unit column, else the unit written after the value; the two must agree."""
     if frame.get_column("value_f_unit").null_count() == frame.height:  # no value wrote its unit
-        return frame.with_columns(normal_units(frame.get_column("unit")).alias("unit"))
+        labels = frame.get_column("unit")
+        first = labels[0] if labels.len() else None
+        if first is not None and (labels == first).all():  # one label throughout: one value, not a column
+            return frame.with_columns(pl.lit(normalise_unit(first), dtype=pl.Utf8).alias("unit"))
+        return frame.with_columns(normal_units(labels).alias("unit"))
     frame = frame.with_columns(
         normal_units(frame.get_column("unit")).alias("unit_n"),
         normal_units(frame.get_column("value_f_unit")).alias("value_unit_n"),
