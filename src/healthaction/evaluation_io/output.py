@@ -129,7 +129,8 @@ def formatted(
             fixed = (places or {}).get(name)
             text = _fixed_text(column, fixed) if fixed is not None else _plain(name)
         elif dtype == pl.Utf8:  # an empty text is an empty cell, written without quotes
-            text = pl.when(column == "").then(None).otherwise(column)
+            has_empty = bool(frame.get_column(name).str.len_bytes().min() == 0)  # rare: no copy otherwise
+            text = pl.when(column == "").then(None).otherwise(column) if has_empty else column
         else:
             text = column.cast(pl.Utf8)
         exprs.append(text.alias(name))
