@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from healthaction.numbers import NumberRefused, parse_optional
-from healthaction.responsibility import ProgressRound, write_docx, write_xlsx
+from healthaction.responsibility import VERDICTS, ProgressRound, write_docx, write_xlsx
 from web.accounts.locale import refusal_message
 from web.accounts.models import Role
 from web.accounts.scope import Need, region_for_user, region_scope_for
@@ -68,7 +68,7 @@ def task_list(request: HttpRequest, code: str) -> HttpResponse:
             "rows": rows,
             "programs": selectors.programs_in(region),
             "departments": selectors.departments_with_tasks(region),
-            "statuses": list(selectors.SEVERITY),
+            "statuses": [word.code for word in VERDICTS],
             "chosen": {"program": program, "department": department, "status": status},
             "can_manage": scope.may(Need.MANAGE),
             "can_review": scope.may(Need.REVIEW),
@@ -193,7 +193,7 @@ def progress(request: HttpRequest, code: str, round_code: str) -> HttpResponse:
             "may_choose": may_choose,
             "departments": selectors.departments_with_tasks(region) if may_choose else [],
             "rows": [(m, reports.get(m.pk), errors.get(m.pk)) for m in measures],
-            "statuses": ProgressReport.Status.values,
+            "statuses": ProgressReport.Status.choices,
         },
     )
 

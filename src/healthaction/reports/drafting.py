@@ -31,6 +31,7 @@ from healthaction.reports.wording import (
     some,
     status_counts,
 )
+from healthaction.responsibility.statuses import verdict_label
 
 _GOOD = ("已达标", "进度正常")
 
@@ -81,7 +82,7 @@ def work_blocks(data: ReportData) -> list[Block]:
         return []
     blocks: list[Block] = [Heading(1, "二、工作开展情况")]
     if work.measures:
-        counts = "，".join(f"{status}{n}项" for status, n in work.statuses if n)
+        counts = "，".join(f"{verdict_label(status)}{n}项" for status, n in work.statuses if n)
         text = f"截至{work.round}，责任清单共{work.measures}项措施，{counts}"
         if work.behind:
             text += f"。滞后或逾期的{len(work.behind)}项：{some(list(work.behind), 8)}"

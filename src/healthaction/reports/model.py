@@ -113,7 +113,7 @@ class WorkDone:
 
     round: str = ""  # 2021年下半年
     measures: int = 0
-    statuses: tuple[tuple[str, int], ...] = ()  # (已完成, 12), (推进中, 30), (滞后, 3) …
+    statuses: tuple[tuple[str, int], ...] = ()  # verdict codes: (done, 12), (in_progress, 30), (behind, 3) …
     behind: tuple[str, ...] = ()  # 措施3.2（区卫健局）: lagging or overdue, with the lead department
     organisation: tuple[tuple[str, float, float, str], ...] = ()  # (item, points given, max, reason)
     assessment: str = ""  # 白银市2022年度考核 — where the 组织实施 points come from

@@ -66,7 +66,7 @@ def test_the_work_done_names_the_lagging_measures_and_the_organisation_points() 
     work = WorkDone(
         round="2021年全年",
         measures=132,
-        statuses=(("已完成", 123), ("逾期", 9)),
+        statuses=(("done", 123), ("overdue", 9)),
         behind=("措施2.4逾期（卫生健康局）",),
         organisation=(("机构设置", 3.0, 4.0, "领导小组成员调整后未及时发文"),),
         assessment="白银市2022年度考核",
