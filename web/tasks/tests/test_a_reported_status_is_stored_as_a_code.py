@@ -31,7 +31,9 @@ def _migrate(to: list[tuple[str, str]]) -> MigrationExecutor:
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_rewrites_words_to_codes_and_back() -> None:
     apps = _migrate(BEFORE).loader.project_state(BEFORE).apps
-    region = apps.get_model("regions", "Region").objects.create(code="640104", name="兴庆区", level=3, path="640104")
+    region = apps.get_model("regions", "Region").objects.create(
+        code="640104", name="兴庆区", level=3, path="640104"
+    )
     department = apps.get_model("organisation", "Department").objects.create(region=region, name="卫生健康局")
     task = apps.get_model("tasks", "Task").objects.create(region=region, position=1, name="健康知识普及")
     measure = apps.get_model("tasks", "Measure").objects.create(task=task, seq=1, text="开展健康讲座")
