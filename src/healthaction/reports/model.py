@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from healthaction.engine import statuses
+
 Kind = Literal["action", "overall", "assessment"]
 KINDS: tuple[Kind, ...] = ("action", "overall", "assessment")
 KIND_NAMES: dict[Kind, str] = {
@@ -35,7 +37,7 @@ class IndicatorResult:
     indicator: str
     unit: str | None
     status: str  # engine code: ACHIEVED ON_TRACK LAGGING OFF_TRACK NO_DATA
-    label: str  # 已达标 进度正常 进度滞后 严重滞后 未达标 无数据
+    shown: str  # as a report counts it (statuses.SHOWN): the engine code, or MISSED (OFF_TRACK past its year)
     value: float | None
     value_year: int | None
     baseline: float | None
@@ -48,9 +50,18 @@ class IndicatorResult:
     explanation: str
     in_framework: bool = False
     previous_value: float | None = None
-    previous_label: str | None = None
+    previous_shown: str | None = None  # last year's, as ``shown``
     history: tuple[tuple[int, float], ...] = ()
     milestones: tuple[Milestone, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """已达标 进度正常 进度滞后 严重滞后 未达标 无数据: the word, for text; code compares ``shown``."""
+        return statuses.label(self.shown)
+
+    @property
+    def previous_label(self) -> str | None:
+        return None if self.previous_shown is None else statuses.label(self.previous_shown)
 
 
 @dataclass(frozen=True)
