@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 
-from healthaction.responsibility import ProgressRound
+from healthaction.responsibility import BEHIND, ProgressRound
 from web.accounts.models import Role
 from web.accounts.scope import region_for_user, region_scope_for
 from web.tasks import selectors
@@ -47,7 +47,7 @@ def leader_tasks(request: HttpRequest) -> HttpResponse:
         reasons = [
             gettext("措施%(measure)s：%(reason)s") % {"measure": v.measure.id, "reason": v.reason}
             for v in verdicts
-            if v.status in ("滞后", "逾期")
+            if v.status in BEHIND
         ]
         round_ = view.supervision.round
         rows.append((task, roles, round_, worst, reasons, confirmation_state(task, round_.code)))
