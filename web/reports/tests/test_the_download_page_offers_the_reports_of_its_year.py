@@ -74,7 +74,8 @@ def test_a_responsibility_list_region_offers_its_supervision_notices(
     assert task is not None
     measure = task.measures.first()
     assert measure is not None
-    ProgressReport.objects.create(measure=measure, department=xixia.health, round="2021H1", status="in_progress",
+    ProgressReport.objects.create(
+        measure=measure, department=xixia.health, round="2021H1", status="in_progress",
         submitted_at=timezone.now(),
     )  # fmt: skip
     client.force_login(xixia.office)
