@@ -219,20 +219,24 @@ def league(request: HttpRequest, code: str) -> HttpResponse:
         href = _href("overview")
         if level not in LEVELS:
             rows = league_table(region, year) if year else []
-            return {"rows": [(href.format(r.region.code), r, r.rank) for r in rows], "pages": []}
+            return {
+                "rows": [(href.format(r.region.code), r, r.rank) for r in rows],
+                "pages": [],
+                "years": league_years(region),
+            }
         found, total = league_of_level(region, year, LEVELS[level], page) if year else ([], 0)
         first = (page - 1) * LEAGUE_PAGE
         pages = range(1, (total + LEAGUE_PAGE - 1) // LEAGUE_PAGE + 1)
         return {
             "rows": [(href.format(r.region.code), r, first + n) for n, r in enumerate(found, start=1)],
             "pages": [(n, f"?year={year}&level={level}&page={n}", n == page) for n in pages],
+            "years": league_years(region),
         }
 
     context = {
         "region": region,
         "year": year,
-        "years": cached(token, ("league-years", region.pk), partial(league_years, region)),
         "part": _part(token, "league", region.pk, year, level if level in LEVELS else "", page),
-        **_lazy(body, "rows", "pages"),
+        **_lazy(body, "rows", "pages", "years"),
     }
     return render(request, "dashboards/league.html", context)
