@@ -69,11 +69,14 @@ def reported_history(region: Region, item: str) -> list[Observation]:
     )
 
 
-def matrix(outcome: Outcome) -> tuple[list[tuple[str, str]], list[tuple[dict[str, Any], list[Any]]]]:
-    """Items as columns (indicators, then 组织实施), one row per ranked region with each item's entry."""
-    items: dict[str, tuple[str, str]] = {}
+def matrix(outcome: Outcome) -> tuple[list[dict[str, Any]], list[tuple[str, str, list[Any]]]]:
+    """Items down the side (indicators, then 组织实施), one column per ranked region: an item's name is long
+    and there are up to 20 items, while a city has a handful of counties, so the names read across and the
+    regions stay narrow columns (as the 考核 tables of the plans are printed)."""
+    items: dict[str, str] = {}
     for s in sorted(outcome["series"], key=lambda s: (s["kind"] != "indicator", s["name"])):
-        items.setdefault(s["item"], (s["item"], s["name"]))
+        items.setdefault(s["item"], s["name"])
     cells = {(s["region"], s["item"]): s for s in outcome["series"]}
-    rows = [(score, [cells.get((score["region"], key)) for key in items]) for score in outcome["scores"]]
-    return list(items.values()), rows
+    regions = list(outcome["scores"])
+    rows = [(key, name, [cells.get((score["region"], key)) for score in regions]) for key, name in items.items()]
+    return regions, rows

@@ -179,8 +179,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _table(outcome: Outcome) -> dict[str, Any]:
-    items, rows = matrix(outcome)
-    return {"scores": outcome["scores"], "items": items, "rows": rows}
+    regions, rows = matrix(outcome)
+    return {"scores": outcome["scores"], "matrix_regions": regions, "rows": rows}
 
 
 @login_required

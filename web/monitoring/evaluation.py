@@ -86,8 +86,10 @@ def evaluation_inputs(regions: list[Region]) -> Any:
             region__in=regions, indicator_id__in=indicator_ids, state=Observation.State.APPROVED
         ).values_list("region__code", "indicator_id", "year", "value")
     ]
-    polarity = {
-        str(pk): p for pk, p in Indicator.objects.filter(pk__in=indicator_ids).values_list("pk", "polarity")
+    # The unit goes with the indicator so that each sentence reads 「2024年实际值77.19%」, not a bare number.
+    described = {
+        str(pk): (p, unit or None)
+        for pk, p, unit in Indicator.objects.filter(pk__in=indicator_ids).values_list("pk", "polarity", "unit")
     }
     schema_t = {
         "region": pl.Utf8,
@@ -102,8 +104,8 @@ def evaluation_inputs(regions: list[Region]) -> Any:
         observations=pl.DataFrame(observation_rows, schema=schema_o),
         baselines=pl.DataFrame(baseline_rows, schema=schema_o),
         indicators=pl.DataFrame(
-            [{"indicator": k, "polarity": v} for k, v in polarity.items()],
-            schema={"indicator": pl.Utf8, "polarity": pl.Int64},
+            [{"indicator": k, "polarity": p, "unit": unit} for k, (p, unit) in described.items()],
+            schema={"indicator": pl.Utf8, "polarity": pl.Int64, "unit": pl.Utf8},
         ),
         regions=pl.DataFrame(
             [{"region": r.code, "parent": r.path.split("/")[-3] if r.parent_id else None} for r in regions],
@@ -145,6 +147,7 @@ def statuses_refresh(*, regions: list[Region], years: Iterable[int]) -> int:
                 expected=_float(row["expected"]),
                 target=_float(row["target"]),
                 target_year=row["target_year"],
+                value_year=row["value_year"],
                 ratio=_float(row["ratio"]),
                 explanation=row.get("explanation") or "",
             )
