@@ -18,6 +18,14 @@ def schemes_of(region: Region) -> QuerySet[AssessmentScheme]:
     return AssessmentScheme.objects.filter(region=region).order_by("-year")
 
 
+def schemes_assessing(region: Region) -> QuerySet[AssessmentScheme]:
+    """The schemes the region is assessed in: those of its parent (a city's scheme scores its counties),
+    newest first; each has a 自评 page for the region."""
+    if region.parent_id is None:
+        return AssessmentScheme.objects.none()
+    return AssessmentScheme.objects.filter(region_id=region.parent_id).select_related("region").order_by("-year")
+
+
 def published_below(region: Region) -> list[AssessmentResult]:
     """The latest published version of every scheme run by the region's children (cascade upwards)."""
     latest: dict[int, AssessmentResult] = {}
@@ -66,6 +74,7 @@ def reported_history(region: Region, item: str) -> list[Observation]:
         Observation.objects.filter(region=region, indicator_id=int(item))
         .order_by("year")
         .select_related("indicator")
+        .prefetch_related("evidence")
     )
 
 
