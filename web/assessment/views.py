@@ -427,9 +427,9 @@ def _attachment(stored: FieldFile) -> FileResponse:
 
 @login_required
 def review_evidence(request: HttpRequest, pk: int, review: int) -> FileResponse:
-    """A 复核值's 佐证材料, for whoever may see the scheme and the reviewed region (the county its own)."""
-    scheme = _scheme(request, pk)
-    reviewed = get_object_or_404(ReviewedValue.objects.select_related("region"), pk=review, scheme=scheme)
+    """A 复核值's 佐证材料, for whoever may see the reviewed region (the city's office, the county its own),
+    as the trace page that lists it."""
+    reviewed = get_object_or_404(ReviewedValue.objects.select_related("region"), pk=review, scheme_id=pk)
     region_for_user(request.user, reviewed.region.code)
     return _attachment(reviewed.evidence)
 
@@ -437,9 +437,6 @@ def review_evidence(request: HttpRequest, pk: int, review: int) -> FileResponse:
 @login_required
 def organisation_evidence(request: HttpRequest, pk: int, score: int) -> FileResponse:
     """The 佐证材料 behind a 组织实施 score, scoped like the 复核值's."""
-    scheme = _scheme(request, pk)
-    given = get_object_or_404(
-        OrganisationScore.objects.select_related("region"), pk=score, item__scheme=scheme
-    )
+    given = get_object_or_404(OrganisationScore.objects.select_related("region"), pk=score, item__scheme_id=pk)
     region_for_user(request.user, given.region.code)
     return _attachment(given.evidence)
