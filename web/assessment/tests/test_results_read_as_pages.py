@@ -94,3 +94,13 @@ def test_a_county_s_assessment_page_links_its_self_assessment_in_the_city_s_sche
     self_page = f"/assessment/schemes/{counties.scheme.pk}/self/{B}/"
     assert f'href="{self_page}"' in page
     assert client.get(self_page).status_code == 200
+
+
+def test_the_self_assessment_writes_each_value_with_its_unit_in_the_table_and_the_sentence(
+    client: Client, counties: Counties
+) -> None:
+    client.force_login(counties.county_admin)
+    page = client.get(f"/assessment/schemes/{counties.scheme.pk}/self/{B}/").content.decode()
+    assert "2022年实际值23%" in page  # 居民健康素养水平 of 平川区, in the sentence
+    assert '<td class="n">23%</td>' in page  # and in the 上报值 column
+    assert "2022年不低于22%" in page  # the target in words, with its unit
