@@ -38,5 +38,7 @@ def test_a_reported_value_carries_its_unit() -> None:
 
 def test_a_share_of_completion_is_never_negative() -> None:
     assert wording.percent(-0.575) == "0%"
-    row = evaluate_one(year=2021, baseline=(2017, 18), targets=[(2022, ">=", 22.0)], observed={2021: 16}, unit="%")
+    row = evaluate_one(
+        year=2021, baseline=(2017, 18), targets=[(2022, ">=", 22.0)], observed={2021: 16}, unit="%"
+    )
     assert "-" not in row["explanation"].split("完成序时进度的", 1)[1]

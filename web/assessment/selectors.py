@@ -23,7 +23,9 @@ def schemes_assessing(region: Region) -> QuerySet[AssessmentScheme]:
     newest first; each has a 自评 page for the region."""
     if region.parent_id is None:
         return AssessmentScheme.objects.none()
-    return AssessmentScheme.objects.filter(region_id=region.parent_id).select_related("region").order_by("-year")
+    return (
+        AssessmentScheme.objects.filter(region_id=region.parent_id).select_related("region").order_by("-year")
+    )
 
 
 def published_below(region: Region) -> list[AssessmentResult]:
@@ -87,5 +89,7 @@ def matrix(outcome: Outcome) -> tuple[list[dict[str, Any]], list[tuple[str, str,
         items.setdefault(s["item"], s["name"])
     cells = {(s["region"], s["item"]): s for s in outcome["series"]}
     regions = list(outcome["scores"])
-    rows = [(key, name, [cells.get((score["region"], key)) for score in regions]) for key, name in items.items()]
+    rows = [
+        (key, name, [cells.get((score["region"], key)) for score in regions]) for key, name in items.items()
+    ]
     return regions, rows

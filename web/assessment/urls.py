@@ -11,7 +11,11 @@ urlpatterns = [
     path("schemes/<int:pk>/versions/<int:version>/", views.version, name="assessment-version"),
     path("schemes/<int:pk>/self/<str:code>/", views.self_assessment, name="assessment-self"),
     path("schemes/<int:pk>/review/<str:code>/", views.review, name="assessment-review"),
-    path("schemes/<int:pk>/evidence/review/<int:review>/", views.review_evidence, name="assessment-review-evidence"),
+    path(
+        "schemes/<int:pk>/evidence/review/<int:review>/",
+        views.review_evidence,
+        name="assessment-review-evidence",
+    ),
     path(
         "schemes/<int:pk>/evidence/organisation/<int:score>/",
         views.organisation_evidence,

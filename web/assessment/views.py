@@ -422,7 +422,7 @@ def _attachment(stored: FieldFile) -> FileResponse:
         handle = stored.open("rb")
     except FileNotFoundError:
         raise Http404(gettext("佐证材料文件已不在服务器上，请重新上传")) from None
-    return FileResponse(handle, as_attachment=True, filename=Path(stored.name).name)
+    return FileResponse(handle, as_attachment=True, filename=Path(str(stored.name)).name)
 
 
 @login_required
@@ -437,6 +437,8 @@ def review_evidence(request: HttpRequest, pk: int, review: int) -> FileResponse:
 @login_required
 def organisation_evidence(request: HttpRequest, pk: int, score: int) -> FileResponse:
     """The 佐证材料 behind a 组织实施 score, scoped like the 复核值's."""
-    given = get_object_or_404(OrganisationScore.objects.select_related("region"), pk=score, item__scheme_id=pk)
+    given = get_object_or_404(
+        OrganisationScore.objects.select_related("region"), pk=score, item__scheme_id=pk
+    )
     region_for_user(request.user, given.region.code)
     return _attachment(given.evidence)

@@ -290,7 +290,11 @@ EVIDENCED = 4
 def _evidence(region: Region) -> None:
     """A 佐证材料 on the 全年 report of the first few measures 督导 finds behind, so that the task,
     confirm and 督导 pages show their download links as a real round would."""
-    if ProgressReport.objects.filter(measure__task__region=region, round=SECOND.code).exclude(evidence="").exists():
+    if (
+        ProgressReport.objects.filter(measure__task__region=region, round=SECOND.code)
+        .exclude(evidence="")
+        .exists()
+    ):
         return
     view = selectors.supervision_for(region, SECOND, today=REMINDED_ON)
     behind = [*view.supervision.overdue, *view.supervision.lagging][:EVIDENCED]

@@ -36,9 +36,11 @@ def test_the_matrix_reads_on_a_desktop_and_scrolls_in_its_box_on_a_phone(
     _open(page, live_server.url, counties)
     name = page.locator("table.matrix tbody th[scope=row]", has_text="高血压患者规范管理率")
     box = name.bounding_box()
-    assert box is not None and box["width"] > 150  # a name across, not one character a line
+    assert box is not None
+    assert box["width"] > 150  # a name across, not one character a line
     region = page.locator("table.matrix thead th", has_text="平川区").bounding_box()
-    assert region is not None and region["height"] < 60  # the region's name on one line
+    assert region is not None
+    assert region["height"] < 60  # the region's name on one line
 
     page.set_viewport_size({"width": 375, "height": 812})
     page.reload()
@@ -50,5 +52,6 @@ def test_the_matrix_reads_on_a_desktop_and_scrolls_in_its_box_on_a_phone(
     matrix.evaluate("box => { box.scrollLeft = box.scrollWidth; }")
     assert matrix.evaluate("box => box.scrollLeft") > 0  # it does scroll, inside its box
     after = name.bounding_box()
-    assert before is not None and after is not None
+    assert before is not None
+    assert after is not None
     assert abs(after["x"] - before["x"]) < 1  # the item names stay put (sticky first column)

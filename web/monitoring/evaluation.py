@@ -89,7 +89,9 @@ def evaluation_inputs(regions: list[Region]) -> Any:
     # The unit goes with the indicator so that each sentence reads 「2024年实际值77.19%」, not a bare number.
     described = {
         str(pk): (p, unit or None)
-        for pk, p, unit in Indicator.objects.filter(pk__in=indicator_ids).values_list("pk", "polarity", "unit")
+        for pk, p, unit in Indicator.objects.filter(pk__in=indicator_ids).values_list(
+            "pk", "polarity", "unit"
+        )
     }
     schema_t = {
         "region": pl.Utf8,

@@ -214,7 +214,9 @@ def _settle_units(want: DesiredState) -> None:
         label = info["unit"] or None
         targets = [row for key, row in want.targets.items() if key[0] == name]
         values = [float(row["value"]) for row in targets if row["value"] is not None]
-        values += [float(row["value"]) for key, row in want.baselines.items() if key[0] == name and row["value"]]
+        values += [
+            float(row["value"]) for key, row in want.baselines.items() if key[0] == name and row["value"]
+        ]
         shown = unit_to_show(name, label, values)
         if not shown or shown == label:
             continue

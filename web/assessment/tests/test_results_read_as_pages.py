@@ -17,12 +17,16 @@ from web.assessment.tests.conftest import B, C, Counties
 def test_the_matrix_has_an_item_per_row_and_a_region_per_column(client: Client, counties: Counties) -> None:
     client.force_login(counties.office)
     page = client.get(f"/assessment/schemes/{counties.scheme.pk}/").content.decode()
-    matrix = page[page.index('<table class="matrix">') : page.index("</table>", page.index('<table class="matrix">'))]
+    matrix = page[
+        page.index('<table class="matrix">') : page.index("</table>", page.index('<table class="matrix">'))
+    ]
     header = matrix[: matrix.index("</thead>")]
     assert header.count('<th scope="col">') == 1 + 4  # 考核项目 and the four counties
-    assert "平川区" in header and "居民健康素养水平" not in header
+    assert "平川区" in header
+    assert "居民健康素养水平" not in header
     rows = re.findall(r'<th scope="row">([^<]+)</th>', matrix)
-    assert "居民健康素养水平" in rows and "孕产妇死亡率" in rows
+    assert "居民健康素养水平" in rows
+    assert "孕产妇死亡率" in rows
     assert rows[-1] == "最终得分"  # the total under each region's column
     assert 'class="matrix"' in page.split('<table class="matrix">')[0][-40:]  # inside its scrolling box
 
@@ -44,7 +48,8 @@ def test_a_reviewed_value_s_evidence_downloads_for_the_office_and_the_county_not
         url = f"/assessment/schemes/{counties.scheme.pk}/evidence/review/{reviewed.pk}/"
         client.force_login(counties.office)
         page = client.get(f"/assessment/schemes/{counties.scheme.pk}/review/{B}/").content.decode()
-        assert f'href="{url}"' in page and ">复核记录.pdf</a>" in page
+        assert f'href="{url}"' in page
+        assert ">复核记录.pdf</a>" in page
         response = client.get(url)
         assert response.status_code == 200
         assert b"".join(response.streaming_content) == b"%PDF-1.4 review"  # type: ignore[attr-defined]

@@ -69,7 +69,7 @@ def target_stage(target: object, unit: str | None = None) -> str:
     code = getattr(target, "comparator", None)
     value = getattr(target, "value", None)
     symbolic = code in (">=", "<=", ">", "<", "=")
-    if symbolic and value is None or not code and value is None:
+    if (symbolic and value is None) or (not code and value is None):
         return str(getattr(target, "text", "") or wording.NONE)
     words = wording.comparator_word(code)
     shown = wording.target(code, value, unit or getattr(target, "unit", None))

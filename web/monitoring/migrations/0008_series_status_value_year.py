@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('monitoring', '0007_observation_year_index'),
+        ("monitoring", "0007_observation_year_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='seriesstatus',
-            name='value_year',
+            model_name="seriesstatus",
+            name="value_year",
             field=models.PositiveIntegerField(null=True),
         ),
     ]

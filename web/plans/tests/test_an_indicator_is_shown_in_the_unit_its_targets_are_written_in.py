@@ -16,18 +16,48 @@ from web.plans.services import plan_import
 
 def _plan() -> Plan:
     infant = [
-        Target(indicator="婴儿死亡率", year=2022, comparator="<=", value=7.5, unit="‰", text="分别控制在7.5‰及以下和5‰及以下"),
-        Target(indicator="婴儿死亡率", year=2030, comparator="<=", value=5, unit="‰", text="分别控制在7.5‰及以下和5‰及以下"),
+        Target(
+            indicator="婴儿死亡率",
+            year=2022,
+            comparator="<=",
+            value=7.5,
+            unit="‰",
+            text="分别控制在7.5‰及以下和5‰及以下",
+        ),
+        Target(
+            indicator="婴儿死亡率",
+            year=2030,
+            comparator="<=",
+            value=5,
+            unit="‰",
+            text="分别控制在7.5‰及以下和5‰及以下",
+        ),
     ]
     stunting = [
-        Target(indicator="5岁以下儿童生长迟缓率", year=2022, comparator="<", value=7, unit="%", text="分别低于7%和5%"),
-        Target(indicator="5岁以下儿童生长迟缓率", year=2030, comparator="<", value=5, unit="%", text="分别低于7%和5%"),
+        Target(
+            indicator="5岁以下儿童生长迟缓率",
+            year=2022,
+            comparator="<",
+            value=7,
+            unit="%",
+            text="分别低于7%和5%",
+        ),
+        Target(
+            indicator="5岁以下儿童生长迟缓率",
+            year=2030,
+            comparator="<",
+            value=5,
+            unit="%",
+            text="分别低于7%和5%",
+        ),
     ]
     return Plan(
         title="健康平川行动实施方案（单位测试）",
         region="平川区",
         parent_region="白银市",
-        actions=[Action(seq=1, name="妇幼健康促进行动", lead_departments=["区卫健局"], targets=infant + stunting)],
+        actions=[
+            Action(seq=1, name="妇幼健康促进行动", lead_departments=["区卫健局"], targets=infant + stunting)
+        ],
         framework=[
             FrameworkRow(
                 seq=1,
@@ -35,7 +65,11 @@ def _plan() -> Plan:
                 unit="%",
                 basis=None,
                 baseline=None,
-                targets=[Target(indicator="婴儿死亡率", year=2022, comparator="<=", value=7.5, unit="%", text="≤7.5")],
+                targets=[
+                    Target(
+                        indicator="婴儿死亡率", year=2022, comparator="<=", value=7.5, unit="%", text="≤7.5"
+                    )
+                ],
             ),
             FrameworkRow(
                 seq=2,
@@ -44,7 +78,14 @@ def _plan() -> Plan:
                 basis=None,
                 baseline=None,
                 targets=[
-                    Target(indicator="国家学生体质健康标准达标优良率", year=2022, comparator=">=", value=50, unit=None, text="≥50")
+                    Target(
+                        indicator="国家学生体质健康标准达标优良率",
+                        year=2022,
+                        comparator=">=",
+                        value=50,
+                        unit=None,
+                        text="≥50",
+                    )
                 ],
             ),
         ],
@@ -60,7 +101,9 @@ def test_a_mislabelled_rate_takes_the_unit_its_numbers_are_written_in(world: Wor
     assert Indicator.objects.get(region=world.pingchuan, name="国家学生体质健康标准达标优良率").unit == "%"
 
 
-def test_the_plan_page_reads_each_stage_of_a_two_stage_target_for_its_year(client: Client, world: World) -> None:
+def test_the_plan_page_reads_each_stage_of_a_two_stage_target_for_its_year(
+    client: Client, world: World
+) -> None:
     plan_import(plan=_plan(), region=world.pingchuan, content=b"units", file_name="units.txt")
     document = PlanDocument.objects.get(title="健康平川行动实施方案（单位测试）")
     client.force_login(world.office)
