@@ -42,3 +42,11 @@ def test_a_share_of_completion_is_never_negative() -> None:
         year=2021, baseline=(2017, 18), targets=[(2022, ">=", 22.0)], observed={2021: 16}, unit="%"
     )
     assert "-" not in row["explanation"].split("完成序时进度的", 1)[1]
+
+
+def test_a_report_table_holds_the_computed_target_to_the_decimals_its_sentence_writes() -> None:
+    from healthaction.reports.tables import _computed
+
+    assert _computed(91.1875) == 91.19
+    assert wording.expected(91.1875, "%") == "91.19%"
+    assert _computed(None) is None
