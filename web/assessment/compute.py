@@ -124,10 +124,11 @@ def scheme_inputs(scheme: AssessmentScheme, regions: list[Region]) -> Evaluation
             "indicator": str(item.indicator_id),
             "polarity": item.indicator.polarity,
             "weight": float(item.points),
+            "unit": item.indicator.unit or None,  # the sentence reads 「实际值7.06‰」, as the table beside it
         }
         for item in items
     ] + [
-        {"indicator": f"{ORG_PREFIX}{o.pk}", "polarity": 1, "weight": float(o.max_points)}
+        {"indicator": f"{ORG_PREFIX}{o.pk}", "polarity": 1, "weight": float(o.max_points), "unit": None}
         for o in organisation
     ]
     adjustments = [
@@ -149,7 +150,8 @@ def scheme_inputs(scheme: AssessmentScheme, regions: list[Region]) -> Evaluation
         ),
         baselines=baselines,
         indicators=pl.DataFrame(
-            parameters, schema={"indicator": pl.Utf8, "polarity": pl.Int64, "weight": pl.Float64}
+            parameters,
+            schema={"indicator": pl.Utf8, "polarity": pl.Int64, "weight": pl.Float64, "unit": pl.Utf8},
         ),
         regions=base.regions,
         adjustments=pl.DataFrame(

@@ -18,6 +18,16 @@ def schemes_of(region: Region) -> QuerySet[AssessmentScheme]:
     return AssessmentScheme.objects.filter(region=region).order_by("-year")
 
 
+def schemes_assessing(region: Region) -> QuerySet[AssessmentScheme]:
+    """The schemes the region is assessed in: those of its parent (a city's scheme scores its counties),
+    newest first; each has a 自评 page for the region."""
+    if region.parent_id is None:
+        return AssessmentScheme.objects.none()
+    return (
+        AssessmentScheme.objects.filter(region_id=region.parent_id).select_related("region").order_by("-year")
+    )
+
+
 def published_below(region: Region) -> list[AssessmentResult]:
     """The latest published version of every scheme run by the region's children (cascade upwards)."""
     latest: dict[int, AssessmentResult] = {}
@@ -66,14 +76,20 @@ def reported_history(region: Region, item: str) -> list[Observation]:
         Observation.objects.filter(region=region, indicator_id=int(item))
         .order_by("year")
         .select_related("indicator")
+        .prefetch_related("evidence")
     )
 
 
-def matrix(outcome: Outcome) -> tuple[list[tuple[str, str]], list[tuple[dict[str, Any], list[Any]]]]:
-    """Items as columns (indicators, then 组织实施), one row per ranked region with each item's entry."""
-    items: dict[str, tuple[str, str]] = {}
+def matrix(outcome: Outcome) -> tuple[list[dict[str, Any]], list[tuple[str, str, list[Any]]]]:
+    """Items down the side (indicators, then 组织实施), one column per ranked region: an item's name is long
+    and there are up to 20 items, while a city has a handful of counties, so the names read across and the
+    regions stay narrow columns (as the 考核 tables of the plans are printed)."""
+    items: dict[str, str] = {}
     for s in sorted(outcome["series"], key=lambda s: (s["kind"] != "indicator", s["name"])):
-        items.setdefault(s["item"], (s["item"], s["name"]))
+        items.setdefault(s["item"], s["name"])
     cells = {(s["region"], s["item"]): s for s in outcome["series"]}
-    rows = [(score, [cells.get((score["region"], key)) for key in items]) for score in outcome["scores"]]
-    return list(items.values()), rows
+    regions = list(outcome["scores"])
+    rows = [
+        (key, name, [cells.get((score["region"], key)) for score in regions]) for key, name in items.items()
+    ]
+    return regions, rows

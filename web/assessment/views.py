@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
@@ -24,6 +26,7 @@ from web.assessment.models import (
     AssessmentResult,
     AssessmentScheme,
     OrganisationItem,
+    OrganisationScore,
     ReviewedValue,
 )
 from web.assessment.selectors import (
@@ -33,6 +36,7 @@ from web.assessment.selectors import (
     region_score,
     region_series,
     reported_history,
+    schemes_assessing,
     schemes_of,
     trace_entry,
     versions,
@@ -122,6 +126,7 @@ def schemes(request: HttpRequest, code: str) -> HttpResponse:
         {
             "region": region,
             "schemes": schemes_of(region),
+            "assessed_in": schemes_assessing(region),
             "below": published_below(region),
             "candidates": candidates,
             "organisation": ORGANISATION_DEFAULT,
@@ -179,8 +184,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _table(outcome: Outcome) -> dict[str, Any]:
-    items, rows = matrix(outcome)
-    return {"scores": outcome["scores"], "items": items, "rows": rows}
+    regions, rows = matrix(outcome)
+    return {"scores": outcome["scores"], "matrix_regions": regions, "rows": rows}
 
 
 @login_required
@@ -407,3 +412,33 @@ def trace(request: HttpRequest, pk: int, code: str, item: str) -> HttpResponse:
             "result": result,
         },
     )
+
+
+def _attachment(stored: FieldFile) -> FileResponse:
+    """An uploaded 佐证材料 as a download under the name it was uploaded with; a clear 404 without it."""
+    if not stored:
+        raise Http404(gettext("这一项没有上传佐证材料"))
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError:
+        raise Http404(gettext("佐证材料文件已不在服务器上，请重新上传")) from None
+    return FileResponse(handle, as_attachment=True, filename=Path(str(stored.name)).name)
+
+
+@login_required
+def review_evidence(request: HttpRequest, pk: int, review: int) -> FileResponse:
+    """A 复核值's 佐证材料, for whoever may see the reviewed region (the city's office, the county its own),
+    as the trace page that lists it."""
+    reviewed = get_object_or_404(ReviewedValue.objects.select_related("region"), pk=review, scheme_id=pk)
+    region_for_user(request.user, reviewed.region.code)
+    return _attachment(reviewed.evidence)
+
+
+@login_required
+def organisation_evidence(request: HttpRequest, pk: int, score: int) -> FileResponse:
+    """The 佐证材料 behind a 组织实施 score, scoped like the 复核值's."""
+    given = get_object_or_404(
+        OrganisationScore.objects.select_related("region"), pk=score, item__scheme_id=pk
+    )
+    region_for_user(request.user, given.region.code)
+    return _attachment(given.evidence)

@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 
+from healthaction.catalog import unit_to_show
 from healthaction.ingest.coverage import summary as coverage_summary
 from healthaction.numbers import YEARS, NumberRefused, check_amount, excerpt, plausibility
 from healthaction.plan import Plan
@@ -199,9 +200,35 @@ def desired_state(plan: Plan, region: Region) -> DesiredState:
                 ),
                 "text": row.baseline.text[:100],
             }
+    _settle_units(want)
     want.warnings += _target_conflicts(want)
     _add_positions(want, plan)
     return want
+
+
+def _settle_units(want: DesiredState) -> None:
+    """Each indicator in one unit its targets and values are shown in (healthaction.catalog's
+    ``unit_to_show``): an empty label takes the catalog's unit, and a label the numbers contradict
+    (婴儿死亡率（%）beside 7.5‰ and 5‰) the catalog's too, said in a warning; the numbers are kept."""
+    for name, info in want.indicators.items():
+        label = info["unit"] or None
+        targets = [row for key, row in want.targets.items() if key[0] == name]
+        values = [float(row["value"]) for row in targets if row["value"] is not None]
+        values += [
+            float(row["value"]) for key, row in want.baselines.items() if key[0] == name and row["value"]
+        ]
+        shown = unit_to_show(name, label, values)
+        if not shown or shown == label:
+            continue
+        if label:
+            want.warnings.append(
+                gettext("%(indicator)s：单位「%(label)s」与目标值不符，按「%(unit)s」显示（数值未换算）")
+                % {"indicator": name, "label": label, "unit": shown}
+            )
+        info["unit"] = shown
+        for row in targets:
+            if row["unit"] in ("", label):
+                row["unit"] = shown
 
 
 @dataclass

@@ -81,7 +81,9 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = round_for_request(request, task.region.code)
     view = selectors.supervision_for(task.region, round_)
     verdicts = {view.tracked.measure_for(v).pk: v for v in view.supervision.verdicts}
-    measures = [(m, verdicts.get(m.pk)) for m in task.measures.prefetch_related("sub_targets", "reports")]
+    measures = [
+        (m, verdicts.get(m.pk)) for m in task.measures.prefetch_related("sub_targets", "reports__department")
+    ]
     today = timezone.localdate()
     return render(
         request,
