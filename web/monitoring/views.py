@@ -1,10 +1,14 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,9 +18,9 @@ from django.views.decorators.http import require_POST
 
 from healthaction.numbers import NumberRefused, parse_amount
 from web.accounts.locale import refusal_message
-from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
+from web.accounts.scope import Need, RegionScope, region_for_user, region_scope_for, signed_in_user
 from web.monitoring.evidence import evidence_attach, evidence_check
-from web.monitoring.forms import posted_rows, posted_version
+from web.monitoring.forms import PostedRow, batch_review, one_decision, posted_entry
 from web.monitoring.models import Evidence, Observation
 from web.monitoring.selectors import (
     EntryRow,
@@ -33,7 +37,7 @@ from web.monitoring.services import (
     observation_return,
     observation_save,
 )
-from web.parameters import id_of, optional_id
+from web.parameters import optional_id
 from web.regions.models import Region
 
 
@@ -52,6 +56,28 @@ def rounds(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+@dataclass
+class EntrySaved:
+    """What one POST of the entry form did: counts, and per indicator row what was refused."""
+
+    saved: int = 0
+    attached: int = 0
+    errors: dict[int, str] = field(default_factory=dict)
+    typed: dict[int, str] = field(default_factory=dict)  # the value as typed, shown again to correct
+    typed_comments: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EntryDesk:
+    """Where a POST of the entry form writes: the region and year, by whom, in which scope."""
+
+    region: Region
+    year: int
+    scope: RegionScope
+    user: User
+    submit: bool
+
+
 @login_required
 def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
     """The year's values: editable while its round is open, read-only in past years; later years refused."""
@@ -62,94 +88,20 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
     if round_ is None and year > today.year:
         raise Http404(gettext("%(year)s年的填报尚未开放：只能填报已开放轮次的年份") % {"year": year})
     rows = entry_rows(region=region, year=year, scope=scope)
-    errors: dict[int, str] = {}
-    typed: dict[int, str] = {}
-    typed_comments: dict[int, str] = {}
+    result = EntrySaved()
     if request.method == "POST":
         if round_ is None:
             raise PermissionDenied(gettext("%(year)s年的填报未开放或已截止") % {"year": year})
-        submit = "submit" in request.POST
-        saved = attached = 0
-        for posted in posted_rows(rows, request.POST, request.FILES):
-            # A changed 说明 alone is saved too (on an approved value, as a note with history).
-            if not posted.touched:
-                continue
-            row, raw, comment, upload, noted = (
-                posted.row,
-                posted.raw,
-                posted.comment,
-                posted.upload,
-                posted.noted,
-            )
-            pk = row.indicator.pk
-            if not scope.may_enter(region, row.indicator):
-                raise PermissionDenied(gettext("不能填报其他部门的指标"))
-            try:
-                if upload is not None:
-                    evidence_check(upload)  # refuse a bad file before saving the value beside it
-                observation = row.observation
-                if raw:
-                    indicator = row.indicator
-                    try:
-                        value = parse_amount(
-                            raw, field=indicator.name, unit=indicator.unit or None, name=indicator.name
-                        )
-                    except NumberRefused as refused:
-                        raise ObservationError(refusal_message(refused)) from None
-                    unchanged = row.observation is not None and row.observation.value == value and not submit
-                    if not unchanged:
-                        observation = observation_save(
-                            region=region,
-                            indicator=row.indicator,
-                            year=year,
-                            value=value,
-                            comment=comment,
-                            user=signed_in_user(request.user),
-                            version=posted.version,
-                            submit=submit,
-                            department=scope.department,
-                            reviewer=scope.may(Need.REVIEW),
-                        )
-                        saved += 1
-                        noted = False
-                if noted and observation is not None:
-                    observation = observation_note(
-                        observation=observation,
-                        comment=comment,
-                        user=signed_in_user(request.user),
-                        version=posted.version or 0,  # none posted: a conflict
-                    )
-                    saved += 1
-                if upload is not None:
-                    if observation is None:
-                        raise ObservationError(gettext("请先填写本年值，再上传佐证材料"))
-                    if observation.state == Observation.State.APPROVED and not scope.may(Need.REVIEW):
-                        raise ObservationError(
-                            gettext("该值已审核，不能再上传佐证材料；如需补充请联系审核人退回")
-                        )
-                    evidence_attach(observation=observation, upload=upload, user=signed_in_user(request.user))
-                    attached += 1
-            except ObservationError as exc:
-                errors[pk] = str(exc)
-                # What was typed stays on the page, to correct and send again (a value longer than
-                # any number could be is not echoed back: the message says what is wrong with it).
-                typed[pk], typed_comments[pk] = (raw if len(raw) <= TYPED_ECHO else ""), comment
-        if not errors:
-            if not saved and not attached:
-                messages.warning(
-                    request, gettext("没有填写任何数值：请在「本年值」栏填写后再点「保存草稿」或「提交审核」")
-                )
-                return redirect("entry", code=code, year=year)
-            # Say what happens next, not only what was done: a draft is not yet with the reviewer.
-            done = (
-                gettext("已提交%(count)s项，由%(reviewer)s审核，审核通过后计入监测结果")
-                if submit
-                else gettext("已保存%(count)s项草稿，尚未送审：全部填好后点「提交审核」，由%(reviewer)s审核")
-            )
-            files = gettext("；上传佐证材料%(count)s份") % {"count": attached} if attached else ""
-            messages.success(request, done % {"count": saved, "reviewer": _reviewer(region)} + files)
+        posted = posted_entry(rows, request.POST, request.FILES)
+        desk = EntryDesk(
+            region=region, year=year, scope=scope, user=signed_in_user(request.user), submit=posted.submit
+        )
+        result = _entry_save(desk, posted.rows)
+        if not result.errors:
+            _say_what_was_saved(request, desk, result)
             return redirect("entry", code=code, year=year)
-        messages.error(request, gettext("有%(count)s项未保存，请查看标红的行") % {"count": len(errors)})
+        count = len(result.errors)
+        messages.error(request, gettext("有%(count)s项未保存，请查看标红的行") % {"count": count})
         rows = entry_rows(region=region, year=year, scope=scope)
     return render(
         request,
@@ -160,14 +112,111 @@ def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
             "years": entry_years(region, today),
             "round": round_,
             "rows": rows,
-            "errors": errors,
-            "posted": request.POST if errors else {},
+            "errors": result.errors,
+            "posted": request.POST if result.errors else {},
             "counts": _entry_counts(rows),
             "reviewer": _reviewer(region),
-            "typed": typed,
-            "typed_comments": typed_comments,
+            "typed": result.typed,
+            "typed_comments": result.typed_comments,
         },
     )
+
+
+def _entry_save(desk: EntryDesk, rows: list[PostedRow]) -> EntrySaved:
+    """Each touched row on its own: a refused row keeps what was typed and does not stop the others."""
+    result = EntrySaved()
+    for posted in rows:
+        # A changed 说明 alone is saved too (on an approved value, as a note with history).
+        if not posted.touched:
+            continue
+        pk = posted.row.indicator.pk
+        if not desk.scope.may_enter(desk.region, posted.row.indicator):
+            raise PermissionDenied(gettext("不能填报其他部门的指标"))
+        try:
+            saved, attached = _entry_save_row(desk, posted)
+        except ObservationError as exc:
+            result.errors[pk] = str(exc)
+            # What was typed stays on the page, to correct and send again (a value longer than
+            # any number could be is not echoed back: the message says what is wrong with it).
+            result.typed[pk] = posted.raw if len(posted.raw) <= TYPED_ECHO else ""
+            result.typed_comments[pk] = posted.comment
+        else:
+            result.saved += saved
+            result.attached += attached
+    return result
+
+
+def _entry_save_row(desk: EntryDesk, posted: PostedRow) -> tuple[int, int]:
+    """The row's value, its 说明 as a note, then its evidence: (values saved, files attached)."""
+    if posted.upload is not None:
+        evidence_check(posted.upload)  # refuse a bad file before saving the value beside it
+    row = posted.row
+    observation = row.observation
+    saved = 0
+    noted = posted.noted
+    if posted.raw:
+        value = _entry_value(posted)
+        unchanged = observation is not None and observation.value == value and not desk.submit
+        if not unchanged:
+            observation = observation_save(
+                region=desk.region,
+                indicator=row.indicator,
+                year=desk.year,
+                value=value,
+                comment=posted.comment,
+                user=desk.user,
+                version=posted.version,
+                submit=desk.submit,
+                department=desk.scope.department,
+                reviewer=desk.scope.may(Need.REVIEW),
+            )
+            saved += 1
+            noted = False
+    if noted and observation is not None:
+        observation = observation_note(
+            observation=observation,
+            comment=posted.comment,
+            user=desk.user,
+            version=posted.version or 0,  # none posted: a conflict
+        )
+        saved += 1
+    if posted.upload is None:
+        return saved, 0
+    _entry_attach(desk, observation, posted.upload)
+    return saved, 1
+
+
+def _entry_value(posted: PostedRow) -> Decimal:
+    indicator = posted.row.indicator
+    try:
+        unit = indicator.unit or None
+        return parse_amount(posted.raw, field=indicator.name, unit=unit, name=indicator.name)
+    except NumberRefused as refused:
+        raise ObservationError(refusal_message(refused)) from None
+
+
+def _entry_attach(desk: EntryDesk, observation: Observation | None, upload: UploadedFile) -> None:
+    if observation is None:
+        raise ObservationError(gettext("请先填写本年值，再上传佐证材料"))
+    if observation.state == Observation.State.APPROVED and not desk.scope.may(Need.REVIEW):
+        raise ObservationError(gettext("该值已审核，不能再上传佐证材料；如需补充请联系审核人退回"))
+    evidence_attach(observation=observation, upload=upload, user=desk.user)
+
+
+def _say_what_was_saved(request: HttpRequest, desk: EntryDesk, result: EntrySaved) -> None:
+    if not result.saved and not result.attached:
+        messages.warning(
+            request, gettext("没有填写任何数值：请在「本年值」栏填写后再点「保存草稿」或「提交审核」")
+        )
+        return
+    # Say what happens next, not only what was done: a draft is not yet with the reviewer.
+    done = (
+        gettext("已提交%(count)s项，由%(reviewer)s审核，审核通过后计入监测结果")
+        if desk.submit
+        else gettext("已保存%(count)s项草稿，尚未送审：全部填好后点「提交审核」，由%(reviewer)s审核")
+    )
+    files = gettext("；上传佐证材料%(count)s份") % {"count": result.attached} if result.attached else ""
+    messages.success(request, done % {"count": result.saved, "reviewer": _reviewer(desk.region)} + files)
 
 
 def _reviewer(region: Region) -> str:
@@ -208,35 +257,31 @@ def review_batch(request: HttpRequest, code: str) -> HttpResponse:
     service with its own version check: a row that fails (changed meanwhile, no reason to return it)
     does not stop the others, and the message counts both."""
     region = region_for_user(request.user, code, Need.REVIEW)
-    one = request.POST.get("one", "")
-    if one:
-        decision, _, raw = one.partition("-")
-        picked = [raw]
-    else:
-        decision = request.POST.get("decision", "")
-        picked = request.POST.getlist("pick")
-    pks = [id_of(p, gettext("所选的值")) for p in picked]
-    if decision not in ("approve", "return") or not pks:
+    posted = batch_review(request.POST)
+    if posted.decision is None or not posted.picked:
         messages.error(request, gettext("请先勾选要审核的行，再点「通过所选」或「退回所选」"))
-        return redirect(_back(code, request.POST.get("query", "")))
+        return redirect(_back(code, posted.query))
     observations = Observation.objects.select_related("region", "indicator").filter(
-        pk__in=pks, region__path__startswith=region.path
+        pk__in=posted.picked, region__path__startswith=region.path
     )
     user = signed_in_user(request.user)
     done = 0
     failed: list[str] = []
     for observation in observations:
-        version = posted_version(request.POST, observation.pk) or 0
-        comment = request.POST.get(f"comment-{observation.pk}", "").strip()
+        picked = posted.picked[observation.pk]
         try:
-            if decision == "approve":
-                observation_approve(observation=observation, user=user, version=version, comment=comment)
+            if posted.decision == "approve":
+                observation_approve(
+                    observation=observation, user=user, version=picked.version, comment=picked.comment
+                )
             else:
-                observation_return(observation=observation, user=user, version=version, comment=comment)
+                observation_return(
+                    observation=observation, user=user, version=picked.version, comment=picked.comment
+                )
             done += 1
         except ObservationError as exc:
             failed.append(f"{_what(observation)}：{exc}")
-    word = gettext("已通过%(count)s项") if decision == "approve" else gettext("已退回%(count)s项")
+    word = gettext("已通过%(count)s项") if posted.decision == "approve" else gettext("已退回%(count)s项")
     if done:
         messages.success(request, word % {"count": done})
     if failed:
@@ -245,7 +290,7 @@ def review_batch(request: HttpRequest, code: str) -> HttpResponse:
             gettext("%(count)s项未能处理：%(reasons)s")
             % {"count": len(failed), "reasons": "；".join(failed)},
         )
-    return redirect(_back(code, request.POST.get("query", "")))
+    return redirect(_back(code, posted.query))
 
 
 def _back(code: str, query: str) -> str:
@@ -262,16 +307,16 @@ def _what(observation: Observation) -> str:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     observation = get_object_or_404(Observation.objects.select_related("region", "indicator"), pk=pk)
     region_for_user(request.user, observation.region.code, Need.REVIEW)
-    version = id_of(request.POST.get("version", ""), gettext("版本号"))
-    comment = request.POST.get("comment", "")
+    posted = one_decision(request.POST)
+    version, comment = posted.version, posted.comment
     # Where to go afterwards is checked before anything is written: a bad ``back`` is a 400 and
     # the decision is not taken (it used to be committed, then the redirect failed with a 500).
-    back_code = request.POST.get("back") or observation.region.code
+    back_code = posted.back or observation.region.code
     if not Region.objects.filter(code=back_code).exists():
         raise BadRequest(gettext("返回的地区代码「%(code)s」有误，未执行审核") % {"code": back_code[:20]})
     back = region_for_user(request.user, back_code, Need.REVIEW)
     try:
-        if request.POST.get("decision") == "approve":
+        if posted.approve:
             observation_approve(
                 observation=observation, user=signed_in_user(request.user), version=version, comment=comment
             )
