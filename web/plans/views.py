@@ -25,7 +25,8 @@ from web.plans.pending import (
     pending_upload_discard,
     pending_upload_release,
 )
-from web.plans.selectors import plan_actions, plan_preview, plan_targets, plans_within
+from web.plans.preview import plan_preview
+from web.plans.selectors import plan_actions, plan_targets, plans_within
 
 
 def _parse(pending: PendingUpload) -> Plan:
