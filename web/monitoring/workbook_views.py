@@ -31,7 +31,7 @@ from web.jobs.services import job_enqueue
 from web.monitoring.forms import workbook_post
 from web.monitoring.selectors import EntryRow as FormRow
 from web.monitoring.selectors import entry_rows
-from web.monitoring.services import (
+from web.monitoring.workbook import (
     Problem,
     department_label,
     round_label,
