@@ -21,8 +21,10 @@ from healthaction.engine.model import SERIES_COLUMNS
 from web.assessment.models import (
     Adjustment,
     AssessmentScheme,
+    OrganisationItem,
     OrganisationScore,
     ReviewedValue,
+    SchemeIndicator,
 )
 from web.monitoring.evaluation import evaluation_inputs
 from web.monitoring.models import Observation
@@ -72,33 +74,47 @@ def scheme_inputs(scheme: AssessmentScheme, regions: list[Region]) -> Evaluation
     """Engine inputs of the scheme: its indicators with 分值, 复核 values, 组织实施 items, adjustments."""
     base = evaluation_inputs(regions)
     items = list(scheme.items.select_related("indicator"))
-    keys = [str(item.indicator_id) for item in items]
-    codes = [r.code for r in regions]
-    in_scheme = pl.col("indicator").is_in(keys)
-    targets = base.targets.filter(in_scheme)
-    baselines = base.baselines.filter(in_scheme) if base.baselines is not None else None
-    observations = base.observations.filter(in_scheme)
+    organisation = list(scheme.organisation_items.all())
+    in_scheme = pl.col("indicator").is_in([str(item.indicator_id) for item in items])
+    observations = _with_reviewed(base.observations.filter(in_scheme), scheme, regions)
+    org_targets, org_points = _organisation_frames(scheme, regions, organisation)
+    return EvaluationInputs(
+        targets=pl.concat([base.targets.filter(in_scheme), org_targets]),
+        observations=pl.concat([observations.select(list(POINT_SCHEMA)), org_points]),
+        baselines=base.baselines.filter(in_scheme) if base.baselines is not None else None,
+        indicators=_item_parameters(items, organisation),
+        regions=base.regions,
+        adjustments=_adjustments(scheme, [r.code for r in regions]),
+    )
 
+
+def _with_reviewed(
+    observations: pl.DataFrame, scheme: AssessmentScheme, regions: list[Region]
+) -> pl.DataFrame:
+    """The reported values with each 复核 value in place of the one it replaces."""
     reviewed = list(
         ReviewedValue.objects.filter(scheme=scheme, region__in=regions).values_list(
             "region__code", "indicator_id", "year", "value"
         )
     )
-    if reviewed:
-        replaced = pl.DataFrame(
-            [{"region": r, "indicator": str(i), "year": y, "value": _float(v)} for r, i, y, v in reviewed],
-            schema=POINT_SCHEMA,
-        )
-        observations = pl.concat(
-            [observations.join(replaced, on=["region", "indicator", "year"], how="anti"), replaced]
-        )
+    if not reviewed:
+        return observations
+    replaced = pl.DataFrame(
+        [{"region": r, "indicator": str(i), "year": y, "value": _float(v)} for r, i, y, v in reviewed],
+        schema=POINT_SCHEMA,
+    )
+    return pl.concat([observations.join(replaced, on=["region", "indicator", "year"], how="anti"), replaced])
 
-    organisation = list(scheme.organisation_items.all())
+
+def _organisation_frames(
+    scheme: AssessmentScheme, regions: list[Region], organisation: list[OrganisationItem]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """组织实施 items as the engine's indicators: a target of their 分值 and the points given as values."""
     given = {
         (s.item_id, s.region_id): s.points
         for s in OrganisationScore.objects.filter(item__scheme=scheme, region__in=regions)
     }
-    org_targets = [
+    targets = [
         {
             "region": r.code,
             "indicator": f"{ORG_PREFIX}{o.pk}",
@@ -109,7 +125,7 @@ def scheme_inputs(scheme: AssessmentScheme, regions: list[Region]) -> Evaluation
         for r in regions
         for o in organisation
     ]
-    org_points = [
+    points = [
         {
             "region": r.code,
             "indicator": f"{ORG_PREFIX}{o.pk}",
@@ -119,6 +135,14 @@ def scheme_inputs(scheme: AssessmentScheme, regions: list[Region]) -> Evaluation
         for r in regions
         for o in organisation
     ]
+    return (
+        pl.DataFrame(targets, schema={**TARGET_SCHEMA, "value": pl.Float64}),
+        pl.DataFrame(points, schema=POINT_SCHEMA),
+    )
+
+
+def _item_parameters(items: list[SchemeIndicator], organisation: list[OrganisationItem]) -> pl.DataFrame:
+    """Each item's polarity and 分值 (the engine's weight)."""
     parameters = [
         {
             "indicator": str(item.indicator_id),
@@ -130,6 +154,10 @@ def scheme_inputs(scheme: AssessmentScheme, regions: list[Region]) -> Evaluation
         {"indicator": f"{ORG_PREFIX}{o.pk}", "polarity": 1, "weight": float(o.max_points)}
         for o in organisation
     ]
+    return pl.DataFrame(parameters, schema={"indicator": pl.Utf8, "polarity": pl.Int64, "weight": pl.Float64})
+
+
+def _adjustments(scheme: AssessmentScheme, codes: list[str]) -> pl.DataFrame:
     adjustments = [
         {
             "region": a.region.code,
@@ -140,28 +168,15 @@ def scheme_inputs(scheme: AssessmentScheme, regions: list[Region]) -> Evaluation
         }
         for a in Adjustment.objects.filter(scheme=scheme, region__code__in=codes).select_related("region")
     ]
-    return EvaluationInputs(
-        targets=pl.concat(
-            [targets, pl.DataFrame(org_targets, schema={**TARGET_SCHEMA, "value": pl.Float64})]
-        ),
-        observations=pl.concat(
-            [observations.select(list(POINT_SCHEMA)), pl.DataFrame(org_points, schema=POINT_SCHEMA)]
-        ),
-        baselines=baselines,
-        indicators=pl.DataFrame(
-            parameters, schema={"indicator": pl.Utf8, "polarity": pl.Int64, "weight": pl.Float64}
-        ),
-        regions=base.regions,
-        adjustments=pl.DataFrame(
-            adjustments,
-            schema={
-                "region": pl.Utf8,
-                "year": pl.Int64,
-                "kind": pl.Utf8,
-                "points": pl.Float64,
-                "reason": pl.Utf8,
-            },
-        ),
+    return pl.DataFrame(
+        adjustments,
+        schema={
+            "region": pl.Utf8,
+            "year": pl.Int64,
+            "kind": pl.Utf8,
+            "points": pl.Float64,
+            "reason": pl.Utf8,
+        },
     )
 
 
