@@ -10,17 +10,18 @@ applies the scheme's own grade names and quota.
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from decimal import Decimal
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict, cast
 
 import polars as pl
 
 from healthaction.engine import EvaluationInputs, EvaluationOptions, evaluate
 from healthaction.engine.grades import apply_quota, bands_from, grade_of, item_counts, item_points
-from healthaction.engine.model import SERIES_COLUMNS
 from web.assessment.models import (
     Adjustment,
     AssessmentScheme,
+    GradeBandRow,
     OrganisationItem,
     OrganisationScore,
     ReviewedValue,
@@ -41,10 +42,78 @@ class SchemeSummary(TypedDict):
     year: int
     title: str
     is_trial: bool
-    grade_bands: list[dict[str, Any]]
+    grade_bands: list[GradeBandRow]
     lowest_grade: str
     bonus_cap: float
     tie_break: str
+
+
+class EngineSeries(TypedDict):
+    """What a published snapshot keeps of the engine's judgement of a series: its columns past the
+    (region, indicator, year) key, with the label, scoring mode and explanation."""
+
+    status: str
+    value: float | None
+    value_year: int | None
+    baseline: float | None
+    baseline_year: int | None
+    target_year: int | None
+    comparator: str | None
+    target: float | None
+    expected: float | None
+    ratio: float | None
+    score_fraction: float | None
+    weight: float | None
+    flags: str | None
+    label: str
+    mode: str | None
+    explanation: str
+
+
+class SeriesEntry(EngineSeries):
+    """One region's item: an indicator (``item`` its id) or a 组织实施 item (``org:<id>``), what the
+    trace page and the 通报 show of it. A snapshot published before ``given`` existed lacks it."""
+
+    region: str
+    region_name: str
+    item: str
+    points: float | None  # in the item's own 分值, to the cent
+    kind: str  # "indicator" | "organisation"
+    name: str
+    unit: str
+    reported: float | None
+    reviewed: float | None
+    review_reason: str
+    given: NotRequired[bool]  # 组织实施: the office has scored it
+    is_reviewed: NotRequired[bool]  # indicator: a 复核 value replaced the reported one
+    rule: NotRequired[str]  # set last, from the rest (explain.rule_text)
+
+
+class AdjustmentEntry(TypedDict):
+    kind: str
+    label: str
+    points: float | None
+    reason: str
+
+
+class ScoreRow(TypedDict):
+    """One region's result, in rank order: the engine's scores, its items counted, grade after quota."""
+
+    region: str
+    region_name: str
+    score: float | None
+    bonus: float | None
+    deduction: float | None
+    final: float | None
+    rank: int | None
+    vetoed: bool | None
+    achieved: int
+    assessed: int
+    organisation: int
+    organisation_points: float | None
+    grade: str
+    adjustments: list[AdjustmentEntry]
+    quota_note: str
 
 
 class Outcome(TypedDict):
@@ -54,12 +123,50 @@ class Outcome(TypedDict):
     in rank order (see `_score_rows`)."""
 
     scheme: SchemeSummary
-    series: list[dict[str, Any]]
-    scores: list[dict[str, Any]]
+    series: list[SeriesEntry]
+    scores: list[ScoreRow]
 
 
-# What a published snapshot keeps of each series: the engine's columns past the (region, indicator, year) key.
-_SNAPSHOT_COLUMNS = (*SERIES_COLUMNS[3:], "label", "mode", "explanation")
+def _series_entry(
+    row: dict[str, Any],
+    *,
+    region_name: str,
+    kind: str,
+    name: str,
+    unit: str,
+    reported: float | None = None,
+    reviewed: float | None = None,
+    review_reason: str = "",
+) -> SeriesEntry:
+    """The engine's row of a series (``row``) with what the pages and the 通报 show of its item."""
+    return {
+        "region": row["region"],
+        "region_name": region_name,
+        "item": row["indicator"],
+        "status": row["status"],
+        "value": row["value"],
+        "value_year": row["value_year"],
+        "baseline": row["baseline"],
+        "baseline_year": row["baseline_year"],
+        "target_year": row["target_year"],
+        "comparator": row["comparator"],
+        "target": row["target"],
+        "expected": row["expected"],
+        "ratio": row["ratio"],
+        "score_fraction": row["score_fraction"],
+        "weight": row["weight"],
+        "flags": row["flags"],
+        "label": row["label"],
+        "mode": row["mode"],
+        "explanation": row["explanation"],
+        "points": item_points(row["score_fraction"], row["weight"]),
+        "kind": kind,
+        "name": name,
+        "unit": unit,
+        "reported": reported,
+        "reviewed": reviewed,
+        "review_reason": review_reason,
+    }
 
 
 def assessed_regions(scheme: AssessmentScheme) -> list[Region]:
@@ -198,7 +305,7 @@ def assessment_compute(scheme: AssessmentScheme) -> Outcome:
 
 def _series_entries(
     scheme: AssessmentScheme, regions: list[Region], names: dict[str, str], evaluated: pl.DataFrame
-) -> list[dict[str, Any]]:
+) -> list[SeriesEntry]:
     """Each scored series with what the trace page and the 通报 show: reported and 复核 values,
     the office's 组织实施 points, the rule that gave its 得分率."""
     from web.assessment.explain import rule_text
@@ -219,28 +326,16 @@ def _series_entries(
             region__in=regions, indicator_id__in=[int(k) for k in items], state=Observation.State.APPROVED
         ).values_list("region__code", "indicator_id", "year", "value")
     }
-    series: list[dict[str, Any]] = []
+    series: list[SeriesEntry] = []
     for row in evaluated.iter_rows(named=True):
         key, code = row["indicator"], row["region"]
-        entry = {
-            "region": code,
-            "region_name": names.get(code, code),
-            "item": key,
-            **{k: row[k] for k in _SNAPSHOT_COLUMNS},
-            "points": item_points(row["score_fraction"], row["weight"]),
-        }
         if key in organisation:
             item = organisation[key]
             given = org_scores.get((key, code))
-            entry.update(
-                kind="organisation",
-                name=item.name,
-                unit="分",
-                reported=None,
-                reviewed=None,
-                review_reason="",
-                given=given is not None,
+            entry = _series_entry(
+                row, region_name=names.get(code, code), kind="organisation", name=item.name, unit="分"
             )
+            entry["given"] = given is not None
             entry["explanation"] = f"组织实施「{item.name}」满分{item.max_points.normalize():f}分，" + (
                 f"办公室根据佐证材料评定{given.points.normalize():f}分"
                 + (f"：{given.reason}" if given.reason else "")
@@ -251,12 +346,13 @@ def _series_entries(
             indicator = items[key]
             year = row["value_year"] if row["value_year"] is not None else scheme.year
             review = reviewed.get((code, key, year))
-            original = reported.get((code, key, year))
-            entry.update(
+            entry = _series_entry(
+                row,
+                region_name=names.get(code, code),
                 kind="indicator",
                 name=indicator.name,
                 unit=indicator.unit,
-                reported=_float(original),
+                reported=_float(reported.get((code, key, year))),
                 reviewed=_float(review.value) if review else None,
                 review_reason=review.reason if review else "",
             )
@@ -267,25 +363,34 @@ def _series_entries(
 
 
 def _score_rows(
-    scheme: AssessmentScheme, names: dict[str, str], scored: pl.DataFrame, series: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
+    scheme: AssessmentScheme, names: dict[str, str], scored: pl.DataFrame, series: list[SeriesEntry]
+) -> list[ScoreRow]:
     """Each region's score, adjustments, counts and grade, in rank order, the quota applied."""
-    adjustments: dict[str, list[dict[str, Any]]] = {}
+    adjustments: dict[str, list[AdjustmentEntry]] = {}
     for a in Adjustment.objects.filter(scheme=scheme).select_related("region"):
         adjustments.setdefault(a.region.code, []).append(
             {"kind": a.kind, "label": a.get_kind_display(), "points": _float(a.points), "reason": a.reason}
         )
     counts = item_counts(series)
     bands = bands_from(scheme.grade_bands)
-    scores: list[dict[str, Any]] = []
+    scores: list[ScoreRow] = []
     for row in scored.iter_rows(named=True):
         code = row["region"]
+        counted = counts.get(code, counts[""])
         scores.append(
             {
                 "region": code,
                 "region_name": names.get(code, code),
-                **{k: row[k] for k in ("score", "bonus", "deduction", "final", "rank", "vetoed")},
-                **counts.get(code, counts[""]),
+                "score": row["score"],
+                "bonus": row["bonus"],
+                "deduction": row["deduction"],
+                "final": row["final"],
+                "rank": row["rank"],
+                "vetoed": row["vetoed"],
+                "achieved": counted["achieved"],
+                "assessed": counted["assessed"],
+                "organisation": counted["organisation"],
+                "organisation_points": counted["organisation_points"],
                 "grade": grade_of(bands, scheme.lowest_grade, row["final"], vetoed=bool(row["vetoed"])),
                 "adjustments": adjustments.get(code, []),
                 "quota_note": "",
@@ -293,7 +398,8 @@ def _score_rows(
         )
     scores.sort(key=lambda s: (s["rank"] if s["rank"] is not None else 10**6, s["region"]))
     apply_quota(
-        scores,
+        # The engine's quota reads rank and grade and rewrites grade and quota_note, on any mapping.
+        cast("list[MutableMapping[str, Any]]", scores),
         grade=scheme.quota_grade,
         percent=scheme.quota_percent,
         names=scheme.grade_names(),

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from healthaction.numbers import YEARS, NumberRefused, parse_optional, parse_year, plausibility
 from web.accounts.locale import refusal_message
-from web.assessment.models import AssessmentScheme, SchemeIndicator
+from web.assessment.models import AssessmentScheme, GradeBandRow, SchemeIndicator
 from web.parameters import id_of, year_of
 from web.plans.models import Indicator
 
@@ -69,8 +69,8 @@ class SchemeSettingsForm(forms.ModelForm[AssessmentScheme]):
             raise forms.ValidationError(reason)
         return value
 
-    def clean_bands(self) -> list[dict[str, Any]]:
-        bands: list[dict[str, Any]] = []
+    def clean_bands(self) -> list[GradeBandRow]:
+        bands: list[GradeBandRow] = []
         for part in self.cleaned_data["bands"].replace(",", "，").split("，"):
             part = part.strip()
             if not part:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
-from web.assessment.compute import ORG_PREFIX, Outcome
+from web.assessment.compute import ORG_PREFIX, Outcome, ScoreRow, SeriesEntry
 from web.assessment.models import AssessmentResult, AssessmentScheme
 from web.monitoring.models import Observation
 from web.monitoring.selectors import indicators_for
@@ -45,16 +43,16 @@ def candidate_indicators(region: Region) -> list[Indicator]:
     return sorted(indicators, key=lambda i: (i.pk not in framework, i.name))
 
 
-def region_series(outcome: Outcome, code: str) -> list[dict[str, Any]]:
+def region_series(outcome: Outcome, code: str) -> list[SeriesEntry]:
     rows = [s for s in outcome["series"] if s["region"] == code]
     return sorted(rows, key=lambda s: (s["kind"] != "indicator", s["name"]))
 
 
-def region_score(outcome: Outcome, code: str) -> dict[str, Any] | None:
+def region_score(outcome: Outcome, code: str) -> ScoreRow | None:
     return next((s for s in outcome["scores"] if s["region"] == code), None)
 
 
-def trace_entry(outcome: Outcome, code: str, item: str) -> dict[str, Any] | None:
+def trace_entry(outcome: Outcome, code: str, item: str) -> SeriesEntry | None:
     return next((s for s in outcome["series"] if s["region"] == code and s["item"] == item), None)
 
 
@@ -69,7 +67,7 @@ def reported_history(region: Region, item: str) -> list[Observation]:
     )
 
 
-def matrix(outcome: Outcome) -> tuple[list[tuple[str, str]], list[tuple[dict[str, Any], list[Any]]]]:
+def matrix(outcome: Outcome) -> tuple[list[tuple[str, str]], list[tuple[ScoreRow, list[SeriesEntry | None]]]]:
     """Items as columns (indicators, then 组织实施), one row per ranked region with each item's entry."""
     items: dict[str, tuple[str, str]] = {}
     for s in sorted(outcome["series"], key=lambda s: (s["kind"] != "indicator", s["name"])):

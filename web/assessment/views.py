@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from django import forms
 from django.contrib import messages
@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from web.accounts.scope import Need, region_for_user, region_scope_for
-from web.assessment.compute import Outcome, assessment_compute
+from web.assessment.compute import Outcome, ScoreRow, SeriesEntry, assessment_compute
 from web.assessment.forms import (
     SchemeSettingsForm,
     new_organisation_item,
@@ -160,7 +160,15 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _table(outcome: Outcome) -> dict[str, Any]:
+class ResultTable(TypedDict):
+    """The results page's table: a row per ranked region, a column per item."""
+
+    scores: list[ScoreRow]
+    items: list[tuple[str, str]]  # item key, name
+    rows: list[tuple[ScoreRow, list[SeriesEntry | None]]]
+
+
+def _table(outcome: Outcome) -> ResultTable:
     items, rows = matrix(outcome)
     return {"scores": outcome["scores"], "items": items, "rows": rows}
 
