@@ -26,11 +26,11 @@ PASSWORD = "healthaction"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 DESKTOP: list[tuple[str, list[tuple[str, str]]]] = [
-    ("admin", [("/admin/monitoring/reportinground/", "admin-rounds")]),
     (
         "office",
         [
             ("/", "office-overview"),
+            ("/monitoring/620400/", "office-rounds"),
             ("/plans/", "office-plans"),
             ("/plans/upload/", "office-plan-upload"),
             ("/monitoring/620400/review/", "office-review"),

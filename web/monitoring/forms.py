@@ -3,21 +3,29 @@
 The entry form: per indicator row ``value-<id>``, ``comment-<id>``, ``evidence-<id>`` and the
 ``version-<id>`` the row was loaded with (the template writes them), and ``submit`` (提交审核) or not.
 The review queue (审核): the ticked ``pick`` rows or the one row's button ``one=approve-<id>``, each with
-its ``version-<id>`` and reason ``comment-<id>``; one value's ``decide`` form; the workbook upload.
+its ``version-<id>`` and reason ``comment-<id>``; one value's ``decide`` form; the workbook upload; and
+the forms that open a 填报轮次 or move its 截止日期.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
+from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.http import QueryDict
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from web.monitoring.models import ReportingRound
 from web.monitoring.selectors import EntryRow
 from web.parameters import id_of
+
+# Back-filling old years is allowed; a data year before 2000 is a typing slip (202, 1024), not a round.
+FIRST_YEAR = 2000
 
 
 @dataclass(frozen=True)
@@ -90,10 +98,6 @@ class BatchReview:
     picked: dict[int, PickedValue]
     query: str  # the queue's filters, to go back to the same page
 
-    @property
-    def complete(self) -> bool:
-        return self.decision is not None and bool(self.picked)
-
 
 def _decision(raw: str) -> Decision | None:
     if raw == "approve":
@@ -106,7 +110,7 @@ def _decision(raw: str) -> Decision | None:
 def _picked_ids(data: QueryDict) -> tuple[str, list[str]]:
     one = data.get("one", "")
     if one:  # one row's own button: ``approve-<id>`` or ``return-<id>``
-        decision, _, raw = one.partition("-")
+        decision, _dash, raw = one.partition("-")
         return decision, [raw]
     return data.get("decision", ""), data.getlist("pick")
 
@@ -153,3 +157,70 @@ class WorkbookPost:
 
 def workbook_post(data: Mapping[str, str], files: Mapping[str, UploadedFile]) -> WorkbookPost:
     return WorkbookPost(upload=files.get("file"), submit="submit" in data)
+
+
+class RoundForm(forms.Form):
+    """开放填报轮次: what a round needs. A data year later than this year is refused (nothing can be
+    reported for it yet), and so is a round that would close before it opens or before today."""
+
+    kind = forms.ChoiceField(label=_("类别"), choices=ReportingRound.Kind.choices)
+    year = forms.IntegerField(
+        label=_("数据年份"),
+        min_value=FIRST_YEAR,
+        error_messages={
+            "invalid": _("数据年份请填写四位数字年份，如 2024"),
+            "min_value": _("数据年份不能早于%(limit_value)s年"),
+        },
+    )
+    half = forms.TypedChoiceField(
+        label=_("半年"),
+        choices=[("", "—"), (1, _("上半年")), (2, _("全年"))],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    opens_on = forms.DateField(
+        label=_("开始日期"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("开始日期请按 2025-01-01 的格式填写")},
+    )
+    closes_on = forms.DateField(
+        label=_("截止日期"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("截止日期请按 2025-03-31 的格式填写")},
+    )
+
+    def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_year(self) -> int:
+        year: int = self.cleaned_data["year"]
+        if year > self.today.year:
+            raise forms.ValidationError(
+                _("数据年份不能晚于今年（%(year)s年）：该年的数据尚未产生"), params={"year": self.today.year}
+            )
+        return year
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") == ReportingRound.Kind.HALF_YEARLY and data.get("half") is None:
+            self.add_error("half", _("半年轮次请选择上半年或全年"))
+        opens, closes = data.get("opens_on"), data.get("closes_on")
+        if opens is not None and closes is not None:
+            if closes < opens:
+                self.add_error("closes_on", _("截止日期不能早于开始日期"))
+            elif closes < self.today:
+                self.add_error("closes_on", _("截止日期已过：轮次开放即截止，请选今天或以后的日期"))
+        return data
+
+
+class RoundExtendForm(forms.Form):
+    closes_on = forms.DateField(
+        label=_("截止日期"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": _("请填写新的截止日期"),
+            "invalid": _("截止日期请按 2025-03-31 的格式填写"),
+        },
+    )

@@ -214,3 +214,9 @@ def observations_listed(
 def observation_shown(pk: int) -> Observation:
     """One value with the rows its listing shows."""
     return Observation.objects.select_related("region", "indicator", "department").get(pk=pk)
+
+
+def rounds_of(region: Region) -> list[ReportingRound]:
+    """The rounds opened for ``region`` itself (those of its ancestors are theirs to change), latest first."""
+    rounds = ReportingRound.objects.filter(region=region).select_related("region")
+    return list(rounds.order_by("-year", "half"))

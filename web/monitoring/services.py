@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -13,9 +15,10 @@ from django.utils.translation import gettext
 
 from healthaction.numbers import NumberRefused, check_amount
 from web.accounts.locale import refusal_message
+from web.accounts.scope import Need, region_scope_for
 from web.monitoring.checks import plausibility_warnings
 from web.monitoring.evaluation import statuses_refresh_after
-from web.monitoring.models import Observation, ObservationChange
+from web.monitoring.models import Observation, ObservationChange, ReportingRound
 from web.organisation.models import Department
 from web.plans.models import Indicator
 from web.regions.models import Region
@@ -30,6 +33,10 @@ class ObservationError(Exception):
 class ValueRefusedError(ObservationError):
     """The value breaks the one number rule (``healthaction.numbers``): not finite, too many digits,
     or impossible in the indicator's unit. Nothing is saved."""
+
+
+class RoundError(ObservationError):
+    """A 填报轮次 that cannot be opened or changed as asked; the message says why."""
 
 
 class ConflictError(ObservationError):
@@ -307,3 +314,43 @@ def observation_return(*, observation: Observation, user: User, version: int, co
     if was_approved:  # it no longer counts: the statuses follow at once, as after an approval
         statuses_refresh_after(observation)
     return observation
+
+
+def _may_manage_rounds(user: User, region: Region) -> None:
+    scope = region_scope_for(user)
+    if not (scope.may(Need.MANAGE) and scope.contains(region)):
+        raise PermissionDenied(gettext("只有本地区的办公室管理员可以开放或修改填报轮次"))
+
+
+def round_open(
+    *,
+    by: User,
+    region: Region,
+    kind: str,
+    year: int,
+    half: int | None,
+    opens_on: datetime.date,
+    closes_on: datetime.date,
+) -> ReportingRound:
+    """The office opens a 填报轮次 for its region; it holds for the whole subtree. One round per region,
+    kind, year and half: a second is refused (the existing one can be extended instead)."""
+    _may_manage_rounds(by, region)
+    half = half if kind == ReportingRound.Kind.HALF_YEARLY else None
+    existing = ReportingRound.objects.filter(region=region, kind=kind, year=year, half=half).first()
+    if existing is not None:
+        raise RoundError(
+            gettext("已有%(round)s，不能重复开放；如需延长请修改其截止日期") % {"round": existing}
+        )
+    return ReportingRound.objects.create(
+        region=region, kind=kind, year=year, half=half, opens_on=opens_on, closes_on=closes_on
+    )
+
+
+def round_extend(*, by: User, round_: ReportingRound, closes_on: datetime.date) -> ReportingRound:
+    """A new 截止日期 for a round: offices extend (or shorten) the deadline; the values stay as they are."""
+    _may_manage_rounds(by, round_.region)
+    if closes_on < round_.opens_on:
+        raise RoundError(gettext("截止日期不能早于开始日期（%(opens)s）") % {"opens": round_.opens_on})
+    round_.closes_on = closes_on
+    round_.save(update_fields=["closes_on"])
+    return round_

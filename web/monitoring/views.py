@@ -20,14 +20,22 @@ from healthaction.numbers import NumberRefused, parse_amount
 from web.accounts.locale import refusal_message
 from web.accounts.scope import Need, RegionScope, region_for_user, region_scope_for, signed_in_user
 from web.monitoring.evidence import evidence_attach, evidence_check
-from web.monitoring.forms import PostedRow, batch_review, one_decision, posted_entry
-from web.monitoring.models import Evidence, Observation
+from web.monitoring.forms import (
+    PostedRow,
+    RoundExtendForm,
+    RoundForm,
+    batch_review,
+    one_decision,
+    posted_entry,
+)
+from web.monitoring.models import Evidence, Observation, ReportingRound
 from web.monitoring.selectors import (
     EntryRow,
     entry_rows,
     entry_years,
     open_round,
     review_queue,
+    rounds_of,
     rounds_open_for,
 )
 from web.monitoring.services import (
@@ -36,6 +44,8 @@ from web.monitoring.services import (
     observation_note,
     observation_return,
     observation_save,
+    round_extend,
+    round_open,
 )
 from web.parameters import optional_id
 from web.regions.models import Region
@@ -51,8 +61,25 @@ TYPED_ECHO = 40  # characters of a refused value shown again in its field
 @login_required
 def rounds(request: HttpRequest, code: str) -> HttpResponse:
     region = region_for_user(request.user, code, Need.ENTER)
+    return _rounds_page(request, region, RoundForm(today=_today()))
+
+
+def _rounds_page(request: HttpRequest, region: Region, form: RoundForm, status: int = 200) -> HttpResponse:
+    scope = region_scope_for(request.user)
+    today = _today()
     return render(
-        request, "monitoring/rounds.html", {"region": region, "rounds": rounds_open_for(region, _today())}
+        request,
+        "monitoring/rounds.html",
+        {
+            "region": region,
+            "rounds": rounds_open_for(region, today),
+            # The office opens and extends its own region's rounds here (before: only in /admin/).
+            "can_manage": scope.may(Need.MANAGE),
+            "own_rounds": rounds_of(region),
+            "today": today,
+            "form": form,
+        },
+        status=status,
     )
 
 
@@ -361,3 +388,55 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
         filename=evidence.original_name,
         content_type=evidence.content_type,
     )
+
+
+@login_required
+@require_POST
+def round_create(request: HttpRequest, code: str) -> HttpResponse:
+    region = region_for_user(request.user, code, Need.MANAGE)
+    form = RoundForm(request.POST, today=_today())
+    if not form.is_valid():
+        return _rounds_page(request, region, form, status=400)
+    data = form.cleaned_data
+    try:
+        round_ = round_open(
+            by=signed_in_user(request.user),
+            region=region,
+            kind=data["kind"],
+            year=data["year"],
+            half=data["half"],
+            opens_on=data["opens_on"],
+            closes_on=data["closes_on"],
+        )
+    except ObservationError as refused:
+        form.add_error(None, str(refused))
+        return _rounds_page(request, region, form, status=409)
+    messages.success(
+        request,
+        gettext("已开放%(round)s：%(region)s及其下级地区可以填报%(year)s年的数值")
+        % {"round": round_, "region": region.name, "year": round_.year},
+    )
+    return redirect("rounds", region.code)
+
+
+@login_required
+@require_POST
+def round_change(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_object_or_404(ReportingRound.objects.select_related("region"), pk=pk)
+    region = region_for_user(request.user, round_.region.code, Need.MANAGE)
+    form = RoundExtendForm(request.POST)
+    if not form.is_valid():
+        for error in form["closes_on"].errors:
+            messages.error(request, str(error))
+        return redirect("rounds", region.code)
+    try:
+        round_extend(by=signed_in_user(request.user), round_=round_, closes_on=form.cleaned_data["closes_on"])
+    except ObservationError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            gettext("%(round)s的截止日期改为%(closes)s")
+            % {"round": round_, "closes": round_.closes_on.strftime("%Y-%m-%d")},
+        )
+    return redirect("rounds", region.code)
