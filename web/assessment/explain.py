@@ -6,12 +6,9 @@ trace page shows it in the reader's language.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.utils.translation import gettext_noop
 
-if TYPE_CHECKING:  # compute imports this module when it runs
-    from web.assessment.compute import SeriesEntry
+from web.assessment.outcome import SeriesEntry
 
 
 def rule_text(entry: SeriesEntry) -> str:

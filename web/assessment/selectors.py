@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from web.assessment.compute import ORG_PREFIX, Outcome, ScoreRow, SeriesEntry
+from web.assessment.compute import ORG_PREFIX
 from web.assessment.models import AssessmentResult, AssessmentScheme
+from web.assessment.outcome import Outcome, ScoreRow, SeriesEntry
 from web.monitoring.models import Observation
 from web.monitoring.selectors import indicators_for
 from web.plans.models import Indicator, Target

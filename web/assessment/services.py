@@ -14,7 +14,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from healthaction.numbers import NumberRefused, check_amount, plain
 from web.accounts.locale import refusal_message
-from web.assessment.compute import Outcome, assessment_compute
+from web.assessment.compute import assessment_compute
 from web.assessment.models import (
     Adjustment,
     AssessmentResult,
@@ -24,6 +24,7 @@ from web.assessment.models import (
     ReviewedValue,
     SchemeIndicator,
 )
+from web.assessment.outcome import Outcome
 from web.monitoring.models import Observation
 from web.plans.models import Indicator
 from web.regions.models import Region

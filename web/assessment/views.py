@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from web.accounts.scope import Need, region_for_user, region_scope_for
-from web.assessment.compute import Outcome, ScoreRow, SeriesEntry, assessment_compute
+from web.assessment.compute import assessment_compute
 from web.assessment.forms import (
     SchemeSettingsForm,
     new_organisation_item,
@@ -29,6 +29,7 @@ from web.assessment.models import (
     OrganisationItem,
     ReviewedValue,
 )
+from web.assessment.outcome import Outcome, ScoreRow, SeriesEntry
 from web.assessment.selectors import (
     candidate_indicators,
     matrix,

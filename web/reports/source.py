@@ -23,8 +23,8 @@ from healthaction.reports.collect import campaign_name, without_impossible_value
 from healthaction.reports.drafting_assessment import lower_level
 from healthaction.reports.files import evaluate_year_and_previous
 from healthaction.reports.model import Adjustment, ItemScore, Kind, RegionScore, SchemeTerms, WorkDone
-from web.assessment.compute import Outcome
 from web.assessment.models import AssessmentResult
+from web.assessment.outcome import Outcome
 from web.monitoring.evaluation import evaluation_inputs
 from web.monitoring.models import Observation
 from web.plans.models import Indicator, PlanDocument
