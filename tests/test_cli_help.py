@@ -29,3 +29,27 @@ def test_every_readme_command_appears_in_help() -> None:
     offered = set(re.findall(r"\{([a-z,-]+)\}", result.stdout)[0].split(","))
     missing = [command for command in _readme_commands() if command not in offered]
     assert not missing, f"README.md lists commands that `healthaction --help` lacks: {missing}"
+
+
+def test_bad_input_exits_2_with_one_line_also_when_run_as_a_module(tmp_path: Path) -> None:
+    """`python -m healthaction.cli` is the same command as `healthaction`: bad input is a message, not a
+    traceback (the module run as __main__ once caught its own copy of BadInput and missed the commands')."""
+    missing = tmp_path / "无此文件.csv"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "healthaction.cli",
+            "evaluate",
+            "--targets",
+            str(missing),
+            "--observations",
+            str(missing),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "无此文件.csv" in result.stderr

@@ -171,4 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run as `python -m healthaction.cli` this file is __main__, a second copy of the module: the commands
+    # raise healthaction.cli.BadInput, which __main__.BadInput would not catch (a traceback, not exit 2).
+    from healthaction.cli import main as installed_main
+
+    sys.exit(installed_main())

@@ -11,7 +11,7 @@ from ninja import Query, Router
 from web.accounts.scope import region_for_user
 from web.api.schemas import ERRORS, ActionStatusOut, RegionRef, SeriesStatusOut, StatusCount, StatusesOut
 from web.dashboards.cache import cached, generation
-from web.dashboards.selectors import STATUS_LABELS, STATUS_ORDER, latest_year, region_overview
+from web.dashboards.selectors import STATUS_LABELS, STATUS_ORDER, region_overview, status_years
 from web.regions.models import Region
 
 router = Router(tags=["评估结果"])
@@ -35,7 +35,8 @@ def region_statuses(request: HttpRequest, code: str, year: Query[int | None] = N
     region = region_for_user(request.user, code)
     token = generation()
     if year is None:
-        year = cached(token, ("latest-year", region.pk), partial(latest_year, region))
+        years = cached(token, ("status-years", region.pk), partial(status_years, region))
+        year = years[-1] if years else None
     # The JSON itself is cached with the dashboards' generation: an approval replaces it.
     from web.api.api import api  # the API's renderer (web.api.api imports this module)
 

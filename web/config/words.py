@@ -8,20 +8,13 @@ Nothing imports this module: it exists for ``makemessages``.
 from django.utils.translation import gettext_noop
 
 WORDS = (
-    # A measure's status (healthaction.responsibility.progress) and a department's reported status.
-    gettext_noop("未开始"),
-    gettext_noop("推进中"),
-    gettext_noop("已完成"),
+    # The words of healthaction.responsibility.statuses that no model marks: a measure's verdict beyond
+    # what a department reports (ProgressReport.Status has 未开始, 推进中, 已完成) and a 整改 item's state.
     gettext_noop("滞后"),
     gettext_noop("逾期"),
-    # A rectification item's state (healthaction.responsibility.supervision).
     gettext_noop("整改中"),
     gettext_noop("已整改"),
     gettext_noop("逾期未整改"),
-    # A round report's confirmation by the lead department (web.tasks.confirmation).
-    gettext_noop("待报送"),
-    gettext_noop("待确认"),
-    gettext_noop("已确认"),
     # A series' status (healthaction.engine.statuses), shown translated on the pages.
     gettext_noop("已达标"),
     gettext_noop("进度正常"),

@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NotRequired, TypedDict
 
-from django.db.models import Count, F, Max
+from django.db import connection
+from django.db.models import Count, F
 from django.utils.translation import gettext, gettext_noop
 
 from healthaction.engine import statuses
@@ -94,16 +95,37 @@ class ActionSummary:
 
 
 def latest_year(region: Region) -> int | None:
-    year: int | None = SeriesStatus.objects.filter(region__path__startswith=region.path).aggregate(
-        y=Max("year")
-    )["y"]
-    return year
+    """The last year with statuses in the region's subtree (what a page without ?year= shows)."""
+    years = status_years(region)
+    return years[-1] if years else None
+
+
+# The few years with any status, found by hopping along the year index (a loose index scan: each step
+# one index probe), each with whether the subtree has a status that year: a subquery in the select
+# list, run per year, walking the subtree's regions and probing (region, year) until the first hit.
+# Driven from the statuses instead, PostgreSQL joined or scanned the country's statuses; a DISTINCT or
+# MAX over the subtree's statuses read all 3.4 M: seconds at the national root after every approval.
+_STATUS_YEARS = """
+WITH RECURSIVE years(year) AS (
+    SELECT MIN(year) FROM {statuses}
+    UNION ALL
+    SELECT (SELECT MIN(s.year) FROM {statuses} s WHERE s.year > years.year) FROM years
+    WHERE years.year IS NOT NULL
+)
+SELECT year, (
+    SELECT 1 FROM {regions} r WHERE r.path LIKE %s AND EXISTS (
+        SELECT 1 FROM {statuses} s WHERE s.region_id = r.id AND s.year = years.year
+    ) LIMIT 1
+) FROM years WHERE year IS NOT NULL ORDER BY year
+"""
 
 
 def status_years(region: Region) -> list[int]:
     """The years with statuses in the region's subtree (the years a dashboard or report can be about)."""
-    rows = SeriesStatus.objects.filter(region__path__startswith=region.path).values_list("year", flat=True)
-    return sorted(set(rows.distinct()))
+    sql = _STATUS_YEARS.format(statuses=SeriesStatus._meta.db_table, regions=Region._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [region.path + "%"])
+        return [int(year) for year, found in cursor.fetchall() if found]
 
 
 def _by_urgency(row: StatusRow) -> tuple[int, float]:

@@ -26,7 +26,13 @@ from django.db.models import Count
 from django.utils import timezone
 
 from healthaction.numbers import plausible_range
-from healthaction.responsibility import ProgressRound, Quantity, rectifications_follow_up
+from healthaction.responsibility import (
+    ProgressRound,
+    Quantity,
+    ReportedStatus,
+    rectifications_follow_up,
+    verdict_label,
+)
 from web.accounts.models import Role
 from web.accounts.services import user_create_or_update
 from web.organisation.models import Department, Holding
@@ -63,7 +69,7 @@ LAGGARDS = 2
 class Draw:
     """What one measure's 牵头 department reports in a round: a status and the share of the work done."""
 
-    status: str
+    status: ReportedStatus
     share: float
 
 
@@ -175,22 +181,22 @@ def _draw(rng: random.Random, round_: ProgressRound, *, laggard: bool, counted: 
     behind 序时进度 in 上半年 and not done at the year's end. Behind without amounts to show
     (``counted`` False) is still 未开始 at half time."""
     draw, spread = rng.random(), rng.random()
-    behind = Draw("推进中" if counted else "未开始", 0.15 + 0.3 * spread)
+    behind = Draw("in_progress" if counted else "not_started", 0.15 + 0.3 * spread)
     if round_ == FIRST:
         if laggard:
             return behind
         if draw < 0.3:
-            return Draw("已完成", 1.0)
-        return Draw("推进中", 0.55 + 0.35 * spread) if draw < 0.9 else behind
+            return Draw("done", 1.0)
+        return Draw("in_progress", 0.55 + 0.35 * spread) if draw < 0.9 else behind
     if laggard:
-        return Draw("推进中", 0.6 + 0.3 * spread)
-    return Draw("已完成", 1.0) if draw < 0.9 else Draw("推进中", 0.7 + 0.25 * spread)
+        return Draw("in_progress", 0.6 + 0.3 * spread)
+    return Draw("done", 1.0) if draw < 0.9 else Draw("in_progress", 0.7 + 0.25 * spread)
 
 
 def _amount(quantity: Quantity, draw: Draw) -> Decimal:
     """The amount done so far: the target when done (met whatever the comparator), else a share."""
     target = Decimal(str(quantity.per_year if quantity.kind == "recurring" else quantity.value))
-    if draw.status == "已完成":
+    if draw.status == "done":
         bump = {">": Decimal("1.05"), "<": Decimal("0.95")}.get(quantity.comparator, Decimal(1))
         return _plain(target * bump)
     share = 0.85 + 0.1 * draw.share if quantity.kind == "rate" else draw.share
@@ -258,7 +264,7 @@ def _progress(region: Region, rng: random.Random, user: Any) -> int:
                         round=round_.code,
                         status=draw.status,
                         amounts={str(i): str(v) for i, v in sorted(amounts.items())},
-                        text=f"演示数据：{department.name}{part}，{round_.name}{draw.status}。",
+                        text=f"演示数据：{department.name}{part}，{round_.name}{verdict_label(draw.status)}。",
                         submitted_by=user,
                         submitted_at=now,
                         is_demo=True,

@@ -181,16 +181,19 @@ class RoundForm(forms.Form):
     )
     opens_on = forms.DateField(
         label=_("开始日期"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         error_messages={"invalid": _("开始日期请按 2025-01-01 的格式填写")},
     )
     closes_on = forms.DateField(
         label=_("截止日期"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         error_messages={"invalid": _("截止日期请按 2025-03-31 的格式填写")},
     )
 
     def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "：")
+        # The usual round: last year's values, reported from today.
+        kwargs.setdefault("initial", {"year": today.year - 1, "opens_on": today})
         super().__init__(*args, **kwargs)
         self.today = today
 
@@ -218,7 +221,7 @@ class RoundForm(forms.Form):
 class RoundExtendForm(forms.Form):
     closes_on = forms.DateField(
         label=_("截止日期"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         error_messages={
             "required": _("请填写新的截止日期"),
             "invalid": _("截止日期请按 2025-03-31 的格式填写"),

@@ -23,6 +23,7 @@ from healthaction.reports.collect import campaign_name, without_impossible_value
 from healthaction.reports.drafting_assessment import lower_level
 from healthaction.reports.files import evaluate_year_and_previous
 from healthaction.reports.model import Adjustment, ItemScore, Kind, RegionScore, SchemeTerms, WorkDone
+from healthaction.responsibility import BEHIND, VERDICTS_AS_COUNTED, verdict_label
 from web.assessment.models import AssessmentResult
 from web.assessment.outcome import Outcome
 from web.monitoring.evaluation import evaluation_inputs
@@ -210,13 +211,12 @@ def work_done(region: Region, year: int) -> WorkDone | None:
         verdicts = tasks.supervision_for(region, chosen).supervision.verdicts
         measures = len(verdicts)
         counted = Counter(v.status for v in verdicts)
-        statuses = tuple(
-            (s, counted[s]) for s in ("已完成", "推进中", "未开始", "滞后", "逾期") if counted[s]
-        )
+        statuses = tuple((s, counted[s]) for s in VERDICTS_AS_COUNTED if counted[s])
         behind = tuple(
-            f"措施{v.measure.id}{v.status}（{'、'.join(v.measure.lead_departments) or '牵头部门未写明'}）"
+            f"措施{v.measure.id}{verdict_label(v.status)}"
+            f"（{'、'.join(v.measure.lead_departments) or '牵头部门未写明'}）"
             for v in verdicts
-            if v.status in ("滞后", "逾期")
+            if v.status in BEHIND
         )
         round_name = f"{chosen.name}"
     organisation: tuple[tuple[str, float, float, str], ...] = ()

@@ -11,6 +11,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 
+from healthaction.responsibility import RectificationState
 from web.organisation.models import Department
 from web.regions.models import Region
 from web.tasks.models import Measure
@@ -78,11 +79,11 @@ class Rectification(models.Model):
     def __str__(self) -> str:
         return f"{self.department} {self.issue[:30]}"
 
-    def state(self, on: datetime.date) -> str:
-        """整改中 / 已整改 / 逾期未整改, as the core says it."""
+    def state(self, on: datetime.date) -> RectificationState:
+        """open (整改中) / closed (已整改) / overdue (逾期未整改), as the core says it."""
         if self.closed_at is not None:
-            return "已整改"
-        return "逾期未整改" if on > self.due_on else "整改中"
+            return "closed"
+        return "overdue" if on > self.due_on else "open"
 
 
 class Reminder(models.Model):

@@ -12,13 +12,18 @@ from django.utils import timezone
 from healthaction.reports.docx_writer import write_docx
 from healthaction.reports.draft import Block, Column, Draft, Heading, Paragraph, Table
 from healthaction.reports.xlsx_writer import write_xlsx
-from healthaction.responsibility import ProgressRound
+from healthaction.responsibility import (
+    VERDICTS_AS_COUNTED,
+    ProgressRound,
+    rectification_label,
+    verdict_label,
+)
 from web.regions.models import Region
 from web.supervision.annual import annual_round, findings_of
 from web.supervision.models import Interview, Rectification
 from web.tasks import selectors
 
-STATUSES = ("已完成", "推进中", "未开始", "滞后", "逾期")
+STATUSES = VERDICTS_AS_COUNTED
 
 
 def department_rows(view: selectors.SupervisionView) -> list[tuple[str, int, int, int, int, int, int, float]]:
@@ -31,7 +36,7 @@ def department_rows(view: selectors.SupervisionView) -> list[tuple[str, int, int
     rows = []
     for name, row in sorted(counts.items()):
         total = sum(row.values())
-        done = row["已完成"]
+        done = row["done"]
         rows.append((name, total, *(row[s] for s in STATUSES), round(100 * done / total, 1)))
     return rows  # type: ignore[return-value]
 
@@ -45,7 +50,7 @@ def supervision_draft(region: Region, round_: ProgressRound, today: datetime.dat
     interviews = list(Interview.objects.filter(region=region).select_related("department"))
     rectifications = list(Rectification.objects.filter(region=region).select_related("department", "measure"))
     total = len(sup.verdicts)
-    done = sum(1 for v in sup.verdicts if v.status == "已完成")
+    done = sum(1 for v in sup.verdicts if v.status == "done")
     blocks: list[Block] = [
         Heading(1, "一、总体情况"),
         Paragraph(
@@ -56,7 +61,12 @@ def supervision_draft(region: Region, round_: ProgressRound, today: datetime.dat
         Table(
             "表1 各部门措施完成情况",
             "各部门完成情况",
-            (Column("部门"), Column("措施数"), *(Column(s) for s in STATUSES), Column("完成率", "%", "0.0")),
+            (
+                Column("部门"),
+                Column("措施数"),
+                *(Column(verdict_label(s)) for s in STATUSES),
+                Column("完成率", "%", "0.0"),
+            ),
             tuple(departments),
         ),
         Heading(1, "三、滞后和逾期事项"),
@@ -65,8 +75,8 @@ def supervision_draft(region: Region, round_: ProgressRound, today: datetime.dat
             "滞后逾期事项",
             (Column("措施"), Column("状态"), Column("责任部门"), Column("原因")),
             tuple(
-                (v.measure.id, v.status, "、".join(v.measure.departments), v.reason)
-                for v in sorted(behind, key=lambda v: (v.status != "逾期", v.measure.id))
+                (v.measure.id, verdict_label(v.status), "、".join(v.measure.departments), v.reason)
+                for v in sorted(behind, key=lambda v: (v.status != "overdue", v.measure.id))
             ),
         ),
         Heading(1, "四、约谈和整改情况"),
@@ -80,7 +90,10 @@ def supervision_draft(region: Region, round_: ProgressRound, today: datetime.dat
             "表4 整改情况",
             "整改",
             (Column("部门"), Column("整改事项"), Column("整改时限"), Column("状态")),
-            tuple((r.department.name, r.issue, r.due_on.isoformat(), r.state(today)) for r in rectifications),
+            tuple(
+                (r.department.name, r.issue, r.due_on.isoformat(), rectification_label(r.state(today)))
+                for r in rectifications
+            ),
         ),
     ]
     blocks += _annual_blocks(region, round_.year, today)
@@ -129,7 +142,7 @@ def _annual_blocks(region: Region, year: int, today: datetime.date) -> list[Bloc
                     f.text,
                     f.follow_up,
                     f.rectification.due_on.isoformat() if f.rectification else "",
-                    f.rectification.state(today) if f.rectification else "无需整改",
+                    rectification_label(f.rectification.state(today)) if f.rectification else "无需整改",
                 )
                 for f in findings
             ),

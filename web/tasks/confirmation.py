@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from healthaction.responsibility import ProgressRound
 from web.organisation.models import Department
@@ -23,13 +25,13 @@ def lead_departments(task: Task) -> list[Department]:
     ]
 
 
-def confirmation_state(task: Task, round: str) -> str:
-    """待报送 / 待确认 / 已确认."""
+def confirmation_state(task: Task, round: str) -> StrOrPromise:
+    """待报送 / 待确认 / 已确认, in the reader's language: shown, never compared."""
     if TaskConfirmation.objects.filter(task=task, round=round).exists():
-        return "已确认"
+        return _("已确认")
     if ProgressReport.objects.filter(measure__task=task, round=round).exists():
-        return "待确认"
-    return "待报送"
+        return _("待确认")
+    return _("待报送")
 
 
 @transaction.atomic

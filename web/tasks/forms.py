@@ -1,14 +1,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from healthaction.numbers import NumberRefused, parse_optional
 from healthaction.plan import PlanTask
+from web.accounts.locale import refusal_message
 from web.plans.models import Action
-from web.tasks.models import Task
+from web.tasks.models import Measure, Task
 
 _NAMES = re.compile(r"[、，,；;\s]+")
 
@@ -101,3 +107,55 @@ class TaskForm(forms.Form):
             "deadline": task.deadline_text,
             "action": task.action_id,
         }
+
+
+@dataclass(frozen=True)
+class PostedProgress:
+    """One measure's row of the 报送进展 form, as typed: the status code as posted (the service
+    checks it is one of ProgressReport.Status), the amounts by sub-target index, text and evidence."""
+
+    measure: Measure
+    status: str
+    amounts: dict[int, Decimal]
+    text: str
+    evidence: UploadedFile | None
+
+
+@dataclass
+class ProgressPost:
+    rows: list[PostedProgress] = field(default_factory=list)
+    errors: dict[int, str] = field(default_factory=dict)  # measure pk → the refusal, for its row
+    foreign: bool = False  # a row for a measure that is not the department's
+
+
+def posted_progress(
+    measures: Sequence[Measure], data: Mapping[str, str], files: Mapping[str, UploadedFile]
+) -> ProgressPost:
+    """The department's rows of the 报送进展 form (``status-<pk>``, ``amount-<pk>-<index>``,
+    ``text-<pk>``, ``evidence-<pk>``). A row without a status is not reported; an amount goes
+    through the one number rule in its sub-target's unit, and a refused amount leaves its row out
+    with the refusal under ``errors``."""
+    own = {m.pk: m for m in measures}
+    posted = {int(k[7:]) for k in data if k.startswith("status-") and k[7:].isascii() and k[7:].isdigit()}
+    result = ProgressPost(foreign=bool(posted - own.keys()))
+    if result.foreign:
+        return result
+    for pk in sorted(posted):
+        measure = own[pk]
+        status = data.get(f"status-{pk}", "")
+        if not status:
+            continue
+        amounts: dict[int, Decimal] = {}
+        for sub in measure.sub_targets.all():
+            raw = data.get(f"amount-{pk}-{sub.index}", "")
+            try:  # the one number rule, in the sub-target's unit
+                amount = parse_optional(raw, field=sub.label, unit=sub.unit or None, minimum=0)
+            except NumberRefused as refused:
+                result.errors[pk] = refusal_message(refused)
+                continue
+            if amount is not None:
+                amounts[sub.index] = amount
+        if pk not in result.errors:
+            text = data.get(f"text-{pk}", "")
+            result.rows.append(PostedProgress(measure, status, amounts, text, files.get(f"evidence-{pk}")))
+    return result

@@ -10,6 +10,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from web.organisation.models import Department, Person, Position
 from web.plans.models import Action, PlanDocument
@@ -179,14 +180,15 @@ class ProgressReport(models.Model):
     """One department's report on one measure for a half-yearly round (2021H1, 2021H2)."""
 
     class Status(models.TextChoices):
-        NOT_STARTED = "未开始", "未开始"
-        IN_PROGRESS = "推进中", "推进中"
-        DONE = "已完成", "已完成"
+        # The codes and words of healthaction.responsibility.statuses (a test keeps them the same).
+        NOT_STARTED = "not_started", _("未开始")
+        IN_PROGRESS = "in_progress", _("推进中")
+        DONE = "done", _("已完成")
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="reports")
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="task_reports")
     round = models.CharField("报告轮次", max_length=6)  # ReportingRound.code
-    status = models.CharField("状态", max_length=6, choices=Status.choices)
+    status = models.CharField("状态", max_length=12, choices=Status.choices)
     amounts = models.JSONField(
         "完成数量", default=dict, blank=True
     )  # {"0": "180"}: sub-target index → amount
@@ -214,7 +216,7 @@ class ProgressReportChange(models.Model):
     """Every version of a report, kept: who sent what, when."""
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="changes")
-    status = models.CharField(max_length=6)
+    status = models.CharField(max_length=12)  # a ProgressReport.Status code
     amounts = models.JSONField(default=dict, blank=True)
     text = models.TextField(blank=True)
     evidence = models.CharField(max_length=300, blank=True)

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from healthaction.responsibility import ProgressRound
+from healthaction.responsibility import BEHIND, ProgressRound
 from web.accounts.models import Role
 from web.accounts.scope import region_for_user, region_scope_for
 from web.organisation.models import Holding
@@ -61,7 +61,7 @@ def leader_tasks(request: HttpRequest) -> HttpResponse:
         reasons = [
             gettext("措施%(measure)s：%(reason)s") % {"measure": v.measure.id, "reason": v.reason}
             for v in verdicts
-            if v.status in ("滞后", "逾期")
+            if v.status in BEHIND
         ]
         round_ = view.supervision.round
         rows.append((task, roles, round_, worst, reasons, confirmation_state(task, round_.code)))

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from healthaction.plan import PlanTask
 from healthaction.responsibility import (
+    SEVERITY,
     InterviewProposal,
     MeasureReport,
     MeasureVerdict,
@@ -20,6 +21,7 @@ from healthaction.responsibility import (
     ProgressRound,
     Supervision,
     TrackedMeasure,
+    Verdict,
     propose_interviews,
     supervise,
     tracked_measures,
@@ -206,10 +208,6 @@ def reports_of(department: Department, round: str) -> dict[int, ProgressReport]:
     return {r.measure_id: r for r in ProgressReport.objects.filter(department=department, round=round)}
 
 
-# Worst first: a task shows the worst verdict of its measures.
-SEVERITY = {"逾期": 0, "滞后": 1, "未开始": 2, "推进中": 3, "已完成": 4}
-
-
-def worst_status(verdicts: list[MeasureVerdict]) -> str:
-    """A task's status: the worst of its measures' verdicts (未开始 when none is judged)."""
-    return min((v.status for v in verdicts), key=SEVERITY.__getitem__, default="未开始")
+def worst_status(verdicts: list[MeasureVerdict]) -> Verdict:
+    """A task's status: the worst of its measures' verdicts (not_started when none is judged)."""
+    return min((v.status for v in verdicts), key=SEVERITY.__getitem__, default="not_started")

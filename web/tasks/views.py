@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 
 from django.contrib import messages
@@ -15,16 +14,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from healthaction.numbers import NumberRefused, parse_optional
-from healthaction.responsibility import ProgressRound, write_docx, write_xlsx
-from web.accounts.locale import refusal_message
+from healthaction.responsibility import VERDICTS, ProgressRound, write_docx, write_xlsx
 from web.accounts.models import Role
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.organisation.models import Department
 from web.parameters import optional_id
 from web.plans.models import Action
 from web.tasks import selectors
-from web.tasks.forms import TaskForm
+from web.tasks.forms import TaskForm, posted_progress
 from web.tasks.models import ProgressReport, Task
 from web.tasks.services import ProgressError, progress_report_save, task_save
 from web.tasks.templatetags.rounds import round_name
@@ -68,7 +65,7 @@ def task_list(request: HttpRequest, code: str) -> HttpResponse:
             "rows": rows,
             "programs": selectors.programs_in(region),
             "departments": selectors.departments_with_tasks(region),
-            "statuses": list(selectors.SEVERITY),
+            "statuses": [word.code for word in VERDICTS],
             "chosen": {"program": program, "department": department, "status": status},
             "can_manage": scope.may(Need.MANAGE),
             "can_review": scope.may(Need.REVIEW),
@@ -138,42 +135,26 @@ def progress(request: HttpRequest, code: str, round_code: str) -> HttpResponse:
     measures = selectors.measures_for_department(region, department) if department else []
     errors: dict[int, str] = {}
     if request.method == "POST" and department is not None:
-        own = {m.pk: m for m in measures}
-        posted = {int(k.split("-")[1]) for k in request.POST if k.startswith("status-") and k[7:].isdigit()}
-        if posted - own.keys():
+        post = posted_progress(measures, request.POST, request.FILES)
+        if post.foreign:
             raise PermissionDenied(gettext("不能报送其他部门的措施进展"))
+        errors = post.errors
         saved = 0
-        for pk in sorted(posted):
-            measure = own[pk]
-            status = request.POST.get(f"status-{pk}", "")
-            if not status:
-                continue
-            amounts: dict[int, Decimal] = {}
-            for sub in measure.sub_targets.all():
-                raw = request.POST.get(f"amount-{pk}-{sub.index}", "")
-                try:  # the one number rule, in the sub-target's unit
-                    amount = parse_optional(raw, field=sub.label, unit=sub.unit or None, minimum=0)
-                except NumberRefused as refused:
-                    errors[pk] = refusal_message(refused)
-                    continue
-                if amount is not None:
-                    amounts[sub.index] = amount
-            if pk in errors:
-                continue
+        for row in post.rows:
             try:
                 progress_report_save(
-                    measure=measure,
+                    measure=row.measure,
                     department=department,
                     round=round_.code,
-                    status=status,
-                    amounts=amounts,
-                    text=request.POST.get(f"text-{pk}", ""),
-                    evidence=request.FILES.get(f"evidence-{pk}"),
+                    status=row.status,
+                    amounts=row.amounts,
+                    text=row.text,
+                    evidence=row.evidence,
                     user=request.user,
                 )
                 saved += 1
             except ProgressError as exc:
-                errors[pk] = str(exc)
+                errors[row.measure.pk] = str(exc)
         if not errors:
             messages.success(
                 request,
@@ -193,7 +174,7 @@ def progress(request: HttpRequest, code: str, round_code: str) -> HttpResponse:
             "may_choose": may_choose,
             "departments": selectors.departments_with_tasks(region) if may_choose else [],
             "rows": [(m, reports.get(m.pk), errors.get(m.pk)) for m in measures],
-            "statuses": ProgressReport.Status.values,
+            "statuses": ProgressReport.Status.choices,
         },
     )
 

@@ -21,3 +21,11 @@ def rank(tie_break: str | None) -> pl.Expr:
     standing = pl.when(~pl.col("vetoed")).then(key).rank("min", descending=True).over("parent")
     after_all = (~pl.col("vetoed")).sum().over("parent") + 1
     return pl.when(pl.col("vetoed")).then(after_all).otherwise(standing).cast(pl.Int64)
+
+
+def ranked(scores: pl.DataFrame, tie_break: str | None = None) -> pl.Series:
+    """The ranks of stored scores (region, parent, final in points, vetoed, achieved): when one region's
+    score changed, its siblings are ranked again from their stored finals without evaluating them."""
+    final_h = (pl.col("final").cast(pl.Float64) * 100).round(0).cast(pl.Int64)
+    frame = scores.with_columns(final_h.alias("final_h"), pl.col("vetoed").fill_null(False))
+    return frame.select(rank(tie_break).alias("rank")).get_column("rank")

@@ -4,8 +4,10 @@ Code compares codes (`ACHIEVED` …), never labels; every page, chart, CSV and r
 colours from here. 严重滞后 reads 未达标 once the target year has come (evaluation.md §2): `MISSED` is that
 word, shown for `OFF_TRACK` with the `missed` flag.
 
->>> label("OFF_TRACK"), label("OFF_TRACK", missed=True), label("unknown")
-('严重滞后', '未达标', 'unknown')
+>>> label("OFF_TRACK"), label("OFF_TRACK", missed=True), label("MISSED"), label("unknown")
+('严重滞后', '未达标', '未达标', 'unknown')
+>>> shown("OFF_TRACK", missed=True), shown("LAGGING", missed=True)
+('MISSED', 'LAGGING')
 """
 
 from __future__ import annotations
@@ -35,14 +37,22 @@ MISSED = Status("MISSED", "未达标", "missed", "#c62828", "bad", 0)
 # The statuses as a report or a summary counts them, in that order.
 SHOWN: tuple[Status, ...] = (*STATUSES[:4], MISSED, STATUSES[4])
 
+# The reports' groups, as SHOWN codes: on the way (good) and behind it.
+GOOD: tuple[str, ...] = ("ACHIEVED", "ON_TRACK")
+BEHIND: tuple[str, ...] = ("LAGGING", "OFF_TRACK", "MISSED")
+
 CODES: tuple[str, ...] = tuple(s.code for s in STATUSES)
 BY_CODE: dict[str, Status] = {s.code: s for s in STATUSES}
 LABELS: dict[str, str] = {s.code: s.label for s in STATUSES}
+_SHOWN: dict[str, Status] = {s.code: s for s in SHOWN}
+
+
+def shown(code: str, *, missed: bool = False) -> str:
+    """The code a series is counted under in a report: MISSED for OFF_TRACK once its target year has come."""
+    return MISSED.code if missed and code == "OFF_TRACK" else code
 
 
 def label(code: str, *, missed: bool = False) -> str:
-    """The Chinese word for a code; an unknown code is shown as it is rather than hidden."""
-    if missed and code == "OFF_TRACK":
-        return MISSED.label
-    status = BY_CODE.get(code)
+    """The Chinese word for a code (MISSED included); an unknown code is shown as it is rather than hidden."""
+    status = _SHOWN.get(shown(code, missed=missed))
     return status.label if status else code

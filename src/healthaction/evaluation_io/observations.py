@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import polars as pl
 
 from healthaction.catalog import UnitError
@@ -77,13 +76,18 @@ def read_observations(
         raise _error(table, duplicate, None, message)
     frame = _values(table, unit_of_row(table, frame))
     warnings: list[str] = []
-    suspect = _doubtful_conversions(frame, warnings)
-    frame = _converted(table, frame)
+    suspect = None
+    if _may_convert(frame, series):
+        frame = frame.with_columns(
+            series.get_column("series_unit").gather(frame.get_column("series")).alias("series_unit")
+        )
+        suspect = _doubtful_conversions(frame, warnings)
+        frame = _converted(table, frame)
     counts = (
         frame.lazy()
         .filter(pl.col("value").is_not_null())
         .group_by("year")
-        .agg(pl.col("region").n_unique())
+        .agg(pl.col("region_code").n_unique())
         .sort("year")
         .collect()
     )
@@ -96,6 +100,19 @@ def read_observations(
         warnings=warnings,
         suspect=suspect,
     )
+
+
+def _may_convert(frame: pl.DataFrame, series: pl.DataFrame) -> bool:
+    """Whether a value may be in another unit than its series: not when the observations state one
+    unit throughout (or none) and every series that states one has that same unit. Then no
+    column of series units is built for millions of rows only to be found equal."""
+    stated = frame.get_column("unit")
+    if stated.null_count() == stated.len():
+        return False
+    first = stated.drop_nulls().head(1).item()
+    if not (stated.drop_nulls() == first).all():
+        return True
+    return not set(series.get_column("series_unit").drop_nulls().unique().to_list()) <= {first}
 
 
 def _doubtful_conversions(frame: pl.DataFrame, warnings: list[str]) -> pl.DataFrame | None:
@@ -130,34 +147,37 @@ def _doubtful_conversions(frame: pl.DataFrame, warnings: list[str]) -> pl.DataFr
 
 
 def _with_series(frame: pl.DataFrame, series: pl.DataFrame) -> pl.DataFrame:
-    """The observations of targeted series, each with its ``series`` number, unit and kind.
+    """The observations of targeted series, each with its ``series`` number, ``region_code`` and kind.
 
-    Names become numbers through two small dictionaries (2,844 regions, 150 indicators) and the
+    Names become numbers through two small enumerations (2,844 regions, 150 indicators) and the
     series is found by position in a table of every region × indicator: a look-up per row, not
-    a join hashing two names per row of a 5-million-row file."""
+    a join hashing two names per row of a 5-million-row file. The region's number is kept for
+    counting the regions that report each year, again without hashing names."""
     regions = series.get_column("region").unique().to_list()
     indicators = series.get_column("indicator").unique().to_list()
-    region_code = {name: code for code, name in enumerate(regions)}
-    indicator_code = {name: code for code, name in enumerate(indicators)}
     width = len(indicators)
 
-    def cell(table: pl.DataFrame | None) -> pl.Expr:
-        region = pl.col("region").replace_strict(region_code, default=None, return_dtype=pl.Int64)
-        indicator = pl.col("indicator").replace_strict(indicator_code, default=None, return_dtype=pl.Int64)
-        return (region * width + indicator).fill_null(len(regions) * width).alias("cell")
+    def code(column: str, names: list[str]) -> pl.Expr:
+        # A cast to an enumeration of the names is the cheapest look-up polars has (one hash per
+        # row, no join); a name outside it becomes null.
+        return pl.col(column).cast(pl.Enum(names), strict=False).to_physical().cast(pl.Int64)
 
-    cells = series.select(cell(series)).to_series().to_numpy()
-    position = np.full(len(regions) * width + 1, -1, dtype=np.int64)  # the last: a name not targeted
-    position[cells] = np.arange(series.height)
-    found = pl.Series("series", position).gather(frame.select(cell(frame)).to_series())
+    def cell(region: pl.Expr) -> pl.Expr:
+        return (region * width + code("indicator", indicators)).fill_null(len(regions) * width)
+
+    cells = series.select(cell(code("region", regions))).to_series()
+    # The last position: a name not targeted. (polars, not numpy: numpy costs a tenth of a second to import.)
+    position = pl.Series("series", [-1], dtype=pl.Int64).new_from_index(0, len(regions) * width + 1)
+    position.scatter(cells, pl.int_range(series.height, dtype=pl.Int64, eager=True))
+    frame = frame.with_columns(code("region", regions).alias("region_code"))
+    found = position.gather(frame.select(cell(pl.col("region_code"))).to_series())
     frame = frame.with_columns(found)
     if (found < 0).any():  # only then: a filter copies every column of millions of rows
         frame = frame.filter(pl.col("series") >= 0)
-    at = pl.col("series")
+    at = frame.get_column("series")
     return frame.with_columns(
-        series.get_column("series_unit").gather(frame.get_column("series")).alias("series_unit"),
-        series.get_column("binary").gather(frame.get_column("series")).alias("binary"),
-        at.cast(pl.UInt32),
+        series.get_column("binary").gather(at).alias("binary"),
+        pl.col("series").cast(pl.UInt32),
     )
 
 
@@ -170,14 +190,16 @@ def _typed(table: CsvTable) -> pl.DataFrame:
     frame = table.frame.select(
         "row", "region", "indicator", "year", "value", table.column("unit").alias("unit")
     )
-    year = pl.col("year").cast(pl.Int64, strict=False)
-    number = pl.col("value").cast(pl.Float64, strict=False)
-    # The cast also reads 1e3, nan and inf, which are not numbers a table holds.
-    plain = number.is_not_null() & ~pl.col("value").str.contains_any(["e", "E", "n", "N", "i", "I"])
+    # Each column cast once (an eager select does not share the casts between expressions).
     frame = frame.with_columns(
-        year.alias("year_n"),
-        pl.when(plain).then(number).alias("number"),
-        (year.is_null() | ((pl.col("value") != "") & ~plain)).alias("odd"),
+        pl.col("year").cast(pl.Int64, strict=False).alias("year_n"),
+        pl.col("value").cast(pl.Float64, strict=False).alias("number"),
+    )
+    # The cast also reads 1e3, nan and inf, which are not numbers a table holds.
+    plain = pl.col("number").is_not_null() & ~pl.col("value").str.contains_any(["e", "E", "n", "N", "i", "I"])
+    frame = frame.with_columns(plain.alias("plain")).with_columns(
+        pl.when(pl.col("plain")).then(pl.col("number")).alias("number"),
+        (pl.col("year_n").is_null() | ((pl.col("value") != "") & ~pl.col("plain"))).alias("odd"),
     )
     plain_columns = (
         "row", "region", "indicator", pl.col("year_n").alias("year"), "value",
@@ -224,14 +246,13 @@ def _values(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
         if bad is not None:
             raise _error(table, bad, "value", message.format(raw=shown(excerpt(str(bad["value"])))))
     if binary.height:
+        # 1/0 是/否 … read on the rows of achieved series only (a few among millions): set into the
+        # numbers at their places. Elsewhere the number stands; an empty cell has none.
+        at = frame.select(pl.arg_where(pl.col("binary") & ~empty)).to_series()
         word = pl.col("value_f").str.to_lowercase()
-        value = (
-            pl.when(empty)
-            .then(None)
-            .when(pl.col("binary"))
-            .then(pl.when(word.is_in(_TRUE)).then(1.0).otherwise(0.0))
-        )
-        return frame.with_columns(value.otherwise(pl.col("number")).alias("value"))
+        truth = binary.select(pl.when(word.is_in(_TRUE)).then(1.0).otherwise(0.0)).to_series()
+        value = frame.get_column("number").clone().scatter(at, truth)
+        return frame.with_columns(value.alias("value"))
     return frame.with_columns(pl.col("number").alias("value"))
 
 

@@ -96,8 +96,10 @@ def _plain_text(value: pl.Expr, at_most: int) -> pl.Expr:
 def _plain(name: str) -> pl.Expr:
     """Shortest text of the number rounded to its places (one cast). Where polars would write an
     exponent (1e-7) ``formatted`` redoes the column digit by digit."""
-    text = pl.col(name).round(_AT_MOST.get(name, _DEFAULT_AT_MOST)).cast(pl.Utf8).str.strip_suffix(".0")
-    return pl.when(text == "-0").then(pl.lit("0")).otherwise(text)
+    rounded = pl.col(name).round(_AT_MOST.get(name, _DEFAULT_AT_MOST))
+    # -0.0 made 0.0 before the cast: comparing floats is cheaper than comparing the texts ("-0").
+    unsigned_zero = pl.when(rounded == 0).then(pl.lit(0.0)).otherwise(rounded)
+    return unsigned_zero.cast(pl.Utf8).str.strip_suffix(".0")
 
 
 def _fixed_text(value: pl.Expr, places: int) -> pl.Expr:
@@ -127,7 +129,8 @@ def formatted(
             fixed = (places or {}).get(name)
             text = _fixed_text(column, fixed) if fixed is not None else _plain(name)
         elif dtype == pl.Utf8:  # an empty text is an empty cell, written without quotes
-            text = pl.when(column == "").then(None).otherwise(column)
+            has_empty = bool(frame.get_column(name).str.len_bytes().min() == 0)  # rare: no copy otherwise
+            text = pl.when(column == "").then(None).otherwise(column) if has_empty else column
         else:
             text = column.cast(pl.Utf8)
         exprs.append(text.alias(name))

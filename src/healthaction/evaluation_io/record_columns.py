@@ -41,7 +41,8 @@ KNOWN_COMPARATORS = " ".join(dict.fromkeys(cells.COMPARATORS.values()))
 def fold(frame: pl.DataFrame, name: str) -> pl.Expr:
     """NFKC (７６．７ → 76.7, ≥ stays ≥) and − as -, on the few distinct non-ASCII cells."""
     values = frame.get_column(name)
-    odd = values.filter(~values.str.contains(r"^[\x00-\x7f]*$")).unique().to_list()
+    # Non-ASCII exactly when a cell has more bytes than characters: cheaper than a pattern.
+    odd = values.filter(values.str.len_bytes() != values.str.len_chars()).unique().to_list()
     mapping = {v: unicodedata.normalize("NFKC", v).replace("−", "-").strip() for v in odd}
     return pl.col(name).replace(mapping) if mapping else pl.col(name)
 
@@ -56,8 +57,16 @@ def cell_columns(table: CsvTable, columns: Sequence[str]) -> pl.DataFrame:
     return raw.with_columns(fold(raw, name).alias(f"{name}_f") for name in columns if name not in _NAMES)
 
 
+def _beyond_numbers(frame: pl.DataFrame, name: str) -> bool:
+    """Whether a cell holds more than digits, signs and points: a unit after its number (27.78%)
+    and a comparator before it (≥22) both need a character outside these."""
+    return bool(frame.get_column(name).str.contains(r"[^0-9.+\-]").any())
+
+
 def split_year(frame: pl.DataFrame, name: str = "year_f") -> pl.DataFrame:
     """2022年 → 2022 (the cell as written stays for messages)."""
+    if not frame.get_column(name).str.contains("年", literal=True).any():  # the usual file: nothing to split
+        return frame
     return frame.with_columns(
         pl.when(pl.col(name).str.contains(_YEAR))
         .then(pl.col(name).str.extract(_YEAR, 1))
@@ -68,6 +77,8 @@ def split_year(frame: pl.DataFrame, name: str = "year_f") -> pl.DataFrame:
 
 def split_unit(frame: pl.DataFrame, name: str = "value_f") -> pl.DataFrame:
     """27.78% → value 27.78 and `<name>_unit` '%' (null when the cell has no unit)."""
+    if not _beyond_numbers(frame, name):  # the usual file: nothing to split
+        return frame.with_columns(pl.lit(None, dtype=pl.Utf8).alias(f"{name}_unit"))
     with_unit = pl.col(name).str.contains(_WITH_UNIT)
     return frame.with_columns(
         pl.when(with_unit).then(pl.col(name).str.extract(_WITH_UNIT, 1)).otherwise(pl.col(name)).alias(name),
@@ -125,7 +136,11 @@ def normal_units(labels: pl.Series) -> pl.Series:
 def unit_of_row(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
     """`unit`: the unit column, else the unit written after the value; the two must agree."""
     if frame.get_column("value_f_unit").null_count() == frame.height:  # no value wrote its unit
-        return frame.with_columns(normal_units(frame.get_column("unit")).alias("unit"))
+        labels = frame.get_column("unit")
+        first = labels[0] if labels.len() else None
+        if first is not None and (labels == first).all():  # one label throughout: one value, not a column
+            return frame.with_columns(pl.lit(normalise_unit(first), dtype=pl.Utf8).alias("unit"))
+        return frame.with_columns(normal_units(labels).alias("unit"))
     frame = frame.with_columns(
         normal_units(frame.get_column("unit")).alias("unit_n"),
         normal_units(frame.get_column("value_f_unit")).alias("value_unit_n"),
@@ -145,6 +160,8 @@ def unit_of_row(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
 
 def _comparator_from_value(table: CsvTable, frame: pl.DataFrame) -> pl.DataFrame:
     """A value cell ≥22 gives the comparator when its own cell is empty (or says the same)."""
+    if not _beyond_numbers(frame, "value_f"):  # the usual file: no sign in front of a value
+        return frame
     leading = pl.col("value_f").str.contains(_WITH_COMPARATOR)
     sign = pl.col("value_f").str.extract(_WITH_COMPARATOR, 1).str.to_lowercase()
     sign_code = sign.replace_strict(cells.COMPARATORS, default=None)

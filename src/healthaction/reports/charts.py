@@ -27,7 +27,7 @@ from matplotlib.ticker import MaxNLocator
 from healthaction.engine import statuses
 from healthaction.reports.errors import ReportError
 from healthaction.reports.model import ActionResult, IndicatorResult, Milestone, RegionScore
-from healthaction.reports.wording import LABELS
+from healthaction.reports.wording import ORDER
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ INSTALL_HINT = (
     "（或在项目目录运行 make setup），其他系统安装思源黑体或文泉驿字体；"
     f"也可设置环境变量 {FONT_ENV} 为字体文件路径。"
 )
-STATUS_COLOURS = {status.label: status.colour for status in statuses.SHOWN}
+STATUS_COLOURS = {status.code: status.colour for status in statuses.SHOWN}
 GRADE_COLOURS = {"优秀": "#2e7d32", "良好": "#1565c0", "合格": "#f9a825"}
 _SAMPLE = "健康行动指标已达标进度滞后"
 
@@ -113,10 +113,11 @@ def status_by_action(actions: Sequence[ActionResult]) -> bytes:
         axes = figure.add_subplot()
         names = [a.name for a in actions][::-1]
         left = [0] * len(actions)
-        for label in LABELS:
-            counts = [sum(1 for r in a.indicators if r.label == label) for a in actions][::-1]
+        for code in ORDER:
+            counts = [sum(1 for r in a.indicators if r.shown == code) for a in actions][::-1]
             if any(counts):
-                axes.barh(names, counts, left=left, color=STATUS_COLOURS[label], label=label, height=0.6)
+                colour, word = STATUS_COLOURS[code], statuses.label(code)
+                axes.barh(names, counts, left=left, color=colour, label=word, height=0.6)
                 left = [a + b for a, b in zip(left, counts, strict=True)]
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_xlabel("指标数（项）")

@@ -12,7 +12,7 @@ import polars as pl
 
 from healthaction.catalog import match_indicator, unit_check
 from healthaction.catalog.names import normalise_name
-from healthaction.engine import Evaluation, EvaluationInputs
+from healthaction.engine import Evaluation, EvaluationInputs, statuses
 from healthaction.plan import Plan
 from healthaction.reports.errors import ReportError
 from healthaction.reports.model import (
@@ -143,7 +143,7 @@ def _indicator(
         indicator=name,
         unit=units.get((region, name)) or _catalog_unit(name),
         status=row["status"],
-        label=row["label"],
+        shown=_shown(row),
         value=row["value"],
         value_year=row["value_year"],
         baseline=row["baseline"],
@@ -155,10 +155,15 @@ def _indicator(
         flags=tuple(f for f in (row["flags"] or "").split(";") if f),
         explanation=row["explanation"],
         previous_value=None if before is None else before["value"],
-        previous_label=None if before is None else before["label"],
+        previous_shown=None if before is None else _shown(before),
         history=_history(inputs, region, name, int(row["year"])),
         milestones=milestones,
     )
+
+
+def _shown(row: dict[str, Any]) -> str:
+    """The engine's status as a report counts it: MISSED for OFF_TRACK flagged ``missed``."""
+    return statuses.shown(row["status"], missed="missed" in (row["flags"] or "").split(";"))
 
 
 def _catalog_unit(name: str) -> str | None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from healthaction.engine import statuses
 from healthaction.evaluation_io.output import plain_number
 from healthaction.reports import charts
 from healthaction.reports.draft import Block, Draft, Figure, Heading, Paragraph, Table, with_annexes
@@ -19,7 +20,8 @@ from healthaction.reports.reference import reference_blocks
 from healthaction.reports.tables import action_table, indicator_table
 from healthaction.reports.wording import (
     BEHIND,
-    LABELS,
+    GOOD,
+    ORDER,
     change_words,
     chinese_date,
     counts_sentence,
@@ -31,8 +33,7 @@ from healthaction.reports.wording import (
     some,
     status_counts,
 )
-
-_GOOD = ("已达标", "进度正常")
+from healthaction.responsibility.statuses import verdict_label
 
 
 def draft(data: ReportData, *, with_charts: bool = True) -> Draft:
@@ -81,7 +82,7 @@ def work_blocks(data: ReportData) -> list[Block]:
         return []
     blocks: list[Block] = [Heading(1, "二、工作开展情况")]
     if work.measures:
-        counts = "，".join(f"{status}{n}项" for status, n in work.statuses if n)
+        counts = "，".join(f"{verdict_label(status)}{n}项" for status, n in work.statuses if n)
         text = f"截至{work.round}，责任清单共{work.measures}项措施，{counts}"
         if work.behind:
             text += f"。滞后或逾期的{len(work.behind)}项：{some(list(work.behind), 8)}"
@@ -150,7 +151,7 @@ def _kind_of_indicators(results: Sequence[IndicatorResult]) -> str:
 def status_overview(data: ReportData, results: Sequence[IndicatorResult], whole: str) -> str:
     """截至2022年，全区26项考核指标中，已达标14项，进度正常5项……，已达标率53.8%。"""
     counts = status_counts(results)
-    good = counts["已达标"] + counts["进度正常"]
+    good = sum(counts[code] for code in GOOD)
     share = f"{good / len(results) * 100:.1f}%" if results else "0%"
     return (
         f"截至{data.year}年，{whole}{len(results)}项{_kind_of_indicators(results)}中，{counts_sentence(counts)}；"
@@ -162,32 +163,32 @@ def year_on_year(data: ReportData, results: Sequence[IndicatorResult], *, values
     """Status counts against last year and the indicators whose status changed."""
     if not data.has_previous:
         return []
-    before = [r.previous_label for r in results if r.previous_label]
+    before = [r.previous_shown for r in results if r.previous_shown]
     if not before:
         return [f"{data.year - 1}年无可比较的监测结果。"]
-    now, then = status_counts(results), {label: before.count(label) for label in LABELS}
-    behind_now = sum(now[label] for label in BEHIND)
-    behind_then = sum(then[label] for label in BEHIND)
+    now, then = status_counts(results), {code: before.count(code) for code in ORDER}
+    behind_now = sum(now[code] for code in BEHIND)
+    behind_then = sum(then[code] for code in BEHIND)
     sentences = [
-        f"与{data.year - 1}年相比，已达标指标{moved_count(then['已达标'], now['已达标'])}，"
+        f"与{data.year - 1}年相比，已达标指标{moved_count(then['ACHIEVED'], now['ACHIEVED'])}，"
         f"滞后和未达标指标{moved_count(behind_then, behind_now)}。"
     ]
-    # 未达标 is what 严重滞后 (or any unmet status) is called once the target year comes: a series whose
-    # target falls due this year and is missed has reached its deadline, not changed for the worse.
-    rank = {label: i for i, label in enumerate(LABELS)} | {"未达标": LABELS.index("严重滞后")}
+    # 未达标 (MISSED) is what 严重滞后 (or any unmet status) is called once the target year comes: a series
+    # whose target falls due this year and is missed has reached its deadline, not changed for the worse.
+    rank = {code: i for i, code in enumerate(ORDER)} | {"MISSED": ORDER.index("OFF_TRACK")}
     compared = [
-        r for r in results if r.previous_label and r.previous_label != "无数据" and r.label != "无数据"
+        r for r in results if r.previous_shown and r.previous_shown != "NO_DATA" and r.shown != "NO_DATA"
     ]
     due = [
         r
         for r in compared
-        if r.label == "未达标"
-        and r.previous_label != "未达标"
+        if r.shown == "MISSED"
+        and r.previous_shown != "MISSED"
         and r.target is not None
         and r.target.year == data.year
     ]
-    better = [r for r in compared if rank[r.label] < rank[r.previous_label or ""]]
-    worse = [r for r in compared if rank[r.label] > rank[r.previous_label or ""] and r not in due]
+    better = [r for r in compared if rank[r.shown] < rank[r.previous_shown or ""]]
+    worse = [r for r in compared if rank[r.shown] > rank[r.previous_shown or ""] and r not in due]
     for group, word in ((better, "好转"), (worse, "退步")):
         if group:
             moves = [f"{r.indicator}由{r.previous_label}转为{r.label}" for r in group]
@@ -223,8 +224,8 @@ def _owners(departments: list[str], otherwise: str) -> str:
 
 
 def next_steps(actions: Sequence[ActionResult], results: Sequence[IndicatorResult]) -> list[str]:
-    behind = [r for r in results if r.label in BEHIND]
-    missing = [r for r in results if r.label == "无数据"]
+    behind = [r for r in results if r.shown in BEHIND]
+    missing = [r for r in results if r.shown == "NO_DATA"]
     steps: list[str] = []
     if behind:
         who = _departments(actions, behind)
@@ -247,7 +248,7 @@ def next_steps(actions: Sequence[ActionResult], results: Sequence[IndicatorResul
             f"{some([r.indicator for r in missing]).removesuffix('等')}等{len(missing)}项指标缺少监测数据，"
             f"请{owner}按监测要求及时报送，确保数据完整、准确。"
         )
-    achieved = [r for r in results if r.label in _GOOD]
+    achieved = [r for r in results if r.shown in GOOD]
     if achieved:
         steps.append(f"对已达标和进度正常的{len(achieved)}项指标，继续巩固已有成效，防止出现反弹。")
     return steps
@@ -270,7 +271,7 @@ def _overall_blocks(data: ReportData, with_charts: bool) -> list[Block]:
         blocks.append(Paragraph(f"其中，考核指标框架内的{len(framework)}项指标，{counts}。"))
     measured = [a for a in data.actions if a.indicators]
     if data.actions:
-        behind = [a for a in measured if any(r.label in BEHIND for r in a.indicators)]
+        behind = [a for a in measured if any(r.shown in BEHIND for r in a.indicators)]
         text = f"{len(data.actions)}个专项行动中，{len(measured)}个设有量化监测指标"
         if behind:
             text += f"，其中{len(behind)}个存在进度滞后或未达标的指标（{joined([a.name for a in behind])}）"
@@ -281,13 +282,11 @@ def _overall_blocks(data: ReportData, with_charts: bool) -> list[Block]:
     blocks += [Paragraph(s) for s in year_on_year(data, results, values=False)]
     blocks += work_blocks(data)
     blocks.append(Heading(1, "二、主要进展"))
-    groups = [
-        ([r for r in results if r.label == "已达标"], "已达标的指标"),
-        ([r for r in results if r.label == "进度正常"], "进度正常的指标"),
-    ]
+    groups = [([r for r in results if r.shown == code], f"{statuses.label(code)}的指标") for code in GOOD]
     blocks += _numbered_groups(groups, "目前尚无已达标或进度正常的指标。", data.year)
     blocks.append(Heading(1, "三、存在的问题"))
-    groups = [([r for r in results if r.label == label], f"{label}的指标") for label in (*BEHIND, "无数据")]
+    problems = (*BEHIND, "NO_DATA")
+    groups = [([r for r in results if r.shown == code], f"{statuses.label(code)}的指标") for code in problems]
     blocks += _numbered_groups(groups, "各项指标均已达标或进度正常，未发现明显滞后的指标。", data.year)
     blocks += reference_blocks(results, data.year)
     blocks.append(Heading(1, "四、下一步工作"))
@@ -351,7 +350,7 @@ def _action_blocks(data: ReportData, with_charts: bool) -> list[Block]:
         )
         blocks += [Heading(3, f"{index}.{result.indicator}"), Paragraph(text + "。")]
     blocks.append(Heading(1, "三、存在的问题和下一步工作"))
-    behind = [r for r in results if r.label in (*BEHIND, "无数据")]
+    behind = [r for r in results if r.shown in (*BEHIND, "NO_DATA")]
     if not behind:
         blocks.append(Paragraph("本行动各项指标均已达标或进度正常。"))
     blocks += numbered(next_steps([action], results))

@@ -17,6 +17,7 @@ from healthaction.reports.reference import reference_blocks
 from healthaction.reports.tables import area_indicator_table, area_status_table
 from healthaction.reports.wording import (
     BEHIND,
+    GOOD,
     counts_sentence,
     joined,
     moved_count,
@@ -26,8 +27,6 @@ from healthaction.reports.wording import (
     target_words,
     value_words,
 )
-
-_GOOD = ("已达标", "进度正常")
 
 
 def _results(data: ReportData, part: ReportData) -> tuple[IndicatorResult, ...]:
@@ -45,7 +44,7 @@ def _item(result: IndicatorResult) -> str:
 
 
 def _share(results: Sequence[IndicatorResult]) -> float:
-    good = sum(1 for r in results if r.label in _GOOD)
+    good = sum(1 for r in results if r.shown in GOOD)
     return good / len(results) * 100 if results else 0.0
 
 
@@ -72,7 +71,7 @@ def area_blocks(data: ReportData) -> list[Block]:
         )
     what = "本行动指标" if data.kind == "action" else "指标"
     if every:
-        good = sum(1 for r in every if r.label in _GOOD)
+        good = sum(1 for r in every if r.shown in GOOD)
         blocks.append(
             Paragraph(
                 f"截至{data.year}年，{len(data.parts)}个{level}共监测{what}{len(every)}项次，"
@@ -100,14 +99,14 @@ def area_blocks(data: ReportData) -> list[Block]:
             continue
         counts = status_counts(results)
         text = f"{region}{len(results)}项{what}中，{counts_sentence(counts)}。"
-        behind = [r for r in results if r.label in BEHIND]
+        behind = [r for r in results if r.shown in BEHIND]
         if behind:
             text += f"进度滞后或未达标的{len(behind)}项：{'；'.join(_item(r) for r in behind)}。"
         blocks.append(Paragraph(text))
         if part.has_previous:
-            before = [r.previous_label for r in results if r.previous_label]
+            before = [r.previous_shown for r in results if r.previous_shown]
             if before:
-                then, now = sum(1 for label in before if label == "已达标"), counts["已达标"]
+                then, now = before.count("ACHIEVED"), counts["ACHIEVED"]
                 blocks.append(Paragraph(f"与{data.year - 1}年相比，已达标指标{moved_count(then, now)}。"))
 
     blocks.append(Heading(1, "三、存在的问题"))
@@ -125,10 +124,10 @@ def area_blocks(data: ReportData) -> list[Block]:
 
 
 def _problems(per_region: Sequence[tuple[str, Sequence[IndicatorResult]]], level: str) -> list[Block]:
-    behind = Counter(r.indicator for _, results in per_region for r in results if r.label in BEHIND)
-    missing = Counter(r.indicator for _, results in per_region for r in results if r.label == "无数据")
+    behind = Counter(r.indicator for _, results in per_region for r in results if r.shown in BEHIND)
+    missing = Counter(r.indicator for _, results in per_region for r in results if r.shown == "NO_DATA")
     # A region whose every series lacks data has not been judged at all: counted, never called 达标.
-    silent = [region for region, results in per_region if all(r.label == "无数据" for r in results)]
+    silent = [region for region, results in per_region if all(r.shown == "NO_DATA" for r in results)]
     judged = len(per_region) - len(silent)
     blocks: list[Block] = []
     if silent:
@@ -160,9 +159,9 @@ def _problems(per_region: Sequence[tuple[str, Sequence[IndicatorResult]]], level
 
 
 def _steps(every: Sequence[IndicatorResult], level: str) -> list[str]:
-    behind = [r for r in every if r.label in BEHIND]
-    missing = [r for r in every if r.label == "无数据"]
-    good = [r for r in every if r.label in _GOOD]
+    behind = [r for r in every if r.shown in BEHIND]
+    missing = [r for r in every if r.shown == "NO_DATA"]
+    good = [r for r in every if r.shown in GOOD]
     steps = []
     if behind:
         steps.append(

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from healthaction.engine import statuses
+
 Kind = Literal["action", "overall", "assessment"]
 KINDS: tuple[Kind, ...] = ("action", "overall", "assessment")
 KIND_NAMES: dict[Kind, str] = {
@@ -35,7 +37,7 @@ class IndicatorResult:
     indicator: str
     unit: str | None
     status: str  # engine code: ACHIEVED ON_TRACK LAGGING OFF_TRACK NO_DATA
-    label: str  # 已达标 进度正常 进度滞后 严重滞后 未达标 无数据
+    shown: str  # as a report counts it (statuses.SHOWN): the engine code, or MISSED (OFF_TRACK past its year)
     value: float | None
     value_year: int | None
     baseline: float | None
@@ -48,9 +50,18 @@ class IndicatorResult:
     explanation: str
     in_framework: bool = False
     previous_value: float | None = None
-    previous_label: str | None = None
+    previous_shown: str | None = None  # last year's, as ``shown``
     history: tuple[tuple[int, float], ...] = ()
     milestones: tuple[Milestone, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """已达标 进度正常 进度滞后 严重滞后 未达标 无数据: the word, for text; code compares ``shown``."""
+        return statuses.label(self.shown)
+
+    @property
+    def previous_label(self) -> str | None:
+        return None if self.previous_shown is None else statuses.label(self.previous_shown)
 
 
 @dataclass(frozen=True)
@@ -113,7 +124,7 @@ class WorkDone:
 
     round: str = ""  # 2021年下半年
     measures: int = 0
-    statuses: tuple[tuple[str, int], ...] = ()  # (已完成, 12), (推进中, 30), (滞后, 3) …
+    statuses: tuple[tuple[str, int], ...] = ()  # verdict codes: (done, 12), (in_progress, 30), (behind, 3) …
     behind: tuple[str, ...] = ()  # 措施3.2（区卫健局）: lagging or overdue, with the lead department
     organisation: tuple[tuple[str, float, float, str], ...] = ()  # (item, points given, max, reason)
     assessment: str = ""  # 白银市2022年度考核 — where the 组织实施 points come from

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from healthaction.engine import statuses
 from healthaction.reports.draft import Cell, Column, Table
 from healthaction.reports.model import (
     ActionResult,
@@ -14,7 +15,7 @@ from healthaction.reports.model import (
     RegionScore,
     ReviewedValue,
 )
-from healthaction.reports.wording import LABELS, number, status_counts, target_words, value_words
+from healthaction.reports.wording import GOOD, ORDER, number, status_counts, target_words, value_words
 
 ADJUSTMENT_KINDS = {"bonus": "加分", "deduction": "扣分", "veto": "一票否决"}
 _NUMBER = None  # General: 22, 7.5, 0.36 as entered
@@ -78,7 +79,7 @@ def action_table(caption: str, actions: Sequence[ActionResult]) -> Table:
         Column("专项行动"),
         Column("牵头部门"),
         Column("指标数", "项"),
-        *(Column(label, "项") for label in LABELS),
+        *_count_columns(),
     )
     rows = []
     for action in actions:
@@ -89,19 +90,22 @@ def action_table(caption: str, actions: Sequence[ActionResult]) -> Table:
                 action.name,
                 "、".join(action.lead_departments) or None,
                 len(action.indicators),
-                *(counts[label] for label in LABELS),
+                *(counts[code] for code in ORDER),
             )
         )
-    return _without_empty_counts(Table(caption, "专项行动", columns, tuple(rows)))
+    return _without_empty_counts(Table(caption, "专项行动", columns, tuple(rows)), first=4)
 
 
-def _without_empty_counts(table: Table) -> Table:
-    """Status-count columns that are 0 in every row left out: the rest still add up to 指标数."""
-    keep = [
-        i
-        for i, column in enumerate(table.columns)
-        if column.name not in LABELS or any(row[i] for row in table.rows)
-    ]
+def _count_columns() -> tuple[Column, ...]:
+    """A column per status (its word), in the order a report counts them."""
+    return tuple(Column(statuses.label(code), "项") for code in ORDER)
+
+
+def _without_empty_counts(table: Table, *, first: int) -> Table:
+    """Status-count columns (``len(ORDER)`` of them from column ``first``) that are 0 in every row left
+    out: the rest still add up to 指标数."""
+    counted = range(first, first + len(ORDER))
+    keep = [i for i in range(len(table.columns)) if i not in counted or any(row[i] for row in table.rows)]
     return replace(
         table,
         columns=tuple(table.columns[i] for i in keep),
@@ -176,16 +180,16 @@ def area_status_table(caption: str, rows_by_region: Sequence[tuple[str, Sequence
         Column("序号"),
         Column("地区"),
         Column("指标数", "项"),
-        *(Column(label, "项") for label in LABELS),
+        *_count_columns(),
         Column("已达标和进度正常占比", "%", "0.0"),
     )
     rows = []
     for seq, (region, results) in enumerate(rows_by_region, 1):
         counts = status_counts(results)
-        good = counts["已达标"] + counts["进度正常"]
+        good = sum(counts[code] for code in GOOD)
         share = round(good / len(results) * 100, 1) if results else None
-        rows.append((seq, region, len(results), *(counts[label] for label in LABELS), share))
-    return _without_empty_counts(Table(caption, "各地区指标状态", columns, tuple(rows)))
+        rows.append((seq, region, len(results), *(counts[code] for code in ORDER), share))
+    return _without_empty_counts(Table(caption, "各地区指标状态", columns, tuple(rows)), first=3)
 
 
 def area_indicator_table(
@@ -211,28 +215,29 @@ def area_indicator_table(
     )
 
 
-# One mark per status, all in GB 2312 so every 仿宋 has them.
+# One mark per status (SHOWN code), all in GB 2312 so every 仿宋 has them.
 STATUS_MARKS = {
-    "已达标": "●",
-    "进度正常": "○",
-    "进度滞后": "△",
-    "严重滞后": "▲",
-    "未达标": "×",
-    "无数据": "—",
+    "ACHIEVED": "●",
+    "ON_TRACK": "○",
+    "LAGGING": "△",
+    "OFF_TRACK": "▲",
+    "MISSED": "×",
+    "NO_DATA": "—",
 }
-MARK_LEGEND = "注：" + "　".join(f"{mark}{label}" for label, mark in STATUS_MARKS.items()) + "。"
+_MARKED = "　".join(f"{mark}{statuses.label(code)}" for code, mark in STATUS_MARKS.items())
+MARK_LEGEND = f"注：{_MARKED}。"
 
 
 def _mark(result: IndicatorResult | None) -> str:
     if result is None:
         return ""
     if result.value is None:
-        return STATUS_MARKS["无数据"]
+        return STATUS_MARKS["NO_DATA"]
     shown = value_words(result)
     unit = result.unit or ""
     if unit and shown.endswith(number(0, unit)[1:]):  # the unit is in its own column
         shown = shown[: -len(number(0, unit)[1:])]
-    return f"{shown}{STATUS_MARKS.get(result.label, '')}"
+    return f"{shown}{STATUS_MARKS.get(result.shown, '')}"
 
 
 def area_matrix_table(caption: str, rows_by_region: Sequence[tuple[str, Sequence[IndicatorResult]]]) -> Table:

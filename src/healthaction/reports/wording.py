@@ -11,9 +11,11 @@ from healthaction.evaluation_io.output import plain_number
 from healthaction.reports.model import IndicatorResult, Milestone
 from healthaction.wording import COMPARATOR_WORDS, quantity
 
-# The order statuses are counted in: the engine's labels (未达标 = 严重滞后 past the target year).
+# The order statuses are counted in, as codes (MISSED = OFF_TRACK past the target year), and their words.
+ORDER = tuple(status.code for status in statuses.SHOWN)
 LABELS = tuple(status.label for status in statuses.SHOWN)
-BEHIND = tuple(status.label for status in statuses.SHOWN if status.code in ("LAGGING", "OFF_TRACK", "MISSED"))
+BEHIND = statuses.BEHIND
+GOOD = statuses.GOOD
 _NUMERALS = "零一二三四五六七八九十"
 _WORDS = COMPARATOR_WORDS
 
@@ -64,12 +66,13 @@ def value_words(result: IndicatorResult) -> str:
 
 
 def status_counts(results: Iterable[IndicatorResult]) -> Counter[str]:
-    return Counter(r.label for r in results)
+    """Series per status, by code (``shown``)."""
+    return Counter(r.shown for r in results)
 
 
 def counts_sentence(counts: Counter[str]) -> str:
     """已达标14项，进度正常5项，进度滞后3项 (statuses with none are left out)."""
-    return "，".join(f"{label}{counts[label]}项" for label in LABELS if counts[label])
+    return "，".join(f"{statuses.label(code)}{counts[code]}项" for code in ORDER if counts[code])
 
 
 def joined(items: Sequence[str], last: str = "和") -> str:

@@ -11,13 +11,21 @@ from healthaction.responsibility.export import write_docx, write_xlsx
 from healthaction.responsibility.numerals import Number
 from healthaction.responsibility.progress import MeasureVerdict, judge
 from healthaction.responsibility.quantities import Quantity, quantities
-from healthaction.responsibility.rounds import (
+from healthaction.responsibility.rounds import MeasureReport, ProgressRound, TrackedMeasure, tracked_measures
+from healthaction.responsibility.statuses import (
+    BEHIND,
+    RECTIFICATION_STATES,
     REPORTED_STATUSES,
-    MeasureReport,
-    ProgressRound,
+    SEVERITY,
+    VERDICTS,
+    VERDICTS_AS_COUNTED,
+    RectificationState,
     ReportedStatus,
-    TrackedMeasure,
-    tracked_measures,
+    Verdict,
+    rectification_css,
+    rectification_label,
+    verdict_css,
+    verdict_label,
 )
 from healthaction.responsibility.supervision import (
     InterviewProposal,
@@ -30,7 +38,12 @@ from healthaction.responsibility.supervision import (
 )
 
 __all__ = [
+    "BEHIND",
+    "RECTIFICATION_STATES",
     "REPORTED_STATUSES",
+    "SEVERITY",
+    "VERDICTS",
+    "VERDICTS_AS_COUNTED",
     "Deadline",
     "InterviewProposal",
     "MeasureReport",
@@ -39,17 +52,23 @@ __all__ = [
     "ProgressRound",
     "Quantity",
     "RectificationItem",
+    "RectificationState",
     "ReportedStatus",
     "Supervision",
     "TrackedMeasure",
+    "Verdict",
     "judge",
     "parse_deadline",
     "propose_interviews",
     "quantities",
+    "rectification_css",
+    "rectification_label",
     "rectifications_follow_up",
     "rectifications_raise",
     "supervise",
     "tracked_measures",
+    "verdict_css",
+    "verdict_label",
     "write_docx",
     "write_xlsx",
 ]

@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Final, Literal
+from typing import Final
 
 from healthaction.responsibility.numerals import Number
 from healthaction.responsibility.quantities import Quantity
-from healthaction.responsibility.rounds import MeasureReport, ProgressRound, ReportedStatus, TrackedMeasure
+from healthaction.responsibility.rounds import MeasureReport, ProgressRound, TrackedMeasure
+from healthaction.responsibility.statuses import ReportedStatus, Verdict, verdict_label
 
-Verdict = Literal["未开始", "推进中", "已完成", "滞后", "逾期"]
 # Status only: a measure still 未开始 once this share of its time has passed is 滞后.
 NOT_STARTED_LIMIT: Final = 0.5
 
@@ -69,11 +69,11 @@ def judge(
     reported_status = _combined_status(own)
     if round.ends_on < measure.starts_on:  # a round before the work began: nothing due, nothing to report
         reason = f"{round.name}责任清单工作尚未开始（{_month(measure.starts_on)}起）"
-        return MeasureVerdict(measure, round, "未开始", reason, (), reported_status, reported_by, ())
+        return MeasureVerdict(measure, round, "not_started", reason, (), reported_status, reported_by, ())
     finished = None if own else _finished_before(measure, earlier, round)
     if finished is not None:
         reason = f"已于{finished.round.name}完成（{finished.reason}）"
-        return MeasureVerdict(measure, round, "已完成", reason, finished.progress, "已完成", (), ())
+        return MeasureVerdict(measure, round, "done", reason, finished.progress, "done", (), ())
     missing = tuple(department for department in measure.departments if department not in reported_by)
     progress = tuple(_progress(measure, index, own, round) for index in range(len(measure.quantities)))
     status, reason = _verdict(measure, progress, reported_status, round=round, on=on)
@@ -91,7 +91,7 @@ def _finished_before(
         return None
     last = max((r.round for r in past), key=lambda r: r.ends_on)
     verdict = judge(measure, past, round=last, on=last.ends_on)
-    return verdict if verdict.status == "已完成" else None
+    return verdict if verdict.status == "done" else None
 
 
 def _combined_status(reports: Sequence[MeasureReport]) -> ReportedStatus | None:
@@ -99,11 +99,11 @@ def _combined_status(reports: Sequence[MeasureReport]) -> ReportedStatus | None:
     statuses = {report.status for report in reports}
     if not statuses:
         return None
-    if statuses == {"已完成"}:
-        return "已完成"
-    if statuses == {"未开始"}:
-        return "未开始"
-    return "推进中"
+    if statuses == {"done"}:
+        return "done"
+    if statuses == {"not_started"}:
+        return "not_started"
+    return "in_progress"
 
 
 def _progress(
@@ -192,27 +192,28 @@ def _verdict(
 ) -> tuple[Verdict, str]:
     amounts = [one for one in progress if one.reported is not None]
     done = (
-        all(one.met for one in progress) if amounts else reported_status == "已完成"
-    ) and reported_status != "未开始"
+        all(one.met for one in progress) if amounts else reported_status == "done"
+    ) and reported_status != "not_started"
     facts = "；".join(_fact(one, round) for one in progress) or _status_fact(reported_status, round)
     due = due_date(measure, round)
     if done:
-        return "已完成", f"{facts}，已完成" if progress else f"{round.name}报送已完成"
+        return "done", f"{facts}，已完成" if progress else f"{round.name}报送已完成"
     if measure.deadline.kind == "date" and due is not None and on > due:
         unmet = [one for one in progress if not one.met]
         plan = "；".join(f"{_plan(measure, one.quantity, round)}，{_fact(one, round)}" for one in unmet)
         plan = plan or f"计划{_month(due)}前完成，{facts}"
-        return "逾期", f"{plan}，已超过完成时限{_month(due)}仍未完成"
+        return "overdue", f"{plan}，已超过完成时限{_month(due)}仍未完成"
     behind = [one for one in progress if one.behind]
     if behind:
         worst = min(behind, key=lambda one: (one.done_share or 0.0) - (one.expected_share or 0.0))
-        return "滞后", _behind_reason(measure, worst, round)
-    if reported_status in (None, "未开始") and not amounts and measure.deadline.kind in ("date", "yearly"):
+        return "behind", _behind_reason(measure, worst, round)
+    not_started = reported_status in (None, "not_started")
+    if not_started and not amounts and measure.deadline.kind in ("date", "yearly"):
         share = elapsed_share(measure.starts_on, round.ends_on, due) if due else 0.0
         if share >= NOT_STARTED_LIMIT:
-            return "滞后", f"{facts}，时间已过{share:.0%}（序时进度）仍未开始"
+            return "behind", f"{facts}，时间已过{share:.0%}（序时进度）仍未开始"
     if reported_status is None:
-        return "未开始", facts
+        return "not_started", facts
     return reported_status, facts
 
 
@@ -249,7 +250,7 @@ def _fact(one: SubTargetProgress, round: ProgressRound) -> str:
 def _status_fact(reported_status: ReportedStatus | None, round: ProgressRound) -> str:
     if reported_status is None:
         return f"{round.name}无部门报送进展"
-    return f"{round.name}报送状态为{reported_status}"
+    return f"{round.name}报送状态为{verdict_label(reported_status)}"
 
 
 def _month(day: date | None) -> str:

@@ -19,9 +19,8 @@ from healthaction.plan import PlanTask
 from healthaction.responsibility.deadlines import Deadline, parse_deadline
 from healthaction.responsibility.numerals import Number, half_width
 from healthaction.responsibility.quantities import Quantity, quantities
+from healthaction.responsibility.statuses import ReportedStatus
 
-ReportedStatus = Literal["未开始", "推进中", "已完成"]
-REPORTED_STATUSES: Final[tuple[ReportedStatus, ...]] = ("未开始", "推进中", "已完成")
 _ROUND: Final = re.compile(r"^\s*(\d{4})\s*(?:[Hh]([12])|年?(上半年|下半年|全年))\s*$")
 
 

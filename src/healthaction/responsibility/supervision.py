@@ -12,12 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
 
 from healthaction.responsibility.progress import MeasureVerdict, judge
 from healthaction.responsibility.rounds import MeasureReport, ProgressRound, TrackedMeasure
-
-RectificationState = Literal["整改中", "已整改", "逾期未整改"]
+from healthaction.responsibility.statuses import BEHIND, RectificationState, verdict_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +37,11 @@ class Supervision:
 
     @property
     def lagging(self) -> list[MeasureVerdict]:
-        return [verdict for verdict in self.verdicts if verdict.status == "滞后"]
+        return [verdict for verdict in self.verdicts if verdict.status == "behind"]
 
     @property
     def overdue(self) -> list[MeasureVerdict]:
-        return [verdict for verdict in self.verdicts if verdict.status == "逾期"]
+        return [verdict for verdict in self.verdicts if verdict.status == "overdue"]
 
     @property
     def late_reports(self) -> list[MissingReport]:
@@ -70,7 +68,8 @@ class Supervision:
         findings: dict[str, list[str]] = {}
         for department, verdicts in self.by_department().items():
             for verdict in verdicts:
-                findings.setdefault(department, []).append(f"措施{verdict.measure.id}{verdict.status}")
+                finding = f"措施{verdict.measure.id}{verdict_label(verdict.status)}"
+                findings.setdefault(department, []).append(finding)
         for missing in self.late_reports:
             findings.setdefault(missing.department, []).append(f"{len(missing.measure_ids)}项措施逾期未报")
         return findings
@@ -98,8 +97,8 @@ class RectificationItem:
 
     def state(self, on: date) -> RectificationState:
         if self.closed_on is not None:
-            return "已整改"
-        return "逾期未整改" if on > self.due else "整改中"
+            return "closed"
+        return "overdue" if on > self.due else "open"
 
 
 def supervise(
@@ -198,7 +197,7 @@ def rectifications_follow_up(
     for item in items:
         if item.closed_on is None and supervision.round > item.raised_in:
             if item.measure_id is not None:
-                settled = status.get(item.measure_id) not in ("滞后", "逾期")
+                settled = status.get(item.measure_id) not in BEHIND
             else:
                 settled = item.department not in silent
             if settled:

@@ -137,7 +137,11 @@ def crawl(world: World, xixia: Xixia) -> Crawl:  # noqa: F811
         user=None,
     )
     ProgressReport.objects.create(
-        measure=measure, department=xixia.health, round="2021H2", status="推进中", submitted_at=timezone.now()
+        measure=measure,
+        department=xixia.health,
+        round="2021H2",
+        status="in_progress",
+        submitted_at=timezone.now(),
     )
     # A confirmation whose confirmer's account is gone since: the page must still render.
     TaskConfirmation.objects.create(

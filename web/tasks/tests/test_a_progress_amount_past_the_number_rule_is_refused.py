@@ -38,7 +38,7 @@ def test_an_impossible_amount_is_refused_naming_the_sub_target(
     response = client.post(
         url,
         {
-            f"status-{measure.pk}": "推进中",
+            f"status-{measure.pk}": "in_progress",
             f"amount-{measure.pk}-{toilets.index}": typed,
             f"text-{measure.pk}": "x",
         },

@@ -16,7 +16,11 @@ def test_the_pages_render_after_a_reporting_department_left_the_task(client: Cli
     measure = task.measures.first()
     assert measure is not None
     ProgressReport.objects.create(
-        measure=measure, department=xixia.health, round="2021H2", status="推进中", submitted_at=timezone.now()
+        measure=measure,
+        department=xixia.health,
+        round="2021H2",
+        status="in_progress",
+        submitted_at=timezone.now(),
     )
     TaskDepartment.objects.filter(task=task, department=xixia.health).delete()
     client.force_login(xixia.office)

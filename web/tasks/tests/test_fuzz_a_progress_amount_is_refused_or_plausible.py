@@ -35,7 +35,7 @@ def test_the_progress_amount(client: Client, xixia: Xixia, text: str) -> None:
     response = client.post(
         f"/tasks/{XIXIA}/progress/2021H1/",
         {
-            f"status-{measure.pk}": "推进中",
+            f"status-{measure.pk}": "in_progress",
             f"amount-{measure.pk}-{toilets.index}": text,
             f"text-{measure.pk}": "x",
         },

@@ -87,7 +87,7 @@ def test_a_clerk_sees_and_reports_only_the_measures_of_their_department(client: 
     page = client.get(f"/tasks/{XIXIA}/progress/2021H1/").content.decode()
     assert f'name="status-{mine.pk}"' in page
     assert f'name="status-{other.pk}"' not in page
-    response = client.post(f"/tasks/{XIXIA}/progress/2021H1/", {f"status-{other.pk}": "已完成"})
+    response = client.post(f"/tasks/{XIXIA}/progress/2021H1/", {f"status-{other.pk}": "done"})
     assert response.status_code == 403
     assert not ProgressReport.objects.exists()
 
@@ -110,7 +110,7 @@ def test_a_lagging_measure_is_on_the_supervision_list_with_its_reason(client: Cl
     response = client.post(
         f"/tasks/{XIXIA}/progress/2021H1/",
         {
-            f"status-{measure.pk}": "推进中",
+            f"status-{measure.pk}": "in_progress",
             f"amount-{measure.pk}-{toilets.index}": "180",
             f"text-{measure.pk}": "已改造180座",
         },
@@ -137,14 +137,14 @@ def test_a_rectification_is_raised_then_closed(client: Client, xixia: Xixia) -> 
         },
     )
     item = Rectification.objects.get(issue="健康讲座场次不足")
-    assert item.state(datetime.date(2021, 8, 1)) == "整改中"
+    assert item.state(datetime.date(2021, 8, 1)) == "open"
     client.post(f"/tasks/rectifications/{item.pk}/close/", {"note": ""})
     item.refresh_from_db()
     assert item.closed_at is None  # a closing note is required
     client.post(f"/tasks/rectifications/{item.pk}/close/", {"note": "已补开讲座20场"})
     item.refresh_from_db()
     assert (item.state(datetime.date(2021, 9, 1)), item.closing_note) == (
-        "已整改",
+        "closed",
         "已补开讲座20场",
     )
 

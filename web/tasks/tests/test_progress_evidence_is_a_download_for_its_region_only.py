@@ -23,7 +23,7 @@ def report(xixia: Xixia, tmp_path: Path) -> ProgressReport:
             measure=measure,
             department=xixia.health,
             round="2021H1",
-            status="推进中",
+            status="in_progress",
             submitted_by=xixia.clerk,
             submitted_at=timezone.now(),
         )

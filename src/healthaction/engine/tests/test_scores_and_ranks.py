@@ -6,6 +6,7 @@ import polars as pl
 import pytest
 
 from healthaction.engine import EvaluationInputs, evaluate
+from healthaction.engine.ranks import ranked
 
 POINTS = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "value": pl.Float64}
 
@@ -109,3 +110,18 @@ def test_it_counts_achieved_and_assessed_series() -> None:
     inputs = counties({"甲": [("x", 10, 10), ("y", 10, 5), ("z", 10, 11)]})
     scores = evaluate(inputs, year=2022).scores
     assert scores.select("achieved", "assessed", "parent", "year").row(0) == (2, 3, None, 2022)
+
+
+def test_stored_finals_rank_again_as_the_engine_ranked_them() -> None:
+    """An approval ranks the siblings again from their stored finals (points, two decimals): ties share
+    a rank, a vetoed region comes after all, each parent ranks its own."""
+    stored = pl.DataFrame(
+        {
+            "parent": ["A", "A", "A", "A", "B"],
+            "final": [97.86, 88.0, 97.86, 99.0, 50.0],
+            "achieved": [3, 2, 1, 4, 0],
+            "vetoed": [False, False, False, True, False],
+        }
+    )
+    assert ranked(stored).to_list() == [1, 3, 1, 4, 1]
+    assert ranked(stored, "achieved").to_list() == [1, 3, 2, 4, 1]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from healthaction.engine.statuses import label
 from healthaction.reports import charts
 from healthaction.reports.tests.conftest import Built
 
@@ -23,7 +24,8 @@ def test_a_chart_is_drawn_in_a_font_with_glyphs_for_its_chinese_labels(built: Bu
     png = charts.status_by_action([a for a in data.actions if a.indicators])
     assert png.startswith(b"\x89PNG")
     family, path = charts.cjk_font()
-    labels = "".join(a.name for a in data.actions) + "".join(charts.STATUS_COLOURS) + "指标数（项）"
+    words = "".join(map(label, charts.STATUS_COLOURS))
+    labels = "".join(a.name for a in data.actions) + words + "指标数（项）"
     assert charts.has_glyphs(path, labels), f"{family} lacks glyphs for the labels"
 
 

@@ -12,7 +12,7 @@ BASE = IndicatorResult(
     indicator="居民健康素养水平",
     unit="%",
     status="LAGGING",
-    label="进度滞后",
+    shown="LAGGING",
     value=17.2,
     value_year=2022,
     baseline=18.0,
@@ -36,7 +36,7 @@ def test_a_value_behind_its_baseline_is_no_negative_percentage() -> None:
 
 
 def test_a_strict_target_keeps_the_plans_words() -> None:
-    high = replace(BASE, status="ACHIEVED", label="已达标", value=96.0, target=Milestone(2022, ">", 95.0))
+    high = replace(BASE, status="ACHIEVED", shown="ACHIEVED", value=96.0, target=Milestone(2022, ">", 95.0))
     assert progress_words(high, 2022) == "2022年为96%，已达到2022年高于95%的目标"
 
 
@@ -49,7 +49,7 @@ def test_every_comparator_is_a_word_with_its_unit() -> None:
 
 
 def test_no_data_is_said_plainly() -> None:
-    assert progress_words(replace(BASE, value=None, label="无数据"), 2022) == "截至2022年无监测数据"
+    assert progress_words(replace(BASE, value=None, shown="NO_DATA"), 2022) == "截至2022年无监测数据"
 
 
 def test_counts_say_how_they_moved() -> None:
@@ -66,7 +66,7 @@ def test_the_work_done_names_the_lagging_measures_and_the_organisation_points() 
     work = WorkDone(
         round="2021年全年",
         measures=132,
-        statuses=(("已完成", 123), ("逾期", 9)),
+        statuses=(("done", 123), ("overdue", 9)),
         behind=("措施2.4逾期（卫生健康局）",),
         organisation=(("机构设置", 3.0, 4.0, "领导小组成员调整后未及时发文"),),
         assessment="白银市2022年度考核",

@@ -47,7 +47,7 @@ def _task(measure: str, deadline: str = "2021-12") -> PlanTask:
 def _supervise(
     measure: str,
     amount: float | None,
-    status: ReportedStatus = "推进中",
+    status: ReportedStatus = "in_progress",
     *,
     round: ProgressRound = H1,
     on: date = date(2021, 7, 20),
@@ -65,22 +65,22 @@ def _supervise(
 @pytest.mark.parametrize(
     ("measure", "amount", "status", "round", "on", "verdict"),
     [
-        (TOILETS, 180, "推进中", H1, date(2021, 7, 20), "滞后"),  # 36% where 50% is due
-        (TOILETS, 250, "推进中", H1, date(2021, 7, 20), "推进中"),  # exactly on the path
-        (TOILETS, 500, "推进中", H1, date(2021, 7, 20), "已完成"),
-        (TOILETS, 480, "推进中", H2, date(2022, 1, 20), "逾期"),
-        (TOILETS, 480, "推进中", H2, date(2021, 12, 31), "滞后"),  # due today: behind, not yet overdue
-        (TALKS, 20, "推进中", H1, date(2021, 7, 20), "滞后"),  # 20 of 60: 33% where 50% is due
-        (TALKS, 30, "推进中", H1, date(2021, 7, 20), "推进中"),
-        (CHECKS, 1, "推进中", H1, date(2021, 7, 20), "滞后"),  # 2 due by June
-        (CHECKS, 2, "推进中", H1, date(2021, 7, 20), "推进中"),
-        (RATE, 88, "推进中", H1, date(2021, 7, 20), "推进中"),  # a rate waits for its deadline
-        (RATE, 92, "推进中", H1, date(2021, 7, 20), "已完成"),
-        (RATE, 88, "推进中", H2, date(2022, 1, 20), "逾期"),
-        (PLAIN, None, "推进中", H1, date(2021, 7, 20), "推进中"),
-        (PLAIN, None, "未开始", H1, date(2021, 7, 20), "滞后"),  # half the time gone, not started
-        (PLAIN, None, "已完成", H1, date(2021, 7, 20), "已完成"),
-        (PLAIN, None, "推进中", H2, date(2022, 1, 20), "逾期"),
+        (TOILETS, 180, "in_progress", H1, date(2021, 7, 20), "behind"),  # 36% where 50% is due
+        (TOILETS, 250, "in_progress", H1, date(2021, 7, 20), "in_progress"),  # exactly on the path
+        (TOILETS, 500, "in_progress", H1, date(2021, 7, 20), "done"),
+        (TOILETS, 480, "in_progress", H2, date(2022, 1, 20), "overdue"),
+        (TOILETS, 480, "in_progress", H2, date(2021, 12, 31), "behind"),  # due today: behind, not yet overdue
+        (TALKS, 20, "in_progress", H1, date(2021, 7, 20), "behind"),  # 20 of 60: 33% where 50% is due
+        (TALKS, 30, "in_progress", H1, date(2021, 7, 20), "in_progress"),
+        (CHECKS, 1, "in_progress", H1, date(2021, 7, 20), "behind"),  # 2 due by June
+        (CHECKS, 2, "in_progress", H1, date(2021, 7, 20), "in_progress"),
+        (RATE, 88, "in_progress", H1, date(2021, 7, 20), "in_progress"),  # a rate waits for its deadline
+        (RATE, 92, "in_progress", H1, date(2021, 7, 20), "done"),
+        (RATE, 88, "in_progress", H2, date(2022, 1, 20), "overdue"),
+        (PLAIN, None, "in_progress", H1, date(2021, 7, 20), "in_progress"),
+        (PLAIN, None, "not_started", H1, date(2021, 7, 20), "behind"),  # half the time gone, not started
+        (PLAIN, None, "done", H1, date(2021, 7, 20), "done"),
+        (PLAIN, None, "in_progress", H2, date(2022, 1, 20), "overdue"),
     ],
 )
 def test_it_judges_a_measure(
@@ -102,32 +102,32 @@ def test_the_verdict_explains_itself_in_chinese() -> None:
 @pytest.mark.parametrize("deadline", ["长期", "每年"])
 def test_long_term_and_yearly_work_is_never_overdue(deadline: str) -> None:
     verdict = _supervise(PLAIN, None, round=H2, on=date(2023, 1, 1), deadline=deadline).verdicts[0]
-    assert verdict.status == "推进中"
+    assert verdict.status == "in_progress"
 
 
 def test_a_yearly_amount_starts_again_each_year() -> None:
     verdict = _supervise(
         TALKS, 30, round=ProgressRound(2022, 1), on=date(2022, 7, 1), deadline="每年"
     ).verdicts[0]
-    assert (verdict.status, verdict.progress[0].expected_share) == ("推进中", 0.5)
+    assert (verdict.status, verdict.progress[0].expected_share) == ("in_progress", 0.5)
 
 
 def test_departments_amounts_add_up_but_a_rate_is_the_lead_departments() -> None:
     measures = tracked_measures([_task(TOILETS), _task(RATE)], starts_on=START)
     reports = [
-        MeasureReport("1.1", H1, "农业农村局", "推进中", {0: 150}),
-        MeasureReport("1.1", H1, "卫生健康局", "推进中", {0: 100}),
-        MeasureReport("2.1", H1, "卫生健康局", "推进中", {0: 95}),
-        MeasureReport("2.1", H1, "农业农村局", "推进中", {0: 89}),
+        MeasureReport("1.1", H1, "农业农村局", "in_progress", {0: 150}),
+        MeasureReport("1.1", H1, "卫生健康局", "in_progress", {0: 100}),
+        MeasureReport("2.1", H1, "卫生健康局", "in_progress", {0: 95}),
+        MeasureReport("2.1", H1, "农业农村局", "in_progress", {0: 89}),
     ]
     toilets, rate = supervise(measures, reports, round=H1, on=date(2021, 7, 1)).verdicts
-    assert (toilets.progress[0].reported, toilets.status) == (250, "推进中")
-    assert (rate.progress[0].reported, rate.status) == (89, "推进中")
+    assert (toilets.progress[0].reported, toilets.status) == (250, "in_progress")
+    assert (rate.progress[0].reported, rate.status) == (89, "in_progress")
 
 
 def test_a_department_that_did_not_report_is_listed_once_the_round_closes() -> None:
     measures = tracked_measures([_task(TOILETS)], starts_on=START)
-    reports = [MeasureReport("1.1", H1, "农业农村局", "推进中", {0: 300})]
+    reports = [MeasureReport("1.1", H1, "农业农村局", "in_progress", {0: 300})]
     open_round = supervise(measures, reports, round=H1, on=date(2021, 7, 10), closes_on=date(2021, 7, 15))
     assert [(m.department, m.late) for m in open_round.missing_reports] == [("卫生健康局", False)]
     closed = supervise(measures, reports, round=H1, on=date(2021, 7, 16), closes_on=date(2021, 7, 15))
@@ -137,12 +137,14 @@ def test_a_department_that_did_not_report_is_listed_once_the_round_closes() -> N
 def test_a_report_on_a_measure_not_in_the_list_is_refused() -> None:
     measures = tracked_measures([_task(TOILETS)], starts_on=START)
     with pytest.raises(ValueError, match=r"措施“9\.9”不在责任清单中"):
-        supervise(measures, [MeasureReport("9.9", H1, "卫生健康局", "推进中")], round=H1, on=date(2021, 7, 1))
+        supervise(
+            measures, [MeasureReport("9.9", H1, "卫生健康局", "in_progress")], round=H1, on=date(2021, 7, 1)
+        )
 
 
 def test_a_department_cannot_report_on_another_departments_measure() -> None:
     measures = tracked_measures([_task(TOILETS)], starts_on=START)
-    outsider = MeasureReport("1.1", H1, "教育局", "已完成", {0: 500})
+    outsider = MeasureReport("1.1", H1, "教育局", "done", {0: 500})
     with pytest.raises(ValueError, match=r"教育局不是措施1\.1的牵头或责任部门"):
         supervise(measures, [outsider], round=H1, on=date(2021, 7, 1))
 
@@ -168,12 +170,12 @@ def test_a_department_behind_in_two_consecutive_rounds_is_proposed_for_an_interv
 def test_a_rectification_stays_open_until_a_later_round_finds_it_put_right() -> None:
     first = _supervise(TOILETS, 180)
     (item,) = rectifications_raise(first, due=date(2021, 9, 30))
-    assert (item.department, item.measure_id, item.state(date(2021, 8, 1))) == ("农业农村局", "1.1", "整改中")
-    assert item.state(date(2021, 10, 1)) == "逾期未整改"
+    assert (item.department, item.measure_id, item.state(date(2021, 8, 1))) == ("农业农村局", "1.1", "open")
+    assert item.state(date(2021, 10, 1)) == "overdue"
     (still,) = rectifications_follow_up([item], _supervise(TOILETS, 300, round=H2, on=date(2022, 1, 20)))
     assert still.closed_on is None
     (closed,) = rectifications_follow_up([item], _supervise(TOILETS, 500, round=H2, on=date(2022, 1, 20)))
-    assert (closed.closed_on, closed.state(date(2022, 2, 1))) == (date(2022, 1, 20), "已整改")
+    assert (closed.closed_on, closed.state(date(2022, 2, 1))) == (date(2022, 1, 20), "closed")
 
 
 @pytest.mark.parametrize(
@@ -210,23 +212,23 @@ def test_a_department_silent_in_its_first_round_is_not_yet_proposed_for_an_inter
 def test_work_finished_in_an_earlier_round_stays_finished_and_asks_for_no_report() -> None:
     measures = tracked_measures([_task(TOILETS)], starts_on=START)
     reports = [
-        MeasureReport("1.1", H2, "农业农村局", "已完成", {0: 500}),
-        MeasureReport("1.1", H2, "卫生健康局", "已完成"),
+        MeasureReport("1.1", H2, "农业农村局", "done", {0: 500}),
+        MeasureReport("1.1", H2, "卫生健康局", "done"),
     ]
     later = ProgressRound(2022, 1)
     verdict = supervise(measures, reports, round=later, on=date(2022, 7, 20)).verdicts[0]
-    assert verdict.status == "已完成"
+    assert verdict.status == "done"
     assert verdict.reason.startswith("已于2021年全年完成")
     assert verdict.missing == ()
     assert not supervise(measures, reports, round=later, on=date(2022, 7, 20)).late_reports
 
 
 def test_work_unfinished_in_an_earlier_round_is_overdue_later_and_yearly_work_starts_again() -> None:
-    unfinished = [MeasureReport("1.1", H2, "农业农村局", "推进中", {0: 480})]
+    unfinished = [MeasureReport("1.1", H2, "农业农村局", "in_progress", {0: 480})]
     measures = tracked_measures([_task(TOILETS)], starts_on=START)
     later = supervise(measures, unfinished, round=ProgressRound(2022, 1), on=date(2022, 7, 20))
-    assert later.verdicts[0].status == "逾期"
+    assert later.verdicts[0].status == "overdue"
     yearly = tracked_measures([_task(TALKS, "每年")], starts_on=START)
-    done_last_year = [MeasureReport("1.1", H2, "农业农村局", "已完成", {0: 60})]
+    done_last_year = [MeasureReport("1.1", H2, "农业农村局", "done", {0: 60})]
     next_year = supervise(yearly, done_last_year, round=ProgressRound(2022, 2), on=date(2023, 1, 20))
-    assert next_year.verdicts[0].status != "已完成"
+    assert next_year.verdicts[0].status != "done"
