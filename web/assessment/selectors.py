@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
-from web.assessment.compute import ORG_PREFIX, Outcome
+from web.assessment.compute import ORG_PREFIX
 from web.assessment.models import AssessmentResult, AssessmentScheme
+from web.assessment.outcome import Outcome, ScoreRow, SeriesEntry
 from web.monitoring.models import Observation
 from web.monitoring.selectors import indicators_for
 from web.plans.models import Indicator, Target
@@ -55,16 +54,16 @@ def candidate_indicators(region: Region) -> list[Indicator]:
     return sorted(indicators, key=lambda i: (i.pk not in framework, i.name))
 
 
-def region_series(outcome: Outcome, code: str) -> list[dict[str, Any]]:
+def region_series(outcome: Outcome, code: str) -> list[SeriesEntry]:
     rows = [s for s in outcome["series"] if s["region"] == code]
     return sorted(rows, key=lambda s: (s["kind"] != "indicator", s["name"]))
 
 
-def region_score(outcome: Outcome, code: str) -> dict[str, Any] | None:
+def region_score(outcome: Outcome, code: str) -> ScoreRow | None:
     return next((s for s in outcome["scores"] if s["region"] == code), None)
 
 
-def trace_entry(outcome: Outcome, code: str, item: str) -> dict[str, Any] | None:
+def trace_entry(outcome: Outcome, code: str, item: str) -> SeriesEntry | None:
     return next((s for s in outcome["series"] if s["region"] == code and s["item"] == item), None)
 
 
@@ -80,7 +79,9 @@ def reported_history(region: Region, item: str) -> list[Observation]:
     )
 
 
-def matrix(outcome: Outcome) -> tuple[list[dict[str, Any]], list[tuple[str, str, list[Any]]]]:
+def matrix(
+    outcome: Outcome,
+) -> tuple[list[ScoreRow], list[tuple[str, str, list[SeriesEntry | None]]]]:
     """Items down the side (indicators, then 组织实施), one column per ranked region: an item's name is long
     and there are up to 20 items, while a city has a handful of counties, so the names read across and the
     regions stay narrow columns (as the 考核 tables of the plans are printed)."""
