@@ -1,5 +1,5 @@
 """Screenshots of the demo as its users see it, for docs/screens/ (and the manual): each role's landing
-page, entry on a phone, the 审核 queue and the 督导 page.
+page, entry on a phone, the 审核 queue, the 考核 matrix (desktop and phone) and the 督导 page.
 
     .venv/bin/python tools/screens.py                 # builds the demo in a temporary folder
     .venv/bin/python tools/screens.py --var /tmp/var  # reuses a demo already built there
@@ -77,6 +77,11 @@ def shots(base: str, out: Path) -> None:
         _log_in(desktop, base, "office")
         desktop.goto(base + _first(desktop, "header a[href*='/review/']"))
         _shoot(desktop, out, "review-queue")
+        # The 考核 matrix: items down the side, regions across (desktop), scrolling in its box (phone).
+        desktop.goto(base + _first(desktop, "header a[href^='/assessment/']"))
+        matrix = _first(desktop, "main a[href^='/assessment/schemes/']")
+        desktop.goto(base + matrix)
+        _shoot(desktop, out, "assessment-matrix")
         _log_in(desktop, base, "xixia_office")
         desktop.goto(base + _first(desktop, "header a[href^='/tasks/'][href$='/']"))
         desktop.goto(base + _first(desktop, "main a[href*='/supervision/']"))
@@ -89,6 +94,10 @@ def shots(base: str, out: Path) -> None:
         _log_in(phone, base, "office")
         phone.goto(base + _first(phone, "header a[href*='/review/']"))
         _shoot(phone, out, "review-phone")
+        phone.goto(base + matrix)
+        phone.locator("div.matrix").scroll_into_view_if_needed()
+        phone.screenshot(path=str(out / "assessment-matrix-phone.png"))  # the screen with the matrix on it
+        print(f"{out / 'assessment-matrix-phone'}.png  ← {phone.url}")
         browser.close()
 
 

@@ -13,9 +13,13 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from healthaction.engine import statuses
 from healthaction.engine.judgement import FLAGS
+from healthaction.engine.series import INDICATOR_DEFAULTS
 from healthaction.responsibility.rounds import ProgressRound
 
 NONE = "—"
+# The decimals an indicator is judged and explained to (the engine's default, evaluation.md §1): a
+# computed number (序时目标) is shown to these, so a table's 74.23 is the sentence's 74.23, not 74.225.
+DECIMALS = int(INDICATOR_DEFAULTS["decimals"])
 
 # Comparators as the plans write them (evaluation.md §1), in words.
 COMPARATOR_WORDS = {
@@ -100,6 +104,42 @@ def quantity(value: object, unit: str | None = None, decimals: int | None = None
     if shown == NONE:
         return shown
     return shown + unit_after_number(unit)
+
+
+def expected(value: object, unit: str | None = None) -> str:
+    """A computed value (序时目标) to the indicator's decimals, as the engine's sentence writes it.
+
+    >>> expected(74.225, "岁"), expected(42.2825, "%"), expected(98, "%"), expected(None)
+    ('74.23岁', '42.28%', '98%', '—')
+    """
+    exact = _decimal(value)
+    if exact is None:
+        return NONE
+    # Rounded to the decimals, then shown without trailing zeros (the sentence writes 98, not 98.00).
+    return quantity(exact.quantize(Decimal(1).scaleb(-DECIMALS), rounding=ROUND_HALF_UP), unit)
+
+
+def carried_from(value_year: object, year: object) -> int | None:
+    """The earlier year a value was reported for, when a year's column shows it before that year's
+    value is in (the engine keeps a value for max_age years): 2023 in 2024's row; None otherwise."""
+    try:
+        reported, shown = int(str(value_year)), int(str(year))
+    except ValueError:
+        return None
+    return reported if reported < shown else None
+
+
+def reported(value: object, unit: str | None, *, value_year: object, year: object) -> str:
+    """A year's 实际值 with its unit; a value carried from an earlier year says whose it is.
+
+    >>> reported(83.64, "%", value_year=2023, year=2024), reported(86.41, "%", value_year=2022, year=2022)
+    ('83.64%（2023年数据）', '86.41%')
+    """
+    shown = quantity(value, unit)
+    earlier = carried_from(value_year, year)
+    if shown == NONE or earlier is None:
+        return shown
+    return f"{shown}（{earlier}年数据）"
 
 
 def comparator_word(code: str | None) -> str:

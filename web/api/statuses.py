@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from ninja import Query, Router
 
 from web.accounts.scope import region_for_user
-from web.api.schemas import ERRORS, StatusesOut
+from web.api.schemas import ERRORS, ActionStatusOut, RegionRef, SeriesStatusOut, StatusCount, StatusesOut
 from web.dashboards.cache import cached, generation
 from web.dashboards.selectors import STATUS_LABELS, STATUS_ORDER, region_overview, status_years
 from web.regions.models import Region
@@ -18,9 +17,9 @@ from web.regions.models import Region
 router = Router(tags=["评估结果"])
 
 
-def _counts(cells: list[int]) -> list[dict[str, Any]]:
+def _counts(cells: list[int]) -> list[StatusCount]:
     return [
-        {"status": status, "label": STATUS_LABELS[status], "count": count}
+        StatusCount(status=status, label=STATUS_LABELS[status], count=count)
         for status, count in zip(STATUS_ORDER, cells, strict=True)
     ]
 
@@ -44,41 +43,39 @@ def region_statuses(request: HttpRequest, code: str, year: Query[int | None] = N
     content = cached(
         token,
         ("api-statuses", region.pk, year, get_language()),
-        lambda: api.renderer.render(
-            request, StatusesOut.model_validate(_statuses(region, year)).model_dump(), response_status=200
-        ),
+        lambda: api.renderer.render(request, _statuses(region, year).model_dump(), response_status=200),
     )
     return HttpResponse(content, content_type=api.get_content_type())
 
 
-def _statuses(region: Region, year: int | None) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "region": {"code": region.code, "name": region.name},
-        "year": year,
-        "totals": _counts([0] * len(STATUS_ORDER)),
-        "actions": [],
-        "series": [],
-    }
+def _statuses(region: Region, year: int | None) -> StatusesOut:
+    result = StatusesOut(
+        region=RegionRef(code=region.code, name=region.name),
+        year=year,
+        totals=_counts([0] * len(STATUS_ORDER)),
+        actions=[],
+        series=[],
+    )
     if year is None:
         return result
     overview = region_overview(region, year)
-    result["totals"] = [
-        {"status": status, "label": label, "count": count} for label, count, status in overview["totals"]
+    result.totals = [
+        StatusCount(status=status, label=label, count=count) for label, count, status in overview["totals"]
     ]
-    result["actions"] = [{"action": a.name, "counts": _counts(a.cells)} for a in overview["actions"]]
-    result["series"] = [
-        {
-            "indicator_id": r["indicator_id"],
-            "indicator": r["indicator_name"],
-            "status": r["status"],
-            "label": STATUS_LABELS.get(r["status"], r["status"]),
-            "value": r["value"],
-            "expected": r["expected"],
-            "target": r["target"],
-            "target_year": r["target_year"],
-            "ratio": r["ratio"],
-            "explanation": r["explanation"],
-        }
+    result.actions = [ActionStatusOut(action=a.name, counts=_counts(a.cells)) for a in overview["actions"]]
+    result.series = [
+        SeriesStatusOut(
+            indicator_id=r["indicator_id"],
+            indicator=r["indicator_name"],
+            status=r["status"],
+            label=STATUS_LABELS.get(r["status"], r["status"]),
+            value=r["value"],
+            expected=r["expected"],
+            target=r["target"],
+            target_year=r["target_year"],
+            ratio=r["ratio"],
+            explanation=r["explanation"],
+        )
         for r in overview["rows"]  # most urgent first, as on the overview page
     ]
     return result

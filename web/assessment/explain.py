@@ -6,12 +6,12 @@ trace page shows it in the reader's language.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext_noop
 
+from web.assessment.outcome import SeriesEntry
 
-def rule_text(entry: dict[str, Any]) -> str:
+
+def rule_text(entry: SeriesEntry) -> str:
     """Which line of the score table gave this series its 得分率."""
     if entry.get("kind") == "organisation":
         return gettext_noop("组织实施项：得分率 = 评定分 ÷ 分值（未评分计0）")

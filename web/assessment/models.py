@@ -6,7 +6,7 @@ Published results are frozen JSON: later changes to data or to the scheme never 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from django.conf import settings
 from django.db import models
@@ -18,7 +18,14 @@ from web.plans.value_limits import POINTS_LIMIT, VALUE_LIMIT, within_limits
 from web.regions.models import Region
 
 
-def default_grade_bands() -> list[dict[str, Any]]:
+class GradeBandRow(TypedDict):
+    """A 等次 and its 分数线 as a scheme stores it (JSON): ``{"floor": 90, "name": "优秀"}``."""
+
+    floor: float
+    name: str
+
+
+def default_grade_bands() -> list[GradeBandRow]:
     """优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60; below the last band the scheme's ``lowest_grade``."""
     return [
         {"floor": 90, "name": gettext_noop("优秀")},

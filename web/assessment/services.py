@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
@@ -14,7 +14,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from healthaction.numbers import NumberRefused, check_amount, plain
 from web.accounts.locale import refusal_message
-from web.assessment.compute import Outcome, assessment_compute
+from web.assessment.compute import assessment_compute
 from web.assessment.models import (
     Adjustment,
     AssessmentResult,
@@ -24,6 +24,7 @@ from web.assessment.models import (
     ReviewedValue,
     SchemeIndicator,
 )
+from web.assessment.outcome import Outcome
 from web.monitoring.models import Observation
 from web.plans.models import Indicator
 from web.regions.models import Region
@@ -293,37 +294,51 @@ SERIES_FIELDS = {
 }
 
 
-def differences(old: Outcome | None, new: Outcome) -> list[dict[str, Any]]:
+class Difference(TypedDict):
+    """One changed figure between two published versions: 「平川区 · 最终得分：86.5 → 88.0」."""
+
+    region: str  # the region's name
+    item: str  # the series' name, "" for the region's score
+    field: str  # SCORE_FIELDS' or SERIES_FIELDS' label
+    old: object
+    new: object
+
+
+def differences(old: Outcome | None, new: Outcome) -> list[Difference]:
     """What changed from one version to the next: per region its scores, per series its value."""
     if old is None:
         return []
-    changes: list[dict[str, Any]] = []
-    before = {s["region"]: s for s in old["scores"]}
-    for row in new["scores"]:
-        was = before.get(row["region"], {})
+    changes: list[Difference] = []
+    before: dict[str, Mapping[str, object]] = {s["region"]: s for s in old["scores"]}
+    for score in new["scores"]:
+        was = before.get(score["region"], {})
+        now: Mapping[str, object] = score
         for field, label in SCORE_FIELDS.items():
-            if was.get(field) != row.get(field):
+            if was.get(field) != now.get(field):
                 changes.append(
                     {
-                        "region": row["region_name"],
+                        "region": score["region_name"],
                         "item": "",
                         "field": label,
                         "old": was.get(field),
-                        "new": row.get(field),
+                        "new": now.get(field),
                     }
                 )
-    earlier = {(s["region"], s["item"]): s for s in old["series"]}
-    for row in new["series"]:
-        was = earlier.get((row["region"], row["item"]), {})
+    earlier: dict[tuple[str, str], Mapping[str, object]] = {
+        (s["region"], s["item"]): s for s in old["series"]
+    }
+    for series in new["series"]:
+        was = earlier.get((series["region"], series["item"]), {})
+        now = series
         for field, label in SERIES_FIELDS.items():
-            if was.get(field) != row.get(field):
+            if was.get(field) != now.get(field):
                 changes.append(
                     {
-                        "region": row["region_name"],
-                        "item": row["name"],
+                        "region": series["region_name"],
+                        "item": series["name"],
                         "field": label,
                         "old": was.get(field),
-                        "new": row.get(field),
+                        "new": now.get(field),
                     }
                 )
     return changes

@@ -11,5 +11,15 @@ urlpatterns = [
     path("schemes/<int:pk>/versions/<int:version>/", views.version, name="assessment-version"),
     path("schemes/<int:pk>/self/<str:code>/", views.self_assessment, name="assessment-self"),
     path("schemes/<int:pk>/review/<str:code>/", views.review, name="assessment-review"),
+    path(
+        "schemes/<int:pk>/evidence/review/<int:review>/",
+        views.review_evidence,
+        name="assessment-review-evidence",
+    ),
+    path(
+        "schemes/<int:pk>/evidence/organisation/<int:score>/",
+        views.organisation_evidence,
+        name="assessment-organisation-evidence",
+    ),
     path("schemes/<int:pk>/trace/<str:code>/<str:item>/", views.trace, name="assessment-trace"),
 ]

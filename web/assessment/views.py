@@ -2,30 +2,37 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import TypedDict
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from healthaction.numbers import YEARS, NumberRefused, parse_optional, parse_year
-from web.accounts.locale import refusal_message
 from web.accounts.scope import Need, region_for_user, region_scope_for
-from web.assessment.compute import Outcome, assessment_compute
-from web.assessment.forms import SchemeSettingsForm, parse_points
+from web.assessment.compute import assessment_compute
+from web.assessment.forms import (
+    SchemeSettingsForm,
+    new_organisation_item,
+    new_scheme,
+    review_post,
+    scheme_points,
+)
 from web.assessment.models import (
     Adjustment,
     AssessmentResult,
     AssessmentScheme,
     OrganisationItem,
+    OrganisationScore,
     ReviewedValue,
 )
+from web.assessment.outcome import Outcome, ScoreRow, SeriesEntry
 from web.assessment.selectors import (
     candidate_indicators,
     matrix,
@@ -33,6 +40,7 @@ from web.assessment.selectors import (
     region_score,
     region_series,
     reported_history,
+    schemes_assessing,
     schemes_of,
     trace_entry,
     versions,
@@ -50,7 +58,7 @@ from web.assessment.services import (
     scheme_create,
     scheme_update,
 )
-from web.parameters import id_of, optional_id, year_of
+from web.parameters import optional_id
 from web.plans.models import Indicator
 from web.regions.models import Region
 
@@ -84,26 +92,14 @@ def schemes(request: HttpRequest, code: str) -> HttpResponse:
     candidates = candidate_indicators(region)
     if request.method == "POST":
         region_for_user(request.user, code, Need.REVIEW)
-        chosen = [i for i in candidates if f"indicator-{i.pk}" in request.POST]
         try:
-            year = year_of(request.POST.get("year", ""), gettext("考核年度"))
-            if not chosen:
-                raise AssessmentError(gettext("请至少选择一个考核指标"))
-            organisation = [
-                (
-                    name,
-                    parse_points(request.POST.get(f"organisation-points-{name}", ""), gettext("分值"))
-                    or points,
-                )
-                for name, points in ORGANISATION_DEFAULT
-                if f"organisation-{name}" in request.POST
-            ]
+            posted = new_scheme(request.POST, candidates, ORGANISATION_DEFAULT)
             scheme = scheme_create(
                 region=region,
-                year=year,
-                indicators=chosen,
-                organisation=organisation,
-                is_trial="is_trial" in request.POST,
+                year=posted.year,
+                indicators=posted.indicators,
+                organisation=posted.organisation,
+                is_trial=posted.is_trial,
             )
         except ValueError:
             messages.error(request, gettext("考核年度应为整数，如2022"))
@@ -122,6 +118,7 @@ def schemes(request: HttpRequest, code: str) -> HttpResponse:
         {
             "region": region,
             "schemes": schemes_of(region),
+            "assessed_in": schemes_assessing(region),
             "below": published_below(region),
             "candidates": candidates,
             "organisation": ORGANISATION_DEFAULT,
@@ -136,38 +133,29 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = SchemeSettingsForm(request.POST or None, instance=scheme)
     errors: list[str] = []
     if request.method == "POST":
-        points: dict[int, Decimal] = {}
-        for item in scheme.items.select_related("indicator"):
-            try:
-                value = parse_points(
-                    request.POST.get(f"points-{item.indicator_id}", ""),
-                    gettext("%(indicator)s的分值") % {"indicator": item.indicator.name},
-                )
-            except forms.ValidationError as exc:
-                errors.extend(exc.messages)
-                continue
-            if value is not None:
-                points[item.indicator_id] = value
+        posted = scheme_points(request.POST, scheme.items.select_related("indicator"))
+        errors.extend(posted.errors)
         if form.is_valid() and not errors:
             scheme_update(
                 scheme=scheme,
-                points=points,
+                points=posted.points,
                 **{k: v for k, v in form.cleaned_data.items() if k != "bands"},
                 grade_bands=form.cleaned_data["bands"],
             )
-            name = request.POST.get("organisation-name", "").strip()
-            if name:
-                try:
-                    max_points = parse_points(
-                        request.POST.get("organisation-points", ""), gettext("分值")
-                    ) or Decimal(5)
+            try:
+                added = new_organisation_item(request.POST)
+            except forms.ValidationError as exc:
+                errors.extend(exc.messages)
+            else:
+                if added is not None:
                     OrganisationItem.objects.get_or_create(
                         scheme=scheme,
-                        name=name,
-                        defaults={"max_points": max_points, "seq": scheme.organisation_items.count() + 1},
+                        name=added.name,
+                        defaults={
+                            "max_points": added.max_points,
+                            "seq": scheme.organisation_items.count() + 1,
+                        },
                     )
-                except forms.ValidationError as exc:
-                    errors.extend(exc.messages)
             if not errors:
                 messages.success(request, gettext("方案已保存"))
                 return redirect("assessment-edit", pk=scheme.pk)
@@ -178,9 +166,17 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _table(outcome: Outcome) -> dict[str, Any]:
-    items, rows = matrix(outcome)
-    return {"scores": outcome["scores"], "items": items, "rows": rows}
+class ResultTable(TypedDict):
+    """The results page's matrix: a row per item, a column per ranked region."""
+
+    scores: list[ScoreRow]
+    matrix_regions: list[ScoreRow]
+    rows: list[tuple[str, str, list[SeriesEntry | None]]]  # item key, name, an entry per region
+
+
+def _table(outcome: Outcome) -> ResultTable:
+    regions, rows = matrix(outcome)
+    return {"scores": outcome["scores"], "matrix_regions": regions, "rows": rows}
 
 
 @login_required
@@ -265,82 +261,51 @@ def self_assessment(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     )
 
 
-def _year(raw: str | None, scheme: AssessmentScheme) -> int:
-    """The 复核 year: the scheme's unless given, within the rule's span (a 20-digit year is refused)."""
-    if not raw:
-        return scheme.year
-    try:
-        return parse_year(raw, field=gettext("年份"), earliest=YEARS[0], latest=YEARS[1])
-    except NumberRefused as refused:
-        raise AssessmentError(refusal_message(refused)) from None
-
-
 def _review_post(request: HttpRequest, scheme: AssessmentScheme, region: Region) -> None:
-    action = request.POST.get("action", "")
-    reason = request.POST.get("reason", "")
-    evidence = request.FILES.get("evidence")
-    if action == "review":
-        indicator = get_object_or_404(Indicator, pk=id_of(request.POST.get("indicator", ""), gettext("指标")))
-        try:  # the one number rule, in the indicator's unit: a death rate of −3 is refused
-            value = parse_optional(
-                request.POST.get("value", ""),
-                field=gettext("%(indicator)s的复核值") % {"indicator": indicator.name},
-                unit=indicator.unit or None,
-                name=indicator.name,
-            )
-        except NumberRefused as refused:
-            raise AssessmentError(refusal_message(refused)) from None
+    posted = review_post(request.POST, request.FILES)
+    if posted.action == "review":
+        indicator = get_object_or_404(Indicator, pk=posted.target)
+        value = posted.value_for(indicator)
         review_value_set(
             scheme=scheme,
             region=region,
             indicator=indicator,
-            year=_year(request.POST.get("year"), scheme),
+            year=posted.year_for(scheme),
             value=value,
-            reason=reason,
+            reason=posted.reason,
             user=_user(request),
-            evidence=evidence,
+            evidence=posted.evidence,
         )
         messages.success(request, gettext("已记录「%(indicator)s」的复核值") % {"indicator": indicator.name})
-    elif action == "unreview":
+    elif posted.action == "unreview":
         review_value_remove(
-            review=get_object_or_404(
-                ReviewedValue,
-                scheme=scheme,
-                region=region,
-                pk=id_of(request.POST.get("pk", ""), gettext("复核值")),
-            )
+            review=get_object_or_404(ReviewedValue, scheme=scheme, region=region, pk=posted.target)
         )
         messages.success(request, gettext("已撤销复核值，恢复采用上报值"))
-    elif action == "adjust":
+    elif posted.action == "adjust":
         adjustment = adjustment_add(
             scheme=scheme,
             region=region,
-            kind=request.POST.get("kind", ""),
-            points=parse_points(request.POST.get("points", ""), gettext("分数")),
-            reason=reason,
+            kind=posted.kind,
+            points=posted.points,
+            reason=posted.reason,
             user=_user(request),
         )
         messages.success(request, gettext("已记录%(kind)s") % {"kind": adjustment.get_kind_display()})
-    elif action == "unadjust":
+    elif posted.action == "unadjust":
         adjustment_remove(
-            adjustment=get_object_or_404(
-                Adjustment,
-                scheme=scheme,
-                region=region,
-                pk=id_of(request.POST.get("pk", ""), gettext("加减分")),
-            )
+            adjustment=get_object_or_404(Adjustment, scheme=scheme, region=region, pk=posted.target)
         )
         messages.success(request, gettext("已删除该项加减分"))
-    elif action == "organisation":
-        item = get_object_or_404(
-            OrganisationItem, scheme=scheme, pk=id_of(request.POST.get("item", ""), gettext("组织实施项目"))
-        )
-        points = parse_points(
-            request.POST.get("points", ""), gettext("得分"), maximum=item.max_points, required=True
-        )
-        assert points is not None  # required
+    elif posted.action == "organisation":
+        item = get_object_or_404(OrganisationItem, scheme=scheme, pk=posted.target)
         organisation_score_set(
-            item=item, region=region, points=points, reason=reason, user=_user(request), evidence=evidence
+            item=item,
+            region=region,
+            points=posted.score_within(item.max_points),
+            reason=posted.reason,
+            user=_user(request),
+            evidence=posted.evidence,
         )
         messages.success(request, gettext("已评定「%(item)s」") % {"item": item.name})
 
@@ -407,3 +372,33 @@ def trace(request: HttpRequest, pk: int, code: str, item: str) -> HttpResponse:
             "result": result,
         },
     )
+
+
+def _attachment(stored: FieldFile) -> FileResponse:
+    """An uploaded 佐证材料 as a download under the name it was uploaded with; a clear 404 without it."""
+    if not stored:
+        raise Http404(gettext("这一项没有上传佐证材料"))
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError:
+        raise Http404(gettext("佐证材料文件已不在服务器上，请重新上传")) from None
+    return FileResponse(handle, as_attachment=True, filename=Path(str(stored.name)).name)
+
+
+@login_required
+def review_evidence(request: HttpRequest, pk: int, review: int) -> FileResponse:
+    """A 复核值's 佐证材料, for whoever may see the reviewed region (the city's office, the county its own),
+    as the trace page that lists it."""
+    reviewed = get_object_or_404(ReviewedValue.objects.select_related("region"), pk=review, scheme_id=pk)
+    region_for_user(request.user, reviewed.region.code)
+    return _attachment(reviewed.evidence)
+
+
+@login_required
+def organisation_evidence(request: HttpRequest, pk: int, score: int) -> FileResponse:
+    """The 佐证材料 behind a 组织实施 score, scoped like the 复核值's."""
+    given = get_object_or_404(
+        OrganisationScore.objects.select_related("region"), pk=score, item__scheme_id=pk
+    )
+    region_for_user(request.user, given.region.code)
+    return _attachment(given.evidence)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import NotRequired, TypedDict
 
 from django.db import connection
 from django.db.models import Count, F
@@ -33,6 +33,51 @@ STATUS_FIELDS = (
     "ratio",
     "explanation",
 )
+
+
+class StatusRow(TypedDict):
+    """One indicator's status in a region and year: a SeriesStatus row's plain values and the name."""
+
+    indicator_id: int
+    indicator_name: str
+    status: str
+    value: float | None
+    expected: float | None
+    target: float | None
+    target_year: int | None
+    ratio: float | None
+    explanation: str
+
+
+class ChildRegion(TypedDict):
+    code: str
+    name: str
+    is_demo: bool
+
+
+class RegionOverview(TypedDict):
+    actions: list[ActionSummary]  # most lagging first
+    rows: list[StatusRow]  # most urgent first
+    lagging: list[StatusRow]  # the OFF_TRACK and LAGGING head of ``rows``
+    children: list[tuple[ChildRegion, list[int]]]  # each child's counts in STATUS_ORDER
+    totals: list[tuple[str, int, str]]  # label, count, code in STATUS_ORDER
+
+
+class ChartLine(TypedDict):
+    name: str
+    type: str
+    data: list[float | None]
+    lineStyle: NotRequired[dict[str, str]]
+
+
+class IndicatorChart(TypedDict):
+    """ECharts data of one indicator: the years on the axis, a line per region and the 序时目标."""
+
+    years: list[str]
+    series: list[ChartLine]
+    target: float | None
+    target_label: str
+    unit: str
 
 
 @dataclass
@@ -89,19 +134,16 @@ def league_years(region: Region) -> list[int]:
     return sorted(set(rows.values_list("year", flat=True).distinct()))
 
 
-def _by_urgency(row: dict[str, Any]) -> tuple[int, float]:
+def _by_urgency(row: StatusRow) -> tuple[int, float]:
     ratio = row["ratio"]
     return (_URGENCY.get(row["status"], 9), ratio if ratio is not None else 0.0)
 
 
-def region_overview(region: Region, year: int) -> dict[str, Any]:
-    """Totals, per-action counts, children's counts and every status row of the region, most urgent first.
-
-    `rows` are dicts of STATUS_FIELDS plus `indicator` (the name); `lagging` is the OFF_TRACK and
-    LAGGING head of `rows`."""
+def region_overview(region: Region, year: int) -> RegionOverview:
+    """Totals, per-action counts, children's counts and every status row of the region, most urgent first."""
     # One query, joined to the indicators' actions (a row per action; a prefetch builds a manager per
     # indicator: slow at 150).
-    rows_by_indicator: dict[int, dict[str, Any]] = {}
+    rows_by_indicator: dict[int, StatusRow] = {}
     action_names: dict[int, list[str]] = {}
     for row in (
         SeriesStatus.objects.filter(region=region, year=year)
@@ -110,10 +152,22 @@ def region_overview(region: Region, year: int) -> dict[str, Any]:
         )
         .order_by()
     ):
-        action = row.pop("action_name")
-        rows_by_indicator.setdefault(row["indicator_id"], row)
-        if action is not None:
-            action_names.setdefault(row["indicator_id"], []).append(action)
+        rows_by_indicator.setdefault(
+            row["indicator_id"],
+            {
+                "indicator_id": row["indicator_id"],
+                "indicator_name": row["indicator_name"],
+                "status": row["status"],
+                "value": row["value"],
+                "expected": row["expected"],
+                "target": row["target"],
+                "target_year": row["target_year"],
+                "ratio": row["ratio"],
+                "explanation": row["explanation"],
+            },
+        )
+        if row["action_name"] is not None:
+            action_names.setdefault(row["indicator_id"], []).append(row["action_name"])
     rows = sorted(rows_by_indicator.values(), key=_by_urgency)
     actions: dict[str, ActionSummary] = {}
     for row in rows:
@@ -121,7 +175,7 @@ def region_overview(region: Region, year: int) -> dict[str, Any]:
             actions.setdefault(name, ActionSummary(name)).counts[row["status"]] += 1
     lagging = [r for r in rows if r["status"] in ("OFF_TRACK", "LAGGING")]
     # The children with statuses, and their counts, in one grouped query.
-    children_by_id: dict[int, tuple[dict[str, Any], Counter[str]]] = {}
+    children_by_id: dict[int, tuple[ChildRegion, Counter[str]]] = {}
     for child_id, code, name, is_demo, status_code, n in (
         SeriesStatus.objects.filter(region__parent=region, year=year)
         .values("region_id", "region__code", "region__name", "region__is_demo", "status")
@@ -129,7 +183,7 @@ def region_overview(region: Region, year: int) -> dict[str, Any]:
         .values_list("region_id", "region__code", "region__name", "region__is_demo", "status", "n")
         .order_by()
     ):
-        child = {"code": code, "name": name, "is_demo": is_demo}
+        child: ChildRegion = {"code": code, "name": name, "is_demo": is_demo}
         children_by_id.setdefault(child_id, (child, Counter()))[1][status_code] = n
     children = [
         (child, [counts.get(s, 0) for s in STATUS_ORDER])
@@ -169,7 +223,7 @@ def indicator_statuses(indicator: Indicator, region: Region) -> list[SeriesStatu
     return list(SeriesStatus.objects.filter(indicator=indicator, region=region).order_by("year"))
 
 
-def indicator_chart(indicator: Indicator, region: Region, statuses: list[SeriesStatus]) -> dict[str, Any]:
+def indicator_chart(indicator: Indicator, region: Region, statuses: list[SeriesStatus]) -> IndicatorChart:
     """ECharts data: approved values of the region and its children, its trajectory and target.
 
     `statuses`: the region's statuses for the indicator (`indicator_statuses`), read by the caller."""
@@ -182,7 +236,7 @@ def indicator_chart(indicator: Indicator, region: Region, statuses: list[SeriesS
     for name, year, value in values:
         if value is not None:
             by_region.setdefault(name, {})[year] = float(value)
-    series: list[dict[str, Any]] = [
+    series: list[ChartLine] = [
         {"name": r.name, "type": "line", "data": [by_region.get(r.name, {}).get(y) for y in years]}
         for r in regions
         if r.name in by_region

@@ -215,6 +215,22 @@ def demo_build(*, seeds: Path) -> None:
         roots.append(region)
         if region.level == Region.Level.COUNTY:
             _townships(region)
+    admin, office, city = _demo_users(roots)
+    rng = random.Random(SEED)
+    tops = {r.parent if r.level == Region.Level.COUNTY and r.parent else r for r in roots}
+    for top in sorted(tops, key=lambda r: r.code):
+        _rounds(top)
+        made = 0
+        for region in top.subtree().order_by("code"):
+            made += _observations(region, rng, admin.pk)
+        logger.info("%s：生成演示监测值 %d 条", top.name, made)
+        _statuses(top)
+    demo_assessment(city=city, user=office, rng=random.Random(SEED + 1))
+    demo_tasks(password=DEMO_PASSWORD, user=admin, rng=random.Random(SEED + 2))
+
+
+def _demo_users(roots: list[Region]) -> tuple[User, User, Region]:
+    """The demo's logins (admin, office, county, clerk, leader); returns admin, office and their city."""
     admin = user_create_or_update(
         username="admin",
         password=DEMO_PASSWORD,
@@ -257,33 +273,32 @@ def demo_build(*, seeds: Path) -> None:
     user_create_or_update(
         username="leader", password=DEMO_PASSWORD, full_name="市领导（演示）", role=Role.LEADER, region=city
     )
+    return admin, office, city
 
-    rng = random.Random(SEED)
+
+def _rounds(top: Region) -> None:
+    """A yearly round per year, each open in the first quarter after it; the demo's open year is open now."""
     today = timezone.localdate()
-    tops = {r.parent if r.level == Region.Level.COUNTY and r.parent else r for r in roots}
-    for top in sorted(tops, key=lambda r: r.code):
-        for year in YEARS:
-            opens, closes = datetime.date(year + 1, 1, 1), datetime.date(year + 1, 3, 31)
-            if year == OPEN_YEAR:
-                opens, closes = (
-                    min(opens, today - datetime.timedelta(days=30)),
-                    max(closes, today + datetime.timedelta(days=90)),
-                )
-            ReportingRound.objects.update_or_create(
-                region=top,
-                kind=ReportingRound.Kind.YEARLY,
-                year=year,
-                half=None,
-                defaults={"opens_on": opens, "closes_on": closes},
+    for year in YEARS:
+        opens, closes = datetime.date(year + 1, 1, 1), datetime.date(year + 1, 3, 31)
+        if year == OPEN_YEAR:
+            opens, closes = (
+                min(opens, today - datetime.timedelta(days=30)),
+                max(closes, today + datetime.timedelta(days=90)),
             )
-        made = 0
-        for region in top.subtree().order_by("code"):
-            made += _observations(region, rng, admin.pk)
-        logger.info("%s：生成演示监测值 %d 条", top.name, made)
-        parents = {r.parent_id for r in top.subtree() if r.parent_id} | {top.parent_id}
-        for parent_id in sorted(p for p in parents if p):
-            group = list(Region.objects.filter(parent_id=parent_id, path__startswith=top.path)) or [top]
-            statuses_refresh(regions=group, years=YEARS)
-        statuses_refresh(regions=[top], years=YEARS)
-    demo_assessment(city=city, user=office, rng=random.Random(SEED + 1))
-    demo_tasks(password=DEMO_PASSWORD, user=admin, rng=random.Random(SEED + 2))
+        ReportingRound.objects.update_or_create(
+            region=top,
+            kind=ReportingRound.Kind.YEARLY,
+            year=year,
+            half=None,
+            defaults={"opens_on": opens, "closes_on": closes},
+        )
+
+
+def _statuses(top: Region) -> None:
+    """Statuses of every region under ``top``, computed among its siblings, then of ``top`` itself."""
+    parents = {r.parent_id for r in top.subtree() if r.parent_id} | {top.parent_id}
+    for parent_id in sorted(p for p in parents if p):
+        group = list(Region.objects.filter(parent_id=parent_id, path__startswith=top.path)) or [top]
+        statuses_refresh(regions=group, years=YEARS)
+    statuses_refresh(regions=[top], years=YEARS)

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
 from django.db.models import Count
 from django.utils import timezone
 
@@ -79,6 +80,7 @@ def demo_tasks(*, password: str, user: Any, rng: random.Random) -> None:
     for number, region in enumerate(regions):
         office = _accounts(region, password) if number == 0 else user
         made = _progress(region, rng, office)
+        _evidence(region)
         _confirmations(region)
         logger.info(
             "%s责任清单：生成演示进展报告 %d 条（%s、%s）", region.name, made, FIRST.name, SECOND.name
@@ -279,6 +281,34 @@ def _progress(region: Region, rng: random.Random, user: Any) -> int:
         for r in saved
     )
     return len(made)
+
+
+# A one-page PDF, so that a downloaded demo 佐证材料 opens.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+EVIDENCED = 4
+
+
+def _evidence(region: Region) -> None:
+    """A 佐证材料 on the 全年 report of the first few measures 督导 finds behind, so that the task,
+    confirm and 督导 pages show their download links as a real round would."""
+    if (
+        ProgressReport.objects.filter(measure__task__region=region, round=SECOND.code)
+        .exclude(evidence="")
+        .exists()
+    ):
+        return
+    view = selectors.supervision_for(region, SECOND, today=REMINDED_ON)
+    behind = [*view.supervision.overdue, *view.supervision.lagging][:EVIDENCED]
+    for verdict in behind:
+        measure = view.tracked.measure_for(verdict)
+        report = ProgressReport.objects.filter(measure=measure, round=SECOND.code).order_by("pk").first()
+        if report is not None:
+            report.evidence.save(f"演示佐证材料{verdict.measure.id}.pdf", ContentFile(DEMO_PDF), save=True)
 
 
 def _confirmations(region: Region) -> None:

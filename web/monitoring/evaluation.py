@@ -41,14 +41,22 @@ def evaluation_inputs(regions: list[Region]) -> Any:
     # (scanning every key per region and indicator was ~0.5 s for a county's nine siblings). Plain
     # tuples, not model rows: an approval's recompute reads 300 targets and 150 baselines.
     targets_by: dict[int, dict[str, list[tuple[Any, ...]]]] = {}
-    polarity: dict[str, int | None] = {}
-    for indicator_id, code, year, source, comparator, value, sign in Target.objects.filter(
+    # The unit goes with the indicator so that each sentence reads 「2024年实际值77.19%」, not a bare number.
+    described: dict[str, tuple[int | None, str | None]] = {}
+    for indicator_id, code, year, source, comparator, value, sign, unit in Target.objects.filter(
         region__code__in=lineage
     ).values_list(
-        "indicator_id", "region__code", "year", "source", "comparator", "value", "indicator__polarity"
+        "indicator_id",
+        "region__code",
+        "year",
+        "source",
+        "comparator",
+        "value",
+        "indicator__polarity",
+        "indicator__unit",
     ):
         targets_by.setdefault(indicator_id, {}).setdefault(code, []).append((year, source, comparator, value))
-        polarity[str(indicator_id)] = sign
+        described[str(indicator_id)] = (sign, unit or None)
     baselines_by: dict[int, dict[str, list[tuple[Any, ...]]]] = {}
     for indicator_id, code, base_year, base_value in Baseline.objects.filter(
         region__code__in=lineage
@@ -103,8 +111,8 @@ def evaluation_inputs(regions: list[Region]) -> Any:
         observations=observations,
         baselines=pl.DataFrame(baseline_rows, schema=schema_o),
         indicators=pl.DataFrame(
-            [{"indicator": k, "polarity": v} for k, v in polarity.items()],
-            schema={"indicator": pl.Utf8, "polarity": pl.Int64},
+            [{"indicator": k, "polarity": p, "unit": unit} for k, (p, unit) in described.items()],
+            schema={"indicator": pl.Utf8, "polarity": pl.Int64, "unit": pl.Utf8},
         ),
         regions=pl.DataFrame(
             [{"region": r.code, "parent": r.path.split("/")[-3] if r.parent_id else None} for r in regions],
@@ -225,7 +233,16 @@ def statuses_refresh_after(observation: Observation) -> None:
         _rescore(region, years, scores)
 
 
-_STATUS_COLUMNS = ("status", "value", "expected", "target", "target_year", "ratio", "explanation")
+_STATUS_COLUMNS = (
+    "status",
+    "value",
+    "expected",
+    "target",
+    "target_year",
+    "value_year",
+    "ratio",
+    "explanation",
+)
 
 
 def _replace_changed_statuses(
@@ -311,6 +328,7 @@ def _status_rows(series: pl.DataFrame, year: int) -> pl.DataFrame:
         "expected",
         "target",
         "target_year",
+        pl.col("value_year").cast(pl.Int64),
         "ratio",
         pl.col("explanation").fill_null(""),
     )

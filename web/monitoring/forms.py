@@ -1,20 +1,28 @@
-"""The entry form's fields, read in one place: per indicator row ``value-<id>``, ``comment-<id>``,
-``evidence-<id>`` and the ``version-<id>`` the row was loaded with (the template writes them); and the
-forms that open a 填报轮次 or move its 截止日期."""
+"""The monitoring pages' posted fields, read in one place.
+
+The entry form: per indicator row ``value-<id>``, ``comment-<id>``, ``evidence-<id>`` and the
+``version-<id>`` the row was loaded with (the template writes them), and ``submit`` (提交审核) or not.
+The review queue (审核): the ticked ``pick`` rows or the one row's button ``one=approve-<id>``, each with
+its ``version-<id>`` and reason ``comment-<id>``; one value's ``decide`` form; the workbook upload; and
+the forms that open a 填报轮次 or move its 截止日期.
+"""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.http import QueryDict
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from web.monitoring.models import ReportingRound
 from web.monitoring.selectors import EntryRow
+from web.parameters import id_of
 
 # Back-filling old years is allowed; a data year before 2000 is a typing slip (202, 1024), not a round.
 FIRST_YEAR = 2000
@@ -58,6 +66,97 @@ def posted_rows(
             )
         )
     return posted
+
+
+@dataclass(frozen=True)
+class PostedEntry:
+    rows: list[PostedRow]
+    submit: bool  # 提交审核; else 保存草稿
+
+
+def posted_entry(
+    rows: list[EntryRow], data: Mapping[str, str], files: Mapping[str, UploadedFile]
+) -> PostedEntry:
+    return PostedEntry(rows=posted_rows(rows, data, files), submit="submit" in data)
+
+
+Decision = Literal["approve", "return"]
+
+
+@dataclass(frozen=True)
+class PickedValue:
+    """One value ticked for 审核, with the version it was shown at and the reviewer's reason."""
+
+    pk: int
+    version: int  # 0 when none was posted: the service then reports a conflict
+    comment: str
+
+
+@dataclass(frozen=True)
+class BatchReview:
+    decision: Decision | None  # None: neither button, or a button the page never writes
+    picked: dict[int, PickedValue]
+    query: str  # the queue's filters, to go back to the same page
+
+
+def _decision(raw: str) -> Decision | None:
+    if raw == "approve":
+        return "approve"
+    if raw == "return":
+        return "return"
+    return None
+
+
+def _picked_ids(data: QueryDict) -> tuple[str, list[str]]:
+    one = data.get("one", "")
+    if one:  # one row's own button: ``approve-<id>`` or ``return-<id>``
+        decision, _dash, raw = one.partition("-")
+        return decision, [raw]
+    return data.get("decision", ""), data.getlist("pick")
+
+
+def batch_review(data: QueryDict) -> BatchReview:
+    """The queue's POST: a malformed id is a 400 naming the field, before anything is decided."""
+    decision, raw_ids = _picked_ids(data)
+    pks = [id_of(raw, gettext("所选的值")) for raw in raw_ids]
+    picked = {
+        pk: PickedValue(
+            pk=pk,
+            version=posted_version(data, pk) or 0,
+            comment=data.get(f"comment-{pk}", "").strip(),
+        )
+        for pk in pks
+    }
+    return BatchReview(decision=_decision(decision), picked=picked, query=data.get("query", ""))
+
+
+@dataclass(frozen=True)
+class OneDecision:
+    """The history page's 通过/退回 of one value."""
+
+    approve: bool  # anything but ``approve`` returns the value, as the page's two buttons say
+    version: int
+    comment: str
+    back: str  # the region code whose queue to go back to; "" for the value's own region
+
+
+def one_decision(data: Mapping[str, str]) -> OneDecision:
+    return OneDecision(
+        approve=data.get("decision") == "approve",
+        version=id_of(data.get("version", ""), gettext("版本号")),
+        comment=data.get("comment", ""),
+        back=data.get("back") or "",
+    )
+
+
+@dataclass(frozen=True)
+class WorkbookPost:
+    upload: UploadedFile | None
+    submit: bool
+
+
+def workbook_post(data: Mapping[str, str], files: Mapping[str, UploadedFile]) -> WorkbookPost:
+    return WorkbookPost(upload=files.get("file"), submit="submit" in data)
 
 
 class RoundForm(forms.Form):

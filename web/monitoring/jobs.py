@@ -13,7 +13,7 @@ from django.db.models import Max, Min
 from web.jobs.registry import JobContext, JobError, Outcome, job
 from web.monitoring.evaluation import statuses_refresh
 from web.monitoring.models import Observation
-from web.monitoring.services import workbook_apply
+from web.monitoring.workbook import workbook_apply
 from web.regions.models import Region
 
 

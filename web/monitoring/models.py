@@ -167,6 +167,9 @@ class SeriesStatus(models.Model):
     year = models.PositiveIntegerField()
     status = models.CharField(max_length=12)
     value = models.FloatField(null=True)
+    # The year ``value`` was reported for: an earlier one when this year's is not in yet (max_age), so
+    # that a 2024 column never shows 2023's number as if it were 2024's.
+    value_year = models.PositiveIntegerField(null=True)
     expected = models.FloatField(null=True)
     target = models.FloatField(null=True)
     target_year = models.PositiveIntegerField(null=True)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -14,19 +12,13 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
-from openpyxl.utils import get_column_letter
 
 from healthaction.numbers import NumberRefused, check_amount
-from healthaction.workbook import EnteredValue, read_workbook
-from healthaction.workbook.layout import ENTRY_SHEET, VALUE
-from healthaction.workbook.reader import CellNote
 from web.accounts.locale import refusal_message
-from web.accounts.scope import Need, RegionScope, region_scope_for
+from web.accounts.scope import Need, region_scope_for
 from web.monitoring.checks import plausibility_warnings
 from web.monitoring.evaluation import statuses_refresh_after
 from web.monitoring.models import Observation, ObservationChange, ReportingRound
-from web.monitoring.selectors import EntryRow as FormRow
-from web.monitoring.selectors import entry_rows, open_round
 from web.organisation.models import Department
 from web.plans.models import Indicator
 from web.regions.models import Region
@@ -125,16 +117,9 @@ def observation_save(
     (退回, with a reason) first, then entered again, so every change of an approved value is a new
     version with its reason in the history.
     """
-    try:
-        value = check_amount(value, field=indicator.name, unit=indicator.unit or None, name=indicator.name)
-    except NumberRefused as refused:
-        raise ValueRefusedError(refusal_message(refused)) from None
-    warnings = plausibility_warnings(
-        value=value, last=_last_value(region=region, indicator=indicator, year=year), unit=indicator.unit
-    )
-    if warnings and not comment.strip():
-        raise ObservationError(f"「{indicator.name}」：{'；'.join(warnings)}")
+    value = _value_checked(region=region, indicator=indicator, year=year, value=value, comment=comment)
     new_state = State.SUBMITTED if submit else State.DRAFT
+    action = "提交" if submit else "保存草稿"
     observation = Observation.objects.filter(region=region, indicator=indicator, year=year).first()
     if observation is None:
         if version is not None:
@@ -157,29 +142,9 @@ def observation_save(
         )
         if not created:  # inserted by someone else between our read and write
             raise _conflict(observation)
-        _record(
-            observation,
-            user=user,
-            action="提交" if submit else "保存草稿",
-            old_value=None,
-            old_state="",
-            reason=comment,
-        )
+        _record(observation, user=user, action=action, old_value=None, old_state="", reason=comment)
         return observation
-    if version is None or observation.version != version:
-        raise _conflict(observation)
-    if observation.state == State.APPROVED:
-        raise ObservationError(
-            gettext(
-                "「%(indicator)s」%(year)s年的值已审核，不能直接修改；如需更正，请审核人先退回（填写原因），再重新填报"
-            )
-            % {"indicator": indicator.name, "year": year}
-        )
-    if observation.state == State.SUBMITTED and not reviewer:
-        raise ObservationError(
-            gettext("「%(indicator)s」%(year)s年的值%(state)s，不能再修改；如需更正请联系审核人退回")
-            % {"indicator": indicator.name, "year": year, "state": observation.get_state_display()}
-        )
+    version = _may_change(observation, indicator=indicator, version=version, reviewer=reviewer)
     old_value, old_state = observation.value, observation.state
     updated = Observation.objects.filter(pk=observation.pk, version=version).update(
         value=value,
@@ -194,17 +159,49 @@ def observation_save(
     if updated == 0:
         raise _conflict(observation)
     observation.refresh_from_db()
-    _record(
-        observation,
-        user=user,
-        action="提交" if submit else "保存草稿",
-        old_value=old_value,
-        old_state=old_state,
-        reason=comment,
-    )
+    _record(observation, user=user, action=action, old_value=old_value, old_state=old_state, reason=comment)
     if old_state == State.APPROVED:
         statuses_refresh_after(observation)
     return observation
+
+
+def _value_checked(
+    *, region: Region, indicator: Indicator, year: int, value: Decimal, comment: str
+) -> Decimal:
+    """The one number rule, then the plausibility checks: a surprising value needs a 说明."""
+    try:
+        value = check_amount(value, field=indicator.name, unit=indicator.unit or None, name=indicator.name)
+    except NumberRefused as refused:
+        raise ValueRefusedError(refusal_message(refused)) from None
+    warnings = plausibility_warnings(
+        value=value, last=_last_value(region=region, indicator=indicator, year=year), unit=indicator.unit
+    )
+    if warnings and not comment.strip():
+        raise ObservationError(f"「{indicator.name}」：{'；'.join(warnings)}")
+    return value
+
+
+def _may_change(
+    observation: Observation, *, indicator: Indicator, version: int | None, reviewer: bool
+) -> int:
+    """A stored value changes only at the version the form was loaded with (returned), and only while
+    a draft (or 提交, by a reviewer): an approved one is returned (退回) first."""
+    year = observation.year
+    if version is None or observation.version != version:
+        raise _conflict(observation)
+    if observation.state == State.APPROVED:
+        raise ObservationError(
+            gettext(
+                "「%(indicator)s」%(year)s年的值已审核，不能直接修改；如需更正，请审核人先退回（填写原因），再重新填报"
+            )
+            % {"indicator": indicator.name, "year": year}
+        )
+    if observation.state == State.SUBMITTED and not reviewer:
+        raise ObservationError(
+            gettext("「%(indicator)s」%(year)s年的值%(state)s，不能再修改；如需更正请联系审核人退回")
+            % {"indicator": indicator.name, "year": year, "state": observation.get_state_display()}
+        )
+    return version
 
 
 @transaction.atomic
@@ -319,27 +316,6 @@ def observation_return(*, observation: Observation, user: User, version: int, co
     return observation
 
 
-# -- The Excel round-trip (web/monitoring/workbook_views.py and the large-file job) --------------------
-
-_LOCKED: tuple[str, ...] = (Observation.State.SUBMITTED, Observation.State.APPROVED)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One line of the error list: 填报!I9 — 应为数字，实际为「约10%」."""
-
-    sheet: str
-    cell: str
-    message: str
-
-
-def workbook_round(region: Region, year: int) -> ReportingRound:
-    round_ = open_round(region, year, timezone.localdate())
-    if round_ is None:
-        raise PermissionDenied(f"{year}年的填报未开放或已截止")
-    return round_
-
-
 def _may_manage_rounds(user: User, region: Region) -> None:
     scope = region_scope_for(user)
     if not (scope.may(Need.MANAGE) and scope.contains(region)):
@@ -378,144 +354,3 @@ def round_extend(*, by: User, round_: ReportingRound, closes_on: datetime.date) 
     round_.closes_on = closes_on
     round_.save(update_fields=["closes_on"])
     return round_
-
-
-def department_label(region: Region, scope: RegionScope) -> str:
-    """Whose file it is: the clerk's department, or 全部 for an office filling in everything (the title
-    puts the region before it: 白银市2024年度全部指标填报表, not 白银市白银市…全部指标指标填报表)."""
-    if scope.department is not None:
-        return scope.department.name
-    return "全部"
-
-
-def round_label(round_: ReportingRound) -> str:
-    """2024年度, 2024年上半年: the round without its region (the title names the region once)."""
-    if round_.half is None:
-        return f"{round_.year}年度"
-    return f"{round_.year}年{'上半年' if round_.half == 1 else '全年'}"
-
-
-def workbook_save(
-    user: User,
-    *,
-    region: Region,
-    year: int,
-    scope: RegionScope,
-    rows: list[FormRow],
-    entered: list[EnteredValue],
-    submit: bool,
-) -> tuple[int, list[Problem]]:
-    """Every entered value through ``observation_save`` in one transaction; any problem rolls all back."""
-    allowed = {str(row.indicator.pk): row for row in rows}
-    problems: list[Problem] = []
-    saved = 0
-    with transaction.atomic():
-        for line in entered:
-            row = allowed.get(line.indicator_code)
-            # The reader checks the file, not the user: the hidden keys could have been edited.
-            if line.region_code != region.code or line.year != year or row is None:
-                problems.append(
-                    Problem(ENTRY_SHEET, f"A{line.row}", "本行不在您可以填报的地区、年份和指标之内")
-                )
-                continue
-            if not scope.may_enter(region, row.indicator):
-                problems.append(Problem(ENTRY_SHEET, f"A{line.row}", "不能填报其他部门的指标"))
-                continue
-            current, value, comment = row.observation, line.value, line.comment
-            assert value is not None
-            cell = f"{get_column_letter(VALUE)}{line.row}"
-            as_stored = current is not None and current.value == value and current.comment == comment
-            if not as_stored and (current.version if current else None) != line.version:
-                problems.append(Problem(ENTRY_SHEET, cell, changed_since_download(line, current)))
-                continue
-            if as_stored and current is not None and (not submit or current.state in _LOCKED):
-                continue  # nothing to write
-            try:
-                observation_save(
-                    region=region,
-                    indicator=row.indicator,
-                    year=year,
-                    value=value,
-                    comment=comment,
-                    user=user,
-                    # The version the file was filled from: the service's guarded write refuses
-                    # it if the value changes between the check above and the write.
-                    version=current.version if as_stored and current else line.version,
-                    submit=submit,
-                    department=scope.department,
-                    reviewer=scope.may(Need.REVIEW),
-                )
-                saved += 1
-            except ConflictError:
-                now = Observation.objects.filter(region=region, indicator=row.indicator, year=year)
-                fresh = now.select_related("updated_by").first()
-                problems.append(Problem(ENTRY_SHEET, cell, changed_since_download(line, fresh)))
-            except ObservationError as exc:
-                problems.append(Problem(ENTRY_SHEET, cell, str(exc)))
-        if problems:
-            transaction.set_rollback(True)
-    return saved, problems
-
-
-def changed_since_download(line: EnteredValue, current: Observation | None) -> str:
-    """第12行：该值已于 2026-11-23 10:05 被 张三 修改（版本 3，现为 21.3，草稿），请重新下载模板后再填报"""
-    if current is None:
-        return gettext("第%(row)s行：下载模板后，该值已被删除，请重新下载模板后再填报") % {"row": line.row}
-    user = current.updated_by
-    facts = {
-        "row": line.row,
-        "when": timezone.localtime(current.updated_at).strftime("%Y-%m-%d %H:%M"),
-        "who": (user.get_full_name() or user.get_username()) if user else gettext("其他用户"),
-        "version": current.version,
-        "value": gettext("空") if current.value is None else format(current.value.normalize(), "f"),
-        "state": current.get_state_display(),
-    }
-    if line.version is None:
-        message = gettext(
-            "第%(row)s行：下载模板后，该值已于 %(when)s 由 %(who)s 填报（版本 %(version)s，"
-            "现为 %(value)s，%(state)s），请重新下载模板后再填报"
-        )
-    else:
-        message = gettext(
-            "第%(row)s行：该值已于 %(when)s 被 %(who)s 修改（版本 %(version)s，"
-            "现为 %(value)s，%(state)s），请重新下载模板后再填报"
-        )
-    return message % facts
-
-
-@dataclass
-class Upload:
-    """What an upload did: rows read and values saved, or the problems (then nothing was saved)."""
-
-    read: int = 0
-    saved: int = 0
-    notes: list[CellNote] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    error_count: int = 0
-
-
-def workbook_apply(
-    *, path: Path, file_name: str, region: Region, year: int, user: User, submit: bool
-) -> Upload:
-    """Read an uploaded workbook and save every value in one transaction, or nothing (the page's and
-    the large-file job's one path)."""
-    scope = region_scope_for(user)
-    round_ = workbook_round(region, year)
-    result = read_workbook(
-        path,
-        expect_department=department_label(region, scope),
-        expect_round=round_label(round_),
-        file_name=file_name,
-    )
-    notes = list(result.notes)
-    if not result.ok:
-        problems = [Problem(e.sheet, e.cell, e.message) for e in result.errors]
-        return Upload(notes=notes, problems=problems, error_count=result.error_count)
-    rows = entry_rows(region=region, year=year, scope=scope)
-    entered = [r for r in result.rows if r.value is not None]  # blank: not reported this round
-    saved, problems = workbook_save(
-        user, region=region, year=year, scope=scope, rows=rows, entered=entered, submit=submit
-    )
-    if problems:
-        return Upload(notes=notes, problems=problems, error_count=len(problems))
-    return Upload(read=result.row_count, saved=saved, notes=notes)

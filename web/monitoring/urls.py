@@ -1,6 +1,6 @@
 from django.urls import path
 
-from web.monitoring import views, workbook_views
+from web.monitoring import entry_views, views, workbook_views
 
 urlpatterns = [
     # Before "<code>/<year>/", which would otherwise take "evidence/1/" for a region code.
@@ -8,7 +8,7 @@ urlpatterns = [
     path("rounds/<int:pk>/closes/", views.round_change, name="round-change"),
     path("<str:code>/", views.rounds, name="rounds"),
     path("<str:code>/rounds/open/", views.round_create, name="round-create"),
-    path("<str:code>/<year:year>/", views.entry, name="entry"),
+    path("<str:code>/<year:year>/", entry_views.entry, name="entry"),
     path("<str:code>/review/", views.review, name="review"),
     path("<str:code>/review/batch/", views.review_batch, name="review-batch"),
     path("<str:code>/<year:year>/workbook/", workbook_views.workbook_download, name="workbook-download"),

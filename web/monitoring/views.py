@@ -1,10 +1,13 @@
+"""Monitoring pages besides entry (entry_views) and the workbook (workbook_views): the reporting rounds,
+the 审核 queue, one value's decision and history, evidence downloads."""
+
 from __future__ import annotations
 
 import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.exceptions import BadRequest
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,17 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from healthaction.numbers import NumberRefused, parse_amount
-from web.accounts.locale import refusal_message
 from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
-from web.monitoring.evidence import evidence_attach, evidence_check
-from web.monitoring.forms import RoundExtendForm, RoundForm, posted_rows, posted_version
+from web.monitoring.forms import (
+    RoundExtendForm,
+    RoundForm,
+    batch_review,
+    one_decision,
+)
 from web.monitoring.models import Evidence, Observation, ReportingRound
 from web.monitoring.selectors import (
-    EntryRow,
-    entry_rows,
-    entry_years,
-    open_round,
     review_queue,
     rounds_of,
     rounds_open_for,
@@ -30,21 +31,16 @@ from web.monitoring.selectors import (
 from web.monitoring.services import (
     ObservationError,
     observation_approve,
-    observation_note,
     observation_return,
-    observation_save,
     round_extend,
     round_open,
 )
-from web.parameters import id_of, optional_id, optional_year
+from web.parameters import optional_id, optional_year
 from web.regions.models import Region
 
 
 def _today() -> datetime.date:
     return timezone.localdate()
-
-
-TYPED_ECHO = 40  # characters of a refused value shown again in its field
 
 
 @login_required
@@ -70,138 +66,6 @@ def _rounds_page(request: HttpRequest, region: Region, form: RoundForm, status: 
         },
         status=status,
     )
-
-
-@login_required
-def entry(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    """The year's values: editable while its round is open, read-only in past years; later years refused."""
-    region = region_for_user(request.user, code, Need.ENTER)
-    scope = region_scope_for(request.user)
-    today = _today()
-    round_ = open_round(region, year, today)
-    if round_ is None and year > today.year:
-        raise Http404(gettext("%(year)s年的填报尚未开放：只能填报已开放轮次的年份") % {"year": year})
-    rows = entry_rows(region=region, year=year, scope=scope)
-    errors: dict[int, str] = {}
-    typed: dict[int, str] = {}
-    typed_comments: dict[int, str] = {}
-    if request.method == "POST":
-        if round_ is None:
-            raise PermissionDenied(gettext("%(year)s年的填报未开放或已截止") % {"year": year})
-        submit = "submit" in request.POST
-        saved = attached = 0
-        for posted in posted_rows(rows, request.POST, request.FILES):
-            # A changed 说明 alone is saved too (on an approved value, as a note with history).
-            if not posted.touched:
-                continue
-            row, raw, comment, upload, noted = (
-                posted.row,
-                posted.raw,
-                posted.comment,
-                posted.upload,
-                posted.noted,
-            )
-            pk = row.indicator.pk
-            if not scope.may_enter(region, row.indicator):
-                raise PermissionDenied(gettext("不能填报其他部门的指标"))
-            try:
-                if upload is not None:
-                    evidence_check(upload)  # refuse a bad file before saving the value beside it
-                observation = row.observation
-                if raw:
-                    indicator = row.indicator
-                    try:
-                        value = parse_amount(
-                            raw, field=indicator.name, unit=indicator.unit or None, name=indicator.name
-                        )
-                    except NumberRefused as refused:
-                        raise ObservationError(refusal_message(refused)) from None
-                    unchanged = row.observation is not None and row.observation.value == value and not submit
-                    if not unchanged:
-                        observation = observation_save(
-                            region=region,
-                            indicator=row.indicator,
-                            year=year,
-                            value=value,
-                            comment=comment,
-                            user=signed_in_user(request.user),
-                            version=posted.version,
-                            submit=submit,
-                            department=scope.department,
-                            reviewer=scope.may(Need.REVIEW),
-                        )
-                        saved += 1
-                        noted = False
-                if noted and observation is not None:
-                    observation = observation_note(
-                        observation=observation,
-                        comment=comment,
-                        user=signed_in_user(request.user),
-                        version=posted.version or 0,  # none posted: a conflict
-                    )
-                    saved += 1
-                if upload is not None:
-                    if observation is None:
-                        raise ObservationError(gettext("请先填写本年值，再上传佐证材料"))
-                    if observation.state == Observation.State.APPROVED and not scope.may(Need.REVIEW):
-                        raise ObservationError(
-                            gettext("该值已审核，不能再上传佐证材料；如需补充请联系审核人退回")
-                        )
-                    evidence_attach(observation=observation, upload=upload, user=signed_in_user(request.user))
-                    attached += 1
-            except ObservationError as exc:
-                errors[pk] = str(exc)
-                # What was typed stays on the page, to correct and send again (a value longer than
-                # any number could be is not echoed back: the message says what is wrong with it).
-                typed[pk], typed_comments[pk] = (raw if len(raw) <= TYPED_ECHO else ""), comment
-        if not errors:
-            if not saved and not attached:
-                messages.warning(
-                    request, gettext("没有填写任何数值：请在「本年值」栏填写后再点「保存草稿」或「提交审核」")
-                )
-                return redirect("entry", code=code, year=year)
-            # Say what happens next, not only what was done: a draft is not yet with the reviewer.
-            done = (
-                gettext("已提交%(count)s项，由%(reviewer)s审核，审核通过后计入监测结果")
-                if submit
-                else gettext("已保存%(count)s项草稿，尚未送审：全部填好后点「提交审核」，由%(reviewer)s审核")
-            )
-            files = gettext("；上传佐证材料%(count)s份") % {"count": attached} if attached else ""
-            messages.success(request, done % {"count": saved, "reviewer": _reviewer(region)} + files)
-            return redirect("entry", code=code, year=year)
-        messages.error(request, gettext("有%(count)s项未保存，请查看标红的行") % {"count": len(errors)})
-        rows = entry_rows(region=region, year=year, scope=scope)
-    return render(
-        request,
-        "monitoring/entry.html",
-        {
-            "region": region,
-            "year": year,
-            "years": entry_years(region, today),
-            "round": round_,
-            "rows": rows,
-            "errors": errors,
-            "posted": request.POST if errors else {},
-            "counts": _entry_counts(rows),
-            "reviewer": _reviewer(region),
-            "typed": typed,
-            "typed_comments": typed_comments,
-        },
-    )
-
-
-def _reviewer(region: Region) -> str:
-    """Who reviews a region's values: its county's admin for a county or township, else the office."""
-    if region.level >= Region.Level.COUNTY:
-        return gettext("区县管理员")
-    return gettext("健康办")
-
-
-def _entry_counts(rows: list[EntryRow]) -> dict[str, int]:
-    """已填 x/N，待提交 y: values entered this year, and those still in draft or returned."""
-    entered = [r.observation for r in rows if r.observation is not None and r.observation.value is not None]
-    pending = [o for o in entered if o.state in (Observation.State.DRAFT, Observation.State.RETURNED)]
-    return {"filled": len(entered), "pending": len(pending)}
 
 
 @login_required
@@ -235,35 +99,31 @@ def review_batch(request: HttpRequest, code: str) -> HttpResponse:
     service with its own version check: a row that fails (changed meanwhile, no reason to return it)
     does not stop the others, and the message counts both."""
     region = region_for_user(request.user, code, Need.REVIEW)
-    one = request.POST.get("one", "")
-    if one:
-        decision, _, raw = one.partition("-")
-        picked = [raw]
-    else:
-        decision = request.POST.get("decision", "")
-        picked = request.POST.getlist("pick")
-    pks = [id_of(p, gettext("所选的值")) for p in picked]
-    if decision not in ("approve", "return") or not pks:
+    posted = batch_review(request.POST)
+    if posted.decision is None or not posted.picked:
         messages.error(request, gettext("请先勾选要审核的行，再点「通过所选」或「退回所选」"))
-        return redirect(_back(code, request.POST.get("query", "")))
+        return redirect(_back(code, posted.query))
     observations = Observation.objects.select_related("region", "indicator").filter(
-        pk__in=pks, region__path__startswith=region.path
+        pk__in=posted.picked, region__path__startswith=region.path
     )
     user = signed_in_user(request.user)
     done = 0
     failed: list[str] = []
     for observation in observations:
-        version = posted_version(request.POST, observation.pk) or 0
-        comment = request.POST.get(f"comment-{observation.pk}", "").strip()
+        picked = posted.picked[observation.pk]
         try:
-            if decision == "approve":
-                observation_approve(observation=observation, user=user, version=version, comment=comment)
+            if posted.decision == "approve":
+                observation_approve(
+                    observation=observation, user=user, version=picked.version, comment=picked.comment
+                )
             else:
-                observation_return(observation=observation, user=user, version=version, comment=comment)
+                observation_return(
+                    observation=observation, user=user, version=picked.version, comment=picked.comment
+                )
             done += 1
         except ObservationError as exc:
             failed.append(f"{_what(observation)}：{exc}")
-    word = gettext("已通过%(count)s项") if decision == "approve" else gettext("已退回%(count)s项")
+    word = gettext("已通过%(count)s项") if posted.decision == "approve" else gettext("已退回%(count)s项")
     if done:
         messages.success(request, word % {"count": done})
     if failed:
@@ -272,7 +132,7 @@ def review_batch(request: HttpRequest, code: str) -> HttpResponse:
             gettext("%(count)s项未能处理：%(reasons)s")
             % {"count": len(failed), "reasons": "；".join(failed)},
         )
-    return redirect(_back(code, request.POST.get("query", "")))
+    return redirect(_back(code, posted.query))
 
 
 def _back(code: str, query: str) -> str:
@@ -289,16 +149,16 @@ def _what(observation: Observation) -> str:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     observation = get_object_or_404(Observation.objects.select_related("region", "indicator"), pk=pk)
     region_for_user(request.user, observation.region.code, Need.REVIEW)
-    version = id_of(request.POST.get("version", ""), gettext("版本号"))
-    comment = request.POST.get("comment", "")
+    posted = one_decision(request.POST)
+    version, comment = posted.version, posted.comment
     # Where to go afterwards is checked before anything is written: a bad ``back`` is a 400 and
     # the decision is not taken (it used to be committed, then the redirect failed with a 500).
-    back_code = request.POST.get("back") or observation.region.code
+    back_code = posted.back or observation.region.code
     if not Region.objects.filter(code=back_code).exists():
         raise BadRequest(gettext("返回的地区代码「%(code)s」有误，未执行审核") % {"code": back_code[:20]})
     back = region_for_user(request.user, back_code, Need.REVIEW)
     try:
-        if request.POST.get("decision") == "approve":
+        if posted.approve:
             observation_approve(
                 observation=observation, user=signed_in_user(request.user), version=version, comment=comment
             )

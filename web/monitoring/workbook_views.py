@@ -28,9 +28,10 @@ from healthaction.workbook import EntryRow, build_template, template_file_name
 from healthaction.workbook.layout import ENTRY_SHEET
 from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.jobs.services import job_enqueue
+from web.monitoring.forms import workbook_post
 from web.monitoring.selectors import EntryRow as FormRow
 from web.monitoring.selectors import entry_rows
-from web.monitoring.services import (
+from web.monitoring.workbook import (
     Problem,
     department_label,
     round_label,
@@ -95,11 +96,11 @@ def workbook_upload(request: HttpRequest, code: str, year: int) -> HttpResponse:
     context: dict[str, object] = {"region": region, "year": year, "round": round_}
     if request.method != "POST":
         return render(request, "monitoring/workbook_upload.html", context)
-    uploaded = request.FILES.get("file")
+    posted = workbook_post(request.POST, request.FILES)
+    uploaded, submit = posted.upload, posted.submit
     if uploaded is None:
         context["problems"] = [Problem("", "", "请选择要上传的填报表（.xlsx）")]
         return render(request, "monitoring/workbook_upload.html", context, status=400)
-    submit = "submit" in request.POST
     file_name = Path(uploaded.name or "填报表.xlsx").name
     with tempfile.TemporaryDirectory(prefix="ha-upload-") as folder:
         path = Path(folder) / "upload.xlsx"

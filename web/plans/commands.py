@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from healthaction.ingest import IngestError, parse_file
-from web.plans.selectors import ImportPreview, plan_preview
+from web.plans.preview import ImportPreview, plan_preview
 from web.plans.services import plan_import
 from web.regions.selectors import region_by_code
 from web.regions.services import regions_load_codes

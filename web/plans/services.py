@@ -1,4 +1,4 @@
-"""Importing a parsed plan in one transaction: what the preview (web.plans.selectors) lists, written.
+"""Importing a parsed plan in one transaction: what the preview (web.plans.preview) lists, written.
 
 The plan is turned into a *desired state* keyed by natural keys (action name; indicator, region,
 year; …), compared with what the same document left last time. Re-importing the same document
@@ -24,15 +24,10 @@ from web.organisation.services import (
     position_get_or_create,
 )
 from web.plans.catalog_link import catalog_link_for
+from web.plans.desired import DesiredState, desired_state
 from web.plans.models import Action, ActionDepartment, Baseline, Indicator, PlanDocument, Target
-from web.plans.selectors import (
-    DesiredState,
-    ImportPreview,
-    desired_state,
-    document_for,
-    issued_on,
-    plan_preview,
-)
+from web.plans.preview import ImportPreview, plan_preview
+from web.plans.selectors import document_for, issued_on
 from web.plans.signals import plan_imported
 from web.regions.models import Region
 
@@ -155,14 +150,19 @@ def _apply_targets(document: PlanDocument, want: DesiredState, indicators: dict[
             region=regions[code],
             year=year,
             source=source,
-            defaults={k: row[k] for k in ("comparator", "value", "unit", "text")},
+            defaults={
+                "comparator": row["comparator"],
+                "value": row["value"],
+                "unit": row["unit"],
+                "text": row["text"],
+            },
         )
         keep.add(target.pk)
     document.targets.exclude(pk__in=keep).delete()
     keep = set()
-    for (indicator, code), row in want.baselines.items():
+    for (indicator, code), base in want.baselines.items():
         baseline, _ = Baseline.objects.update_or_create(
-            indicator=indicators[indicator], region=regions[code], defaults={**row, "document": document}
+            indicator=indicators[indicator], region=regions[code], defaults={**base, "document": document}
         )
         keep.add(baseline.pk)
     document.baselines.exclude(pk__in=keep).delete()

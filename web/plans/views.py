@@ -15,7 +15,7 @@ from healthaction.package_limits import limit_text, size_text
 from healthaction.plan import Plan
 from web.accounts.scope import Need, region_for_user, region_scope_for, signed_in_user
 from web.jobs.services import job_enqueue
-from web.plans.forms import UploadForm
+from web.plans.forms import UploadForm, department_choices
 from web.plans.models import PlanDocument
 from web.plans.pending import (
     PendingUpload,
@@ -25,7 +25,8 @@ from web.plans.pending import (
     pending_upload_discard,
     pending_upload_release,
 )
-from web.plans.selectors import plan_actions, plan_preview, plan_targets, plans_within
+from web.plans.preview import plan_preview
+from web.plans.selectors import plan_actions, plan_targets, plans_within
 
 
 def _parse(pending: PendingUpload) -> Plan:
@@ -117,11 +118,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     except BaseException:
         pending_upload_release(pending=pending)
         raise
-    choices: dict[str, int | None] = {}
-    for key in request.POST:
-        if key.startswith("dept:"):
-            value = request.POST.get(key, "")
-            choices[key[5:]] = int(value) if value.isdigit() else None
+    choices = department_choices(request.POST)
     # The import itself (parse and write) runs on a worker (web/plans/jobs.py); the file travels in
     # the job's row. Its page shows the progress, then links to the plan or says why it failed.
     try:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import replace
-from typing import Any
 
 import polars as pl
 
@@ -26,6 +25,7 @@ from healthaction.reports.files import evaluate_year_and_previous
 from healthaction.reports.model import Adjustment, ItemScore, Kind, RegionScore, SchemeTerms, WorkDone
 from healthaction.responsibility import BEHIND, VERDICTS_AS_COUNTED, verdict_label
 from web.assessment.models import AssessmentResult
+from web.assessment.outcome import Outcome
 from web.monitoring.evaluation import evaluation_inputs
 from web.monitoring.models import Observation
 from web.plans.models import Indicator, PlanDocument
@@ -256,8 +256,9 @@ def published_result(region: Region, year: int) -> AssessmentResult | None:
     )
 
 
-def _scores(outcome: dict[str, Any], before: dict[str, Any] | None, parent: str) -> tuple[RegionScore, ...]:
-    last = {s["region"]: s for s in (before or {}).get("scores", [])}
+def _scores(outcome: Outcome, before: Outcome | None, parent: str) -> tuple[RegionScore, ...]:
+    """The published scores of ``outcome`` (a frozen snapshot: keys added later are read with a default)."""
+    last = {s["region"]: s for s in before["scores"]} if before else {}
     rows = [s for s in outcome["scores"] if s.get("rank") is not None and s.get("final") is not None]
     counts = item_counts(outcome.get("series", []))  # any version: counted from the frozen series
     empty = counts[""]
@@ -268,9 +269,9 @@ def _scores(outcome: dict[str, Any], before: dict[str, Any] | None, parent: str)
             score=float(s["score"] or 0),
             bonus=float(s["bonus"] or 0),
             deduction=float(s["deduction"] or 0),
-            final=float(s["final"]),
+            final=float(s["final"] or 0),  # not None: filtered above
             grade=s["grade"],
-            rank=int(s["rank"]),
+            rank=int(s["rank"] or 0),
             vetoed=bool(s["vetoed"]),
             achieved=int(counts.get(s["region"], empty)["achieved"]),
             assessed=int(counts.get(s["region"], empty)["assessed"]),
@@ -353,7 +354,7 @@ def assessment_report_data(
     )
 
 
-def _scheme_terms(outcome: dict[str, Any], items: tuple[ItemScore, ...]) -> SchemeTerms:
+def _scheme_terms(outcome: Outcome, items: tuple[ItemScore, ...]) -> SchemeTerms:
     """What the published 考核方案 was: its items and points (one region's, all share them), rules, grades."""
     scheme = outcome["scheme"]
     first = items[0].region if items else ""

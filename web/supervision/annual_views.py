@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _t
 
 from web.accounts.scope import Need, region_for_user
+from web.organisation.models import Department
 from web.parameters import id_of
+from web.regions.models import Region
 from web.supervision.annual import (
     FindingError,
     annual_round,
@@ -20,8 +23,8 @@ from web.supervision.annual import (
     finding_save,
     findings_of,
 )
-from web.supervision.forms import AnnualRoundForm, FindingForm
-from web.supervision.models import SupervisionFinding
+from web.supervision.forms import AnnualRoundForm, FindingForm, annual_post
+from web.supervision.models import SupervisionFinding, SupervisionRound
 from web.tasks import selectors
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -40,62 +43,18 @@ def annual(request: HttpRequest, code: str, year: int) -> HttpResponse:
         if round_
         else {"held_on": timezone.localdate()}
     )
-    finding_form = FindingForm(departments=departments)
-    editing = None
-    if request.GET.get("edit") and round_ is not None:
-        editing = get_object_or_404(
-            SupervisionFinding, pk=id_of(request.GET["edit"], _t("督导发现")), round=round_
-        )
-        finding_form = FindingForm(
-            departments=departments,
-            initial={
-                "department": editing.department_id,
-                "rating": editing.rating,
-                "text": editing.text,
-                "follow_up": editing.follow_up,
-            },
-        )
-    action = request.POST.get("action")
-    if request.method == "POST" and action == "round":
+    finding_form, editing = _finding_form_for(request, round_, departments)
+    posted = annual_post(request.POST)
+    if request.method == "POST" and posted.action == "round":
         round_form = AnnualRoundForm(request.POST)
-        if round_form.is_valid():
-            annual_round_save(
-                region=region,
-                year=year,
-                held_on=round_form.cleaned_data["held_on"],
-                note=round_form.cleaned_data["note"],
-                user=request.user,
-            )
-            messages.success(request, _t("已保存%(year)d年度督导") % {"year": year})
+        if _round_save(request, region, year, round_form):
             return redirect(here)
-    elif request.method == "POST" and action == "finding":
+    elif request.method == "POST" and posted.action == "finding":
         finding_form = FindingForm(request.POST, departments=departments)
-        if finding_form.is_valid():
-            data = finding_form.cleaned_data
-            round_ = round_ or annual_round_save(
-                region=region, year=year, held_on=None, note="", user=request.user
-            )
-            try:
-                finding = finding_save(
-                    round_=round_,
-                    department=data["department"],
-                    rating=data["rating"],
-                    text=data["text"],
-                    follow_up=data["follow_up"],
-                    rectify_by=data["rectify_by"],
-                    user=request.user,
-                )
-            except FindingError as exc:
-                finding_form.add_error(None, str(exc))
-            else:
-                messages.success(
-                    request, _t("已保存%(department)s的督导发现") % {"department": finding.department.name}
-                )
-                return redirect(here)
-    elif request.method == "POST" and action == "delete" and round_ is not None:
-        finding = get_object_or_404(
-            SupervisionFinding, pk=id_of(request.POST.get("finding", ""), _t("督导发现")), round=round_
-        )
+        if _finding_save(request, region, year, round_, finding_form):
+            return redirect(here)
+    elif request.method == "POST" and posted.action == "delete" and round_ is not None:
+        finding = get_object_or_404(SupervisionFinding, pk=posted.finding(), round=round_)
         finding_delete(finding=finding)
         messages.success(
             request, _t("已删除%(department)s的督导发现") % {"department": finding.department.name}
@@ -117,3 +76,63 @@ def annual(request: HttpRequest, code: str, year: int) -> HttpResponse:
             "editing": editing,
         },
     )
+
+
+def _finding_form_for(
+    request: HttpRequest, round_: SupervisionRound | None, departments: QuerySet[Department]
+) -> tuple[FindingForm, SupervisionFinding | None]:
+    """An empty finding form, or the one named by ``?edit=`` filled in to change it."""
+    if not request.GET.get("edit") or round_ is None:
+        return FindingForm(departments=departments), None
+    editing = get_object_or_404(
+        SupervisionFinding, pk=id_of(request.GET["edit"], _t("督导发现")), round=round_
+    )
+    form = FindingForm(
+        departments=departments,
+        initial={
+            "department": editing.department_id,
+            "rating": editing.rating,
+            "text": editing.text,
+            "follow_up": editing.follow_up,
+        },
+    )
+    return form, editing
+
+
+def _round_save(request: HttpRequest, region: Region, year: int, form: AnnualRoundForm) -> bool:
+    if not form.is_valid():
+        return False
+    annual_round_save(
+        region=region,
+        year=year,
+        held_on=form.cleaned_data["held_on"],
+        note=form.cleaned_data["note"],
+        user=request.user,
+    )
+    messages.success(request, _t("已保存%(year)d年度督导") % {"year": year})
+    return True
+
+
+def _finding_save(
+    request: HttpRequest, region: Region, year: int, round_: SupervisionRound | None, form: FindingForm
+) -> bool:
+    """The posted finding, opening the year's round if none is open yet; a refusal goes on the form."""
+    if not form.is_valid():
+        return False
+    data = form.cleaned_data
+    round_ = round_ or annual_round_save(region=region, year=year, held_on=None, note="", user=request.user)
+    try:
+        finding = finding_save(
+            round_=round_,
+            department=data["department"],
+            rating=data["rating"],
+            text=data["text"],
+            follow_up=data["follow_up"],
+            rectify_by=data["rectify_by"],
+            user=request.user,
+        )
+    except FindingError as exc:
+        form.add_error(None, str(exc))
+        return False
+    messages.success(request, _t("已保存%(department)s的督导发现") % {"department": finding.department.name})
+    return True

@@ -1,13 +1,17 @@
-"""Forms of the 督导 pages: a 整改 item typed in by the office, the annual 督导 and its findings."""
+"""Forms of the 督导 pages: a 整改 item typed in by the office, the annual 督导 and its findings, and
+the pages' other posted fields (the round, 销号's note, the annual page's action) read in one place."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext, gettext_lazy
 
 from web.organisation.models import Department
+from web.parameters import id_of
 from web.supervision.models import SupervisionFinding
 
 
@@ -58,3 +62,38 @@ class AnnualRoundForm(forms.Form):
     note = forms.CharField(
         label=gettext_lazy("督导说明"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+@dataclass(frozen=True)
+class RoundPost:
+    """The supervision page's buttons: the round they act on (None: the default round) and, for
+    整改, whether to raise items from the round's findings (``raise``) rather than the typed one."""
+
+    round: str | None
+    from_findings: bool
+
+
+def round_post(data: Mapping[str, str]) -> RoundPost:
+    return RoundPost(round=data.get("round"), from_findings="raise" in data)
+
+
+def closing_note(data: Mapping[str, str]) -> str:
+    """销号's note: how the 整改 item was settled."""
+    return data.get("note", "")
+
+
+@dataclass(frozen=True)
+class AnnualPost:
+    """The annual 督导 page's action: ``round`` saves the round, ``finding`` one finding, ``delete``
+    removes the posted ``finding``; None on a GET."""
+
+    action: str | None
+    raw_finding: str
+
+    def finding(self) -> int:
+        """The finding to delete: read only when there is a round to delete it from."""
+        return id_of(self.raw_finding, gettext("督导发现"))
+
+
+def annual_post(data: Mapping[str, str]) -> AnnualPost:
+    return AnnualPost(action=data.get("action"), raw_finding=data.get("finding", ""))

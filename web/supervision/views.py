@@ -20,7 +20,7 @@ from healthaction.responsibility import ProgressRound
 from web.accounts.scope import Need, region_for_user
 from web.organisation.models import Department
 from web.supervision.annual import annual_round, annual_rounds, findings_of
-from web.supervision.forms import RectificationForm
+from web.supervision.forms import RectificationForm, closing_note, round_post
 from web.supervision.models import Interview, Rectification
 from web.supervision.reminders import reminder_mark_read, reminders_for
 from web.supervision.report import supervision_draft, supervision_report_write
@@ -57,8 +57,10 @@ def supervision(request: HttpRequest, code: str) -> HttpResponse:
             "region": region,
             "round": round_,
             "rounds": selectors.rounds_in(region),
+            "running": selectors.running_round(),
             "view": view,
             "sup": view.supervision,
+            "evidence": selectors.evidence_by_measure(view.tracked, round_.code),
             "by_department": sorted(view.supervision.by_department().items()),
             "by_leader": sorted(view.supervision.by_leader().items()),
             "interviews": Interview.objects.filter(region=region).select_related("department"),
@@ -85,7 +87,7 @@ def _department_named(region_code: str, name: str) -> Department:
 @require_POST
 def interviews_propose(request: HttpRequest, code: str) -> HttpResponse:
     region = region_for_user(request.user, code, Need.REVIEW)
-    round_ = _round(request, code, request.POST.get("round"))
+    round_ = _round(request, code, round_post(request.POST).round)
     view = selectors.supervision_for(region, round_)
     interviews_propose_from(region=region, proposals=view.interviews, user=request.user)
     messages.success(request, gettext("已提出%(count)d项约谈建议") % {"count": len(view.interviews)})
@@ -97,8 +99,9 @@ def interviews_propose(request: HttpRequest, code: str) -> HttpResponse:
 def rectifications_create(request: HttpRequest, code: str) -> HttpResponse:
     """From the round's findings (``raise``) or one typed in by the office."""
     region = region_for_user(request.user, code, Need.REVIEW)
-    round_ = _round(request, code, request.POST.get("round"))
-    if "raise" in request.POST:
+    posted = round_post(request.POST)
+    round_ = _round(request, code, posted.round)
+    if posted.from_findings:
         view = selectors.supervision_for(region, round_)
         due = selectors.round_closes_on(round_) + datetime.timedelta(days=RECTIFY_DAYS)
         made = rectifications_create_from(
@@ -137,7 +140,7 @@ def rectification_close_view(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Rectification.objects.select_related("region"), pk=pk)
     region_for_user(request.user, item.region.code, Need.REVIEW)
     try:
-        rectification_close(item=item, note=request.POST.get("note", ""), user=request.user)
+        rectification_close(item=item, note=closing_note(request.POST), user=request.user)
         messages.success(request, gettext("整改事项已销号"))
     except ValueError as exc:
         messages.error(request, str(exc))

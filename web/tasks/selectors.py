@@ -104,6 +104,22 @@ class Tracked:
         return self.rows[verdict.measure.id]
 
 
+def evidence_by_measure(tracked: Tracked, round_code: str) -> dict[str, list[ProgressReport]]:
+    """The round's progress reports that carry 佐证材料, by the measure's number in the list (1.2), so
+    that the 督导 tables link each lagging or overdue measure to what its departments uploaded."""
+    ids = {measure.pk: number for number, measure in tracked.rows.items()}
+    found: dict[str, list[ProgressReport]] = {}
+    reports = (
+        ProgressReport.objects.filter(measure_id__in=list(ids), round=round_code)
+        .exclude(evidence="")
+        .select_related("department")
+        .order_by("department__name")
+    )
+    for report in reports:
+        found.setdefault(ids[report.measure_id], []).append(report)
+    return found
+
+
 def tracked_for_region(region: Region) -> Tracked:
     tasks = list(tasks_for_region(region))
     core = tracked_measures([plan_task(t) for t in tasks], starts_on=work_starts_on(tasks))
@@ -154,12 +170,17 @@ def judged_on(round: ProgressRound, today: datetime.date | None = None) -> datet
     return min(today, round_closes_on(round) + datetime.timedelta(days=1))
 
 
+def running_round(today: datetime.date | None = None) -> ProgressRound:
+    """The half-year under way today: in December 2026, 2026H2 (2026年全年), which ends on 31 December."""
+    today = today or timezone.localdate()
+    return ProgressRound(today.year, 1 if today.month <= 6 else 2)
+
+
 def rounds_in(region: Region, today: datetime.date | None = None) -> list[ProgressRound]:
     """The rounds that have reports, and the one running now, newest first."""
-    today = today or timezone.localdate()
     codes = ProgressReport.objects.filter(measure__task__region=region).values_list("round", flat=True)
     found = {ProgressRound.parse(code) for code in codes}
-    found.add(ProgressRound(today.year, 1 if today.month <= 6 else 2))
+    found.add(running_round(today))
     return sorted(found, reverse=True)
 
 

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from healthaction.responsibility import VERDICTS, ProgressRound, write_docx, write_xlsx
+from healthaction.responsibility import VERDICTS, ProgressRound, verdict_code, write_docx, write_xlsx
 from web.accounts.models import Role
 from web.accounts.scope import Need, region_for_user, region_scope_for
 from web.organisation.models import Department
@@ -47,7 +47,7 @@ def task_list(request: HttpRequest, code: str) -> HttpResponse:
     program = request.GET.get("program", "")
     chosen = optional_id(request.GET, "department", gettext("部门"))
     department = Department.objects.filter(pk=chosen, region=region).first() if chosen else None
-    status = request.GET.get("status", "")
+    status = verdict_code(request.GET.get("status", ""))
     rows = []
     for task in selectors.tasks_for_region(region, program=program, department=department):
         verdicts = [by_measure[m.pk] for m in task.measures.all() if m.pk in by_measure]
@@ -81,7 +81,9 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = round_for_request(request, task.region.code)
     view = selectors.supervision_for(task.region, round_)
     verdicts = {view.tracked.measure_for(v).pk: v for v in view.supervision.verdicts}
-    measures = [(m, verdicts.get(m.pk)) for m in task.measures.prefetch_related("sub_targets", "reports")]
+    measures = [
+        (m, verdicts.get(m.pk)) for m in task.measures.prefetch_related("sub_targets", "reports__department")
+    ]
     today = timezone.localdate()
     return render(
         request,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from healthaction.catalog.entries import CatalogEntry, load_catalog
 from healthaction.catalog.matching import MATCH_THRESHOLD, Match, match_indicator
-from healthaction.catalog.unit_check import UnitCheck, unit_check
+from healthaction.catalog.unit_check import UnitCheck, unit_check, unit_to_show
 from healthaction.catalog.units import UnitError, convert, convertible, normalise_unit
 
 __all__ = [
@@ -19,4 +19,5 @@ __all__ = [
     "match_indicator",
     "normalise_unit",
     "unit_check",
+    "unit_to_show",
 ]

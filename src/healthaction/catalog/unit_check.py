@@ -84,3 +84,25 @@ def unit_check(name: str, unit: str | None, values: Sequence[float] = ()) -> Uni
         f"数值与全国数值（{national}{catalog_unit}）相符"
     )
     return UnitCheck(name, label, catalog_unit, False, reason)
+
+
+def unit_to_show(name: str, unit: str | None, values: Sequence[float] = ()) -> str | None:
+    """The unit an indicator labelled ``unit`` is shown in: the label, except when it is empty (the
+    catalog's unit then) or contradicts the catalog while its numbers read as the catalog's unit
+    (婴儿死亡率（%） beside ≤7.5 and 4.4: ‰). The numbers stay as written; only the label changes, so
+    that a page never shows a value in % beside its target in ‰.
+
+    >>> unit_to_show("婴儿死亡率", "%", [7.5, 4.4]), unit_to_show("婴儿死亡率", "", [])
+    ('‰', '‰')
+    >>> unit_to_show("人均预期寿命", "岁", [78.5]), unit_to_show("自定义指标", None, [])
+    ('岁', None)
+    """
+    label = normalise_unit(unit)
+    entry = match_indicator(name).entry
+    if entry is None or entry.unit is None:
+        return label
+    if label is None:
+        return entry.unit
+    if label == entry.unit or not convertible(label, entry.unit) or not values or not _references(entry):
+        return label
+    return entry.unit if unit_check(name, label, values).suspect else label

@@ -138,7 +138,14 @@ def _cases(year: int) -> list[tuple[pl.Expr, pl.Expr]]:
     status, written = pl.col("status"), pl.col("written_comparator")
     reported = pl.col("value_year_t") + "年实际值" + number("y")
     goal = pl.col("target_year_t") + "年目标" + pl.col("symbol_t") + number("target")
-    on_the_way = reported + "，序时目标" + number("expected") + "，完成序时进度的" + pl.col("ratio_t") + "%"
+    # A value that moved away from the target since the baseline has done none of the way: a share of
+    # completion reads 0% (as wording.percent shows it), and the sentence says it went backwards.
+    done = (
+        pl.when(pl.col("ratio_num") < 0)
+        .then(pl.lit("完成序时进度的0%（较基期退步）"))
+        .otherwise("完成序时进度的" + pl.col("ratio_t") + "%")
+    )
+    on_the_way = reported + "，序时目标" + number("expected") + "，" + done
     baseline = "基期" + pl.col("baseline_year_t") + "年" + number("y0")
     change = (pl.col("y_s") - pl.col("y0_s")) * pl.col("d_c")
     compared = (
@@ -187,7 +194,11 @@ def _cases(year: int) -> list[tuple[pl.Expr, pl.Expr]]:
             + suffix("declined_since_baseline", "，但较" + baseline + "有所退步"),
         ),
         (pl.col("ratio_num").is_not_null(), on_the_way + suffix("missed", "，未达到" + goal)),
-        (pl.col("flag_no_baseline"), reported + "，" + goal + "，缺少基期值，无法计算序时进度"),
+        (
+            # The status is 进度滞后 (not yet at the target, the way to it unknown): the sentence says why.
+            pl.col("flag_no_baseline"),
+            reported + "，尚未达到" + goal + "；缺少基期值，无法计算序时进度，按进度滞后计",
+        ),
         (
             true,
             reported + "，未达到" + goal + suffix("regressing", "，且较" + baseline + "退步"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
 
 from healthaction.engine import statuses
 from healthaction.reports.draft import Cell, Column, Table
@@ -16,10 +17,19 @@ from healthaction.reports.model import (
     ReviewedValue,
 )
 from healthaction.reports.wording import GOOD, ORDER, number, status_counts, target_words, value_words
+from healthaction.wording import DECIMALS
 
 ADJUSTMENT_KINDS = {"bonus": "加分", "deduction": "扣分", "veto": "一票否决"}
 _NUMBER = None  # General: 22, 7.5, 0.36 as entered
 _SCORE = "0.00"
+
+
+def _computed(value: float | None) -> float | None:
+    """A computed 序时目标 to the indicator's decimals (healthaction.wording.DECIMALS), as the report's
+    sentence writes it: 91.19, not 91.1875."""
+    if value is None:
+        return None
+    return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-DECIMALS), rounding=ROUND_HALF_UP))
 
 
 def _value_cell(result: IndicatorResult) -> Cell:
@@ -62,9 +72,9 @@ def indicator_table(
             r.baseline_year,
             r.baseline,
             _target_cell(r),
-            r.expected,
+            _computed(r.expected),
             _value_cell(r),
-            None if r.ratio is None else round(r.ratio * 100, 1),
+            None if r.ratio is None else max(round(r.ratio * 100, 1), 0.0),  # a share of the way, never < 0
             r.label,
         ]
         if with_previous:

@@ -10,6 +10,7 @@ from healthaction.engine import statuses
 from healthaction.evaluation_io.output import plain_number
 from healthaction.reports.model import IndicatorResult, Milestone
 from healthaction.wording import COMPARATOR_WORDS, quantity
+from healthaction.wording import expected as expected_words
 
 # The order statuses are counted in, as codes (MISSED = OFF_TRACK past the target year), and their words.
 ORDER = tuple(status.code for status in statuses.SHOWN)
@@ -177,7 +178,7 @@ def progress_words(result: IndicatorResult, year: int) -> str:
             text += f"，但不及{base}"
         return text
     if result.ratio is not None and result.expected is not None and "missed" not in result.flags:
-        expected = number(result.expected, unit)
+        expected = expected_words(result.expected, unit)  # to the decimals, as the table beside it
         if result.ratio <= 0:
             progress = f"按序时进度应达到{expected}，与{base or '基期'}相比尚无进展"
         elif result.ratio >= 1:

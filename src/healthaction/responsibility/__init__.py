@@ -24,6 +24,7 @@ from healthaction.responsibility.statuses import (
     Verdict,
     rectification_css,
     rectification_label,
+    verdict_code,
     verdict_css,
     verdict_label,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "rectifications_raise",
     "supervise",
     "tracked_measures",
+    "verdict_code",
     "verdict_css",
     "verdict_label",
     "write_docx",

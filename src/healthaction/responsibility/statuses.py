@@ -56,6 +56,17 @@ def verdict_label(code: str) -> str:
     return word.label if word else code
 
 
+def verdict_code(text: str) -> str:
+    """A verdict's code from its code or its Chinese word (a link or bookmark from before the codes,
+    ``?status=滞后``); anything else is returned as it is.
+
+    >>> verdict_code("滞后"), verdict_code("behind"), verdict_code("其他")
+    ('behind', 'behind', '其他')
+    """
+    text = text.strip()
+    return next((word.code for word in VERDICTS if text in (word.code, word.label)), text)
+
+
 def verdict_css(code: str) -> str:
     word = _VERDICTS.get(code)
     return word.css if word else ""

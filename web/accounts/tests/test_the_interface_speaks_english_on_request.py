@@ -25,7 +25,7 @@ from web.assessment.services import AssessmentError, review_value_set, scheme_cr
 from web.conftest import World, small_plan
 from web.monitoring.checks import plausibility_warnings
 from web.monitoring.models import RegionScore, SeriesStatus
-from web.plans.selectors import plan_preview
+from web.plans.preview import plan_preview
 from web.tasks.tests.conftest import Xixia, xixia  # noqa: F401  (the 西夏区 责任清单 fixture)
 
 PO = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"

@@ -89,7 +89,7 @@ def counties(db: None) -> Counties:
         indicators.append(indicator)
     for code, rows in DATA.items():
         region = Region.objects.get(code=code)
-        for indicator, (baseline, value) in zip(indicators, rows, strict=True):
+        for indicator, (baseline, reported) in zip(indicators, rows, strict=True):
             if baseline is not None:
                 Baseline.objects.create(
                     indicator=indicator,
@@ -99,12 +99,12 @@ def counties(db: None) -> Counties:
                     value=Decimal(str(baseline)),
                     text=str(baseline),
                 )
-            if value is not None:
+            if reported is not None:
                 Observation.objects.create(
                     region=region,
                     indicator=indicator,
                     year=2022,
-                    value=Decimal(str(value)),
+                    value=Decimal(str(reported)),
                     state=Observation.State.APPROVED,
                 )
     scheme = scheme_create(

@@ -29,6 +29,26 @@ def qty(value: Decimal | float | None, unit: str | None = None) -> str:
 
 
 @register.filter
+def expected(value: Decimal | float | None, unit: str | None = None) -> str:
+    """``{{ s.expected|expected:unit }}``: a computed 序时目标 to the indicator's decimals, as the
+    sentence beside it writes it (74.225 → 74.23)."""
+    return wording.expected(value, unit)
+
+
+@register.filter
+def reported(status: object, unit: str | None = None) -> str:
+    """``{{ s|reported:unit }}``: a status row's 实际值 with its unit; a value carried from an earlier
+    year says so — 83.64%（2023年数据） in 2024's row, never 2023's number passed off as 2024's."""
+    value, year = getattr(status, "value", None), getattr(status, "year", None)
+    value_year = getattr(status, "value_year", None)
+    shown = wording.quantity(value, unit)
+    earlier = wording.carried_from(value_year, year)
+    if shown == wording.NONE or earlier is None:
+        return shown
+    return shown + gettext("（%(year)d年数据）") % {"year": earlier}
+
+
+@register.filter
 def pct(fraction: Decimal | float | None) -> str:
     """``{{ entry.score_fraction|pct }}``: 0.484979 → 48.5%; a negative share shows 0%."""
     return wording.percent(fraction)
@@ -39,6 +59,21 @@ def comparator(code: str | None) -> str:
     """>= → 不低于, <= → 不高于 (translated)."""
     words = wording.comparator_word(code)
     return gettext(words) if words else ""
+
+
+@register.filter
+def target_stage(target: object, unit: str | None = None) -> str:
+    """``{{ t|target_stage:t.indicator.unit }}``: one stored stage of a plan's target as it reads for its
+    year — the 2030 row of 「分别低于7%和5%」 is 低于5%, the 2022 row 低于7%; a word target (增速下降) keeps
+    the plan's words."""
+    code = getattr(target, "comparator", None)
+    value = getattr(target, "value", None)
+    symbolic = code in (">=", "<=", ">", "<", "=")
+    if (symbolic and value is None) or (not code and value is None):
+        return str(getattr(target, "text", "") or wording.NONE)
+    words = wording.comparator_word(code)
+    shown = wording.target(code, value, unit or getattr(target, "unit", None))
+    return (gettext(words) if words else "") + shown[len(words) :]
 
 
 @register.filter

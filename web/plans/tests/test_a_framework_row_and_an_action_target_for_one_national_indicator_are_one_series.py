@@ -14,7 +14,7 @@ from web.conftest import World
 from web.monitoring.models import Observation, ObservationChange
 from web.plans.models import Indicator
 from web.plans.models import Target as StoredTarget
-from web.plans.selectors import plan_preview
+from web.plans.preview import plan_preview
 from web.plans.services import plan_import
 
 FRAMEWORK_NAME = "城乡居民达到《国民体质测定标准》合格以上人数比例"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from web.conftest import World, small_plan
 from web.plans.models import Target
-from web.plans.selectors import plan_preview
+from web.plans.preview import plan_preview
 from web.plans.services import plan_import
 
 

@@ -8,7 +8,7 @@ from django.test import Client
 from healthaction.ingest.tests._text_documents import parse_text
 from web.conftest import World
 from web.plans.commands import preview_lines
-from web.plans.selectors import plan_preview
+from web.plans.preview import plan_preview
 
 TASK_LIST = """健康平川行动2021年工作要点
 一、加强组织领导

@@ -125,6 +125,21 @@ def test_a_lagging_measure_is_on_the_supervision_list_with_its_reason(client: Cl
     assert "低于序时进度50%" in page
 
 
+def test_the_task_list_filters_by_a_status_code_or_its_chinese_word(client: Client, xixia: Xixia) -> None:
+    """?status=behind, and ?status=滞后 from links and bookmarks made before the statuses were codes."""
+    client.force_login(xixia.office)
+    everything = client.get(f"/tasks/{XIXIA}/?round=2021H1").content.decode()
+    by_code = client.get(f"/tasks/{XIXIA}/?round=2021H1&status=not_started").content.decode()
+    by_word = client.get(f"/tasks/{XIXIA}/?round=2021H1&status=未开始").content.decode()
+
+    def rows(page: str) -> list[str]:
+        return [row for row in page.split("<tr")[1:] if "/tasks/task/" in row]
+
+    assert rows(by_code) == rows(by_word)
+    assert 0 < len(rows(by_code)) < len(rows(everything))
+    assert "未开始" in by_code
+
+
 def test_a_rectification_is_raised_then_closed(client: Client, xixia: Xixia) -> None:
     client.force_login(xixia.office)
     client.post(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from healthaction.catalog import UnitError, convert, normalise_unit, unit_check
+from healthaction.catalog import UnitError, convert, normalise_unit, unit_check, unit_to_show
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,19 @@ def test_it_does_not_judge_what_it_cannot_compare() -> None:
     assert not unit_check("居民健康素养水平", "%", [20]).suspect
     assert not unit_check("中药材种植面积", "万亩", [3]).suspect
     assert not unit_check("婴儿死亡率", None, [4.4]).suspect
+
+
+def test_it_shows_a_mislabelled_rate_in_the_catalog_unit_its_numbers_fit() -> None:
+    # 平川区's framework heads 婴儿死亡率 with（%）while its targets read 7.5‰ and 5‰.
+    assert unit_to_show("婴儿死亡率", "%", [7.5, 5, 4.4]) == "‰"
+
+
+def test_it_gives_an_unlabelled_indicator_the_catalog_unit() -> None:
+    assert unit_to_show("国家学生体质健康标准达标优良率", "", [55]) == "%"
+
+
+def test_it_keeps_a_label_that_fits_or_has_nothing_to_compare_with() -> None:
+    assert unit_to_show("婴儿死亡率", "‰", [3.75]) == "‰"
+    assert unit_to_show("婴儿死亡率", "%", []) == "%"
+    assert unit_to_show("人均预期寿命", "岁", [78.5]) == "岁"
+    assert unit_to_show("本地自定指标", None, [1]) is None

@@ -214,6 +214,19 @@ def test_it_explains_each_status_in_a_sentence(
     assert row["explanation"] == explanation
 
 
+def test_it_says_a_value_gone_backwards_did_none_of_the_way_not_a_negative_share() -> None:
+    row = evaluate_one(year=2021, baseline=(2017, 18), targets=LITERACY, observed={2021: 16}, unit="%")
+    assert row["explanation"] == "2021年实际值16%，序时目标21.2%，完成序时进度的0%（较基期退步）"
+
+
+def test_it_says_why_a_series_without_baseline_is_lagging() -> None:
+    row = evaluate_one(year=2018, baseline=None, targets=LITERACY, observed={2018: 16}, unit="%")
+    assert row["status"] == "LAGGING"
+    assert row["explanation"] == (
+        "2018年实际值16%，尚未达到2022年目标≥22%；缺少基期值，无法计算序时进度，按进度滞后计"
+    )
+
+
 def test_it_writes_per_hundred_thousand_after_the_number() -> None:
     row = evaluate_one(
         year=2021,
