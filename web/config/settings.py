@@ -14,6 +14,7 @@
 | HEALTHACTION_EMAIL_BACKEND, HEALTHACTION_FROM_EMAIL | console backend, healthaction@localhost (reminders) |
 | HEALTHACTION_QUEUE_URL | sqlite:///$HEALTHACTION_VAR/queue.sqlite3 (jobs; or redis://…, postgres://…) |
 | HEALTHACTION_CACHE_URL | each process's memory (dashboards' cache; redis://host:6379/1 shares it) |
+| HEALTHACTION_CACHE_PREFIX | healthaction-dashboards (the cache's key prefix; one per site on a Redis) |
 | HEALTHACTION_SELF_APPROVAL | off (审核 by another than the submitter; on: a small office approves its own) |
 | HEALTHACTION_HSTS_SECONDS | 0 (Strict-Transport-Security max-age; 31536000 once the site is HTTPS only) |
 | HEALTHACTION_HSTS_INCLUDE_SUBDOMAINS, HEALTHACTION_HSTS_PRELOAD | off |
@@ -181,7 +182,8 @@ if _cache_url := os.environ.get("HEALTHACTION_CACHE_URL", ""):
     CACHES["dashboards"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": _cache_url,
-        "KEY_PREFIX": "healthaction-dashboards",
+        # Two sites on one Redis (a training site beside the live one) must not serve each other's pages.
+        "KEY_PREFIX": os.environ.get("HEALTHACTION_CACHE_PREFIX", "healthaction-dashboards"),
     }
 
 # The jobs' queue (huey, web/queue/backend.py): a SQLite file by default, nothing to run beside it.

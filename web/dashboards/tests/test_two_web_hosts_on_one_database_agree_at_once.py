@@ -1,9 +1,10 @@
 """Two web hosts on one database: an approval through one shows at once on the other.
 
-Two real `healthaction serve` processes (ports 8160 and 8161) share one database and, when Redis
-answers, one dashboards cache in Redis (DB 5; HEALTHACTION_TEST_CACHE_URL names another) — each
-host's overview is cached before the approval, so a stale part would be served if anything but the
-generation token decided what is current."""
+Two real `healthaction serve` processes (on two free ports) share one database and, when Redis
+answers, one dashboards cache in Redis (DB 5; HEALTHACTION_TEST_CACHE_URL names another) under a key
+prefix of this run's own, so that a second test run at the same time (SQLite beside PostgreSQL) neither
+answers on these ports nor shares these cache entries — each host's overview is cached before the
+approval, so a stale part would be served if anything but the generation token decided what is current."""
 
 from __future__ import annotations
 
@@ -17,12 +18,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
-PORTS = (8160, 8161)
 CACHE = os.environ.get("HEALTHACTION_TEST_CACHE_URL", "redis://127.0.0.1:6379/5")
 
 SETUP = """
@@ -68,6 +69,13 @@ print(json.dumps({"session": session.session_key, "pk": value.pk, "version": val
 """
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
 def _answers(host: str, port: int) -> bool:
     try:
         with socket.create_connection((host, port), timeout=1):
@@ -102,11 +110,13 @@ def test_an_approval_through_one_host_shows_at_once_on_the_other(tmp_path: Path)
     }
     if _answers("127.0.0.1", 6379):
         env["HEALTHACTION_CACHE_URL"] = CACHE
+        env["HEALTHACTION_CACHE_PREFIX"] = f"test-two-hosts-{uuid.uuid4().hex}"
     else:
         env.pop("HEALTHACTION_CACHE_URL", None)  # each host's own memory: the token must still hold
     done = subprocess.run([sys.executable, "-c", SETUP], env=env, cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     built = json.loads(done.stdout.strip().splitlines()[-1])
+    PORTS = (_free_port(), _free_port())  # noqa: N806 — the two hosts' ports, fixed for the test
     program = Path(sys.executable).parent / "healthaction"
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     serve = [str(program), "serve", "--workers", "1", "--port"]
@@ -121,6 +131,7 @@ def test_an_approval_through_one_host_shows_at_once_on_the_other(tmp_path: Path)
         cookie = f"sessionid={built['session']}"
         overview = "/regions/620403/?year=2022"
         before = [_cards(_get(port, overview, cookie)[0]) for port in PORTS]  # both hosts cache it now
+        assert before[0], "the overview shows no status cards"
         assert before[0] == before[1]
         assert before[0].get("已达标", 0) == 0
 
