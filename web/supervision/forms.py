@@ -3,6 +3,7 @@ the pages' other posted fields (the round, 销号's note, the annual page's acti
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -97,3 +98,38 @@ class AnnualPost:
 
 def annual_post(data: Mapping[str, str]) -> AnnualPost:
     return AnnualPost(action=data.get("action"), raw_finding=data.get("finding", ""))
+
+
+class InterviewOutcomeForm(forms.Form):
+    """What became of a proposed 约谈: held on a day, or not held (不约谈) — with a note either way."""
+
+    state = forms.ChoiceField(
+        label=gettext_lazy("结果"),
+        choices=[("held", gettext_lazy("已约谈")), ("dropped", gettext_lazy("不约谈"))],
+        error_messages={"invalid_choice": gettext_lazy("请选择已约谈或不约谈")},
+    )
+    held_on = forms.DateField(
+        label=gettext_lazy("约谈日期"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        error_messages={"invalid": gettext_lazy("约谈日期请按 2025-03-31 的格式填写")},
+    )
+    note = forms.CharField(label=gettext_lazy("说明"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        held_on = data.get("held_on")
+        if data.get("state") == "held":
+            if held_on is None and "held_on" not in self.errors:
+                self.add_error("held_on", gettext_lazy("已约谈请填写约谈日期"))
+            elif held_on is not None and held_on > self.today:
+                self.add_error("held_on", gettext_lazy("约谈日期不能晚于今天：约谈举行后再记录"))
+        elif data.get("state") == "dropped":
+            data["held_on"] = None
+            if not (data.get("note") or "").strip():
+                self.add_error("note", gettext_lazy("不约谈请在说明中写明原因"))
+        return data

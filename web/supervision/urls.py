@@ -13,5 +13,6 @@ urlpatterns = [
     path("<str:code>/supervision/annual/<year:year>/", annual_views.annual, name="task-annual"),
     path("<str:code>/supervision/interviews/", views.interviews_propose, name="task-interviews"),
     path("<str:code>/supervision/rectifications/", views.rectifications_create, name="task-rectifications"),
+    path("interviews/<int:pk>/outcome/", views.interview_outcome, name="task-interview-outcome"),
     path("rectifications/<int:pk>/close/", views.rectification_close_view, name="task-rectification-close"),
 ]

@@ -20,11 +20,12 @@ from healthaction.responsibility import ProgressRound
 from web.accounts.scope import Need, region_for_user
 from web.organisation.models import Department
 from web.supervision.annual import annual_round, annual_rounds, findings_of
-from web.supervision.forms import RectificationForm, closing_note, round_post
+from web.supervision.forms import InterviewOutcomeForm, RectificationForm, closing_note, round_post
 from web.supervision.models import Interview, Rectification
 from web.supervision.reminders import reminder_mark_read, reminders_for
 from web.supervision.report import supervision_draft, supervision_report_write
 from web.supervision.services import (
+    interview_decide,
     interviews_propose_from,
     rectification_close,
     rectification_create,
@@ -132,6 +133,28 @@ def rectifications_create(request: HttpRequest, code: str) -> HttpResponse:
             )
             messages.success(request, gettext("已添加整改事项"))
     return redirect(f"/tasks/{region.code}/supervision/?round={round_.code}")
+
+
+@login_required
+@require_POST
+def interview_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    """The office records what became of a proposed 约谈 (before: only in /admin/)."""
+    interview = get_object_or_404(Interview.objects.select_related("region", "department"), pk=pk)
+    region_for_user(request.user, interview.region.code, Need.REVIEW)
+    form = InterviewOutcomeForm(request.POST, today=timezone.localdate())
+    if form.is_valid():
+        data = form.cleaned_data
+        interview_decide(interview=interview, state=data["state"], held_on=data["held_on"], note=data["note"])
+        messages.success(
+            request,
+            gettext("已记录%(department)s的约谈结果：%(state)s")
+            % {"department": interview.department.name, "state": gettext(interview.get_state_display())},
+        )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, f"{interview.department.name}：{error}")
+    return redirect(f"/tasks/{interview.region.code}/supervision/?round={interview.round}")
 
 
 @login_required
