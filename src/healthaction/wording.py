@@ -71,6 +71,16 @@ def _decimal(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def rounded(value: object, decimals: int = DECIMALS) -> Decimal | None:
+    """``value`` to ``decimals`` places, half up as the reports round; None for no number.
+
+    >>> rounded(74.225), rounded("91.1875"), rounded(None)
+    (Decimal('74.23'), Decimal('91.19'), None)
+    """
+    exact = _decimal(value)
+    return None if exact is None else exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def number(value: object, decimals: int | None = None) -> str:
     """74.225 with 2 decimals → 74.23 (half up, as the reports round); without decimals the value as
     stored, trailing zeros dropped: 19.600000 → 19.6; None → —.
@@ -78,11 +88,10 @@ def number(value: object, decimals: int | None = None) -> str:
     >>> number("74.225", 2), number("19.600000"), number(None), number(-0.0)
     ('74.23', '19.6', '—', '0')
     """
-    exact = _decimal(value)
+    exact = _decimal(value) if decimals is None else rounded(value, decimals)
     if exact is None:
         return NONE
     if decimals is not None:
-        exact = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
         text = format(exact, "f")
     else:
         exact = exact.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP).normalize()
@@ -112,11 +121,8 @@ def expected(value: object, unit: str | None = None) -> str:
     >>> expected(74.225, "岁"), expected(42.2825, "%"), expected(98, "%"), expected(None)
     ('74.23岁', '42.28%', '98%', '—')
     """
-    exact = _decimal(value)
-    if exact is None:
-        return NONE
     # Rounded to the decimals, then shown without trailing zeros (the sentence writes 98, not 98.00).
-    return quantity(exact.quantize(Decimal(1).scaleb(-DECIMALS), rounding=ROUND_HALF_UP), unit)
+    return quantity(rounded(value), unit)
 
 
 def carried_from(value_year: object, year: object) -> int | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from decimal import ROUND_HALF_UP, Decimal
 
 from healthaction.engine import statuses
 from healthaction.reports.draft import Cell, Column, Table
@@ -17,7 +16,7 @@ from healthaction.reports.model import (
     ReviewedValue,
 )
 from healthaction.reports.wording import GOOD, ORDER, number, status_counts, target_words, value_words
-from healthaction.wording import DECIMALS
+from healthaction.wording import rounded
 
 ADJUSTMENT_KINDS = {"bonus": "加分", "deduction": "扣分", "veto": "一票否决"}
 _NUMBER = None  # General: 22, 7.5, 0.36 as entered
@@ -25,11 +24,10 @@ _SCORE = "0.00"
 
 
 def _computed(value: float | None) -> float | None:
-    """A computed 序时目标 to the indicator's decimals (healthaction.wording.DECIMALS), as the report's
-    sentence writes it: 91.19, not 91.1875."""
-    if value is None:
-        return None
-    return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-DECIMALS), rounding=ROUND_HALF_UP))
+    """A computed 序时目标 to the indicator's decimals, as the report's sentence writes it: 91.19, not
+    91.1875."""
+    exact = rounded(value)
+    return None if exact is None else float(exact)
 
 
 def _value_cell(result: IndicatorResult) -> Cell:
