@@ -12,13 +12,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
 from django.utils.translation import gettext
 
 from healthaction.engine import statuses
 from web.accounts.scope import RegionScope
 from web.monitoring.models import Observation, ReportingRound
-from web.monitoring.selectors import entry_rows, lineage_codes, rounds_open_for, submitted_in
+from web.monitoring.selectors import entry_rows, rounds_around, rounds_open_for, submitted_in
 from web.organisation.models import Department
 from web.plans.models import Indicator
 from web.regions.models import Region
@@ -35,12 +34,7 @@ def pending_approvals(region: Region) -> int:
 def reporting_round(region: Region, today: datetime.date) -> ReportingRound | None:
     """The yearly round the region reports in now: an open one (the latest year), else the one that
     closed last. Rounds of the region's ancestors and of its subtree count."""
-    rounds = list(
-        ReportingRound.objects.filter(
-            Q(region__code__in=lineage_codes(region)) | Q(region__path__startswith=region.path),
-            kind=ReportingRound.Kind.YEARLY,
-        ).select_related("region")
-    )
+    rounds = list(rounds_around(region).filter(kind=ReportingRound.Kind.YEARLY))
     open_now = [r for r in rounds if r.is_open(today)]
     if open_now:
         return max(open_now, key=lambda r: (r.year, r.closes_on))

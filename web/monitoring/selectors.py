@@ -59,11 +59,15 @@ def entry_years(region: Region, today: datetime.date) -> list[int]:
     return sorted((y for y in years if y <= today.year or y in open_years), reverse=True)
 
 
-def rounds_open_for(region: Region, today: datetime.date) -> list[ReportingRound]:
-    rounds = ReportingRound.objects.filter(
+def rounds_around(region: Region) -> QuerySet[ReportingRound]:
+    """The rounds that concern ``region``: its ancestors' and its own (they hold for it) and its subtree's."""
+    return ReportingRound.objects.filter(
         Q(region__code__in=lineage_codes(region)) | Q(region__path__startswith=region.path)
     ).select_related("region")
-    return [r for r in rounds if r.is_open(today)]
+
+
+def rounds_open_for(region: Region, today: datetime.date) -> list[ReportingRound]:
+    return [r for r in rounds_around(region) if r.is_open(today)]
 
 
 def _nearest_target(indicator: Indicator, region: Region, year: int) -> Target | None:
