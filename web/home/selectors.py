@@ -110,12 +110,12 @@ class OpenRectifications:
 
 def open_rectifications(region: Region, today: datetime.date) -> OpenRectifications:
     counts: dict[int, list[int]] = {}
-    for region_id, due_on in Rectification.objects.filter(
+    for item in Rectification.objects.filter(
         region__path__startswith=region.path, closed_at__isnull=True
-    ).values_list("region_id", "due_on"):
-        row = counts.setdefault(region_id, [0, 0])
+    ).only("region_id", "due_on", "closed_at"):
+        row = counts.setdefault(item.region_id, [0, 0])
         row[0] += 1
-        row[1] += due_on < today
+        row[1] += item.state(today) == "overdue"  # the one rule of 逾期未整改 (Rectification.state)
     regions = Region.objects.in_bulk(list(counts))
     return OpenRectifications(
         rows=sorted(((regions[pk], n, late) for pk, (n, late) in counts.items()), key=lambda r: r[0].path)
