@@ -50,7 +50,7 @@ def rounds(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _rounds_page(request: HttpRequest, region: Region, form: RoundForm, status: int = 200) -> HttpResponse:
-    scope = region_scope_for(request.user)
+    can_manage = region_scope_for(request.user).may(Need.MANAGE)
     today = _today()
     return render(
         request,
@@ -59,8 +59,8 @@ def _rounds_page(request: HttpRequest, region: Region, form: RoundForm, status: 
             "region": region,
             "rounds": rounds_open_for(region, today),
             # The office opens and extends its own region's rounds here (before: only in /admin/).
-            "can_manage": scope.may(Need.MANAGE),
-            "own_rounds": rounds_of(region),
+            "can_manage": can_manage,
+            "own_rounds": rounds_of(region) if can_manage else [],  # read only for whom it is shown
             "today": today,
             "form": form,
         },
