@@ -359,7 +359,7 @@ def credentials(root: str = "990000") -> dict[str, str]:
     county = Region.objects.filter(parent=city).order_by("code")[0]
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "web.accounts.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     result = {

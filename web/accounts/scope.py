@@ -96,6 +96,13 @@ NOBODY = RegionScope(root=None, role=None, department=None)
 _MEMO = "_healthaction_scope"
 
 
+def _profile(user: AbstractBaseUser) -> Profile | None:
+    """The profile the sign-in backend read with the user (`web.accounts.backends`), else the database's."""
+    if Profile.user.field.remote_field.is_cached(user):
+        return getattr(user, "profile", None)  # None: the join found no profile
+    return Profile.objects.filter(user_id=user.pk).select_related("region", "department").first()
+
+
 def region_scope_for(user: AbstractBaseUser | AnonymousUser) -> RegionScope:
     """The user's scope, read once per user object (a request's): its view and page header share it."""
     if not user.is_authenticated:
@@ -105,7 +112,7 @@ def region_scope_for(user: AbstractBaseUser | AnonymousUser) -> RegionScope:
     found: RegionScope | None = getattr(user, _MEMO, None)
     if found is not None:
         return found
-    profile = Profile.objects.filter(user_id=user.pk).select_related("region", "department").first()
+    profile = _profile(user)
     if profile is None:
         return NOBODY
     found = RegionScope(root=profile.region, role=profile.role, department=profile.department)
@@ -115,7 +122,13 @@ def region_scope_for(user: AbstractBaseUser | AnonymousUser) -> RegionScope:
 
 def region_for_user(user: AbstractBaseUser | AnonymousUser, code: str, need: Need = Need.VIEW) -> Region:
     """The region ``code`` if the user may ``need`` it: 404 when unknown, 403 when outside scope."""
-    region = Region.objects.filter(code=code).first()
+    return region_allowed(user, Region.objects.filter(code=code).first(), need)
+
+
+def region_allowed(
+    user: AbstractBaseUser | AnonymousUser, region: Region | None, need: Need = Need.VIEW
+) -> Region:
+    """``region`` (looked up by its code) if the user may ``need`` it: 404 when None, 403 outside scope."""
     if region is None:
         raise Http404(gettext("没有这个地区"))
     scope = region_scope_for(user)

@@ -8,9 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from ninja import Query, Router
 
-from web.accounts.scope import region_for_user
+from web.accounts.scope import region_allowed
 from web.api.schemas import ERRORS, ActionStatusOut, RegionRef, SeriesStatusOut, StatusCount, StatusesOut
-from web.dashboards.cache import cached, generation
+from web.dashboards.cache import cached, generation_of, region_by_code
 from web.dashboards.selectors import STATUS_LABELS, STATUS_ORDER, region_overview, status_years
 from web.regions.models import Region
 
@@ -32,8 +32,8 @@ def _counts(cells: list[int]) -> list[StatusCount]:
 def region_statuses(request: HttpRequest, code: str, year: Query[int | None] = None) -> HttpResponse:
     """评估引擎对该地区每个指标在某一年的判定（已达标、进度正常、进度滞后、严重滞后、无数据），
     与仪表盘相同；审核通过一个值后立即重新计算。`year` 默认为最近有结果的年份。"""
-    region = region_for_user(request.user, code)
-    token = generation()
+    token = generation_of(request)
+    region = region_allowed(request.user, region_by_code(token, code))
     if year is None:
         years = cached(token, ("status-years", region.pk), partial(status_years, region))
         year = years[-1] if years else None

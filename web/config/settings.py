@@ -196,7 +196,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked account before the password is checked
-    "django.contrib.auth.backends.ModelBackend",
+    "web.accounts.backends.ModelBackend",  # Django's, with the user's profile read in the same query
 ]
 # Login failure handling as 等级保护 asks: after N failures of one account from one address the
 # account is locked there for a while; a success resets the count. The office unlocks early with

@@ -20,13 +20,16 @@ from typing import Any, TypeVar
 
 from django.core.cache import caches
 from django.db import IntegrityError, connection, transaction
+from django.http import HttpRequest
 
 from web.dashboards.models import Generation
+from web.regions.models import Region
 
 ALIAS = "dashboards"
 TIMEOUT = 24 * 3600  # a generation's parts are never stale; the timeout only frees memory
 _ROW = 1
 _MISSING = object()
+_ON_REQUEST = "_healthaction_generation"
 _READ = f"SELECT token FROM {Generation._meta.db_table} WHERE id = %s"
 T = TypeVar("T")
 
@@ -43,6 +46,27 @@ def generation() -> str:
             return Generation.objects.create(pk=_ROW, token=uuid.uuid4().hex).token
     except IntegrityError:  # another request created it first
         return Generation.objects.values_list("token", flat=True).get(pk=_ROW)
+
+
+def generation_of(request: HttpRequest) -> str:
+    """The token, read once per request: the view's parts and the page's frame (the demo banner) share it."""
+    token: str | None = getattr(request, _ON_REQUEST, None)
+    if token is None:
+        token = generation()
+        setattr(request, _ON_REQUEST, token)
+    return token
+
+
+def region_by_code(token: str, code: str) -> Region | None:
+    """The region ``code`` of generation ``token`` (a save or delete of a region replaces the token).
+    An unknown code is not cached: made-up codes must not fill the cache."""
+    cache, name = caches[ALIAS], key(token, "region", code)
+    found: Region | None = cache.get(name)
+    if found is None:
+        found = Region.objects.filter(code=code).first()
+        if found is not None:
+            cache.set(name, found, TIMEOUT)
+    return found
 
 
 def generation_bump() -> None:

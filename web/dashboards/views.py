@@ -11,8 +11,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
-from web.accounts.scope import region_for_user, region_scope_for
-from web.dashboards.cache import cached, generation, key
+from web.accounts.scope import region_allowed, region_scope_for
+from web.dashboards.cache import cached, generation_of, key, region_by_code
 from web.dashboards.selectors import (
     LEAGUE_PAGE,
     STATUS_LABELS,
@@ -93,8 +93,8 @@ def _status(request: HttpRequest) -> str | None:
 def overview(request: HttpRequest, code: str) -> HttpResponse:
     """The region's year: status cards (each a link to its indicators: ``?status=``), the lagging
     indicators first, the actions' and the children's counts."""
-    region = region_for_user(request.user, code)
-    token = generation()
+    token = generation_of(request)
+    region = region_allowed(request.user, region_by_code(token, code))
     year = _year(request, region, token)
     every = request.GET.get("lagging") == "all"
     status = _status(request)
@@ -164,9 +164,9 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def indicator(request: HttpRequest, code: str, indicator_id: int) -> HttpResponse:
-    region = region_for_user(request.user, code)
+    token = generation_of(request)
+    region = region_allowed(request.user, region_by_code(token, code))
     year = optional_year(request.GET)  # the year its row is marked in, and the overview it leads back to
-    token = generation()
     # The indicator by the generation too (a save of an indicator replaces it): one query fewer a view.
     item = cached(token, ("indicator", indicator_id), Indicator.objects.filter(pk=indicator_id).first)
     if item is None:
@@ -209,8 +209,8 @@ def _page(request: HttpRequest) -> int:
 def league(request: HttpRequest, code: str) -> HttpResponse:
     """The children's league, ranked among themselves; with ``?level=county`` every county of the
     subtree (a country's 2,844), best score first, a page of LEAGUE_PAGE at a time."""
-    region = region_for_user(request.user, code)
-    token = generation()
+    token = generation_of(request)
+    region = region_allowed(request.user, region_by_code(token, code))
     year = _year(request, region, token)
     level = request.GET.get("level", "")
     page = _page(request) if level in LEVELS else 1

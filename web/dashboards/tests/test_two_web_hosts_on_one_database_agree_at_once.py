@@ -62,7 +62,7 @@ value = observation_save(
 )
 session = SessionStore()
 session[SESSION_KEY] = str(office.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[BACKEND_SESSION_KEY] = "web.accounts.backends.ModelBackend"
 session[HASH_SESSION_KEY] = office.get_session_auth_hash()
 session.create()
 print(json.dumps({"session": session.session_key, "pk": value.pk, "version": value.version}))
