@@ -11,6 +11,7 @@ import polars as pl
 from healthaction.engine import explain, ranks, scores
 from healthaction.engine.comparators import check_comparators
 from healthaction.engine.exact import MAX_MAGNITUDE, decimal_to_float, ratio_to_float, scaled_to_float
+from healthaction.engine.frames import ENGINE
 from healthaction.engine.judgement import FLAGS, Judgement, first_of
 from healthaction.engine.model import (
     DEFAULT_OPTIONS,
@@ -60,13 +61,13 @@ def prepare(inputs: EvaluationInputs) -> PreparedEvaluation:
     _check_magnitudes(targets=inputs.targets, baselines=inputs.baselines)
     names = Names.of(inputs.targets)
     targets = first_per_year(
-        names.keyed(typed(inputs.targets, {**TARGETS_SCHEMA, "value": pl.Float64})).collect()
+        names.keyed(typed(inputs.targets, {**TARGETS_SCHEMA, "value": pl.Float64})).collect(engine=ENGINE)
     )
     parameters = indicator_parameters(targets.lazy(), inputs.indicators, names)
     return PreparedEvaluation(
         names=names,
         targets=targets,
-        parameters=parameters.sort("indicator_code").collect(),
+        parameters=parameters.sort("indicator_code").collect(engine=ENGINE),
         given=given_baselines(inputs.baselines, names),
         parents=_parents(inputs.regions),
         adjustments=inputs.adjustments,
@@ -109,10 +110,10 @@ def _evaluated(
     names, targets = prepared.names, prepared.targets
     points = reported_points(observations, names, year).lazy()
     frame = series_frame(static, points, year)
-    table = effective_target(frame.with_columns(pl.col("key").alias("sid")), year).collect()
+    table = effective_target(frame.with_columns(pl.col("key").alias("sid")), year).collect(engine=ENGINE)
     slow = slow_verdicts(table, points)
     keys = table.get_column("sid")
-    path = expected(table, targets, year, options.trajectory).collect().rename({"sid": "key"})
+    path = expected(table, targets, year, options.trajectory).collect(engine=ENGINE).rename({"sid": "key"})
     parts = [table, aligned(keys, path), aligned(keys, slow.rename({"sid": "key"}).sort("key"))]
     lazy = (
         pl.concat(parts, how="horizontal")
@@ -127,7 +128,7 @@ def _evaluated(
         plan.select("key", *columns, "score_num", "score_den", *kept)
         .sort("key")
         .with_columns(names.decoded())
-        .collect()
+        .collect(engine=ENGINE)
     )
     logger.debug("evaluated %d series at %d", judged.height, year)
     if options.explain:

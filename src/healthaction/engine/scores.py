@@ -14,6 +14,7 @@ from fractions import Fraction
 import polars as pl
 
 from healthaction.engine.exact import EXACT, SCALE, scaled
+from healthaction.engine.frames import ENGINE
 from healthaction.engine.judgement import first_of
 from healthaction.engine.model import EvaluationOptions
 
@@ -73,7 +74,7 @@ def region_scores(
     for end, total in (("lo", pl.col("low")), ("hi", pl.col("low") + pl.col("slack"))):
         columns[f"score_{end}"] = _hundredths(total * 10_000, scale)
         columns[f"final_{end}"] = pl.max_horizontal(_hundredths(total * 10_000 + adjusted, scale), 0)
-    frame = _settle_near_edges(plan.with_columns(**columns).collect(), series)
+    frame = _settle_near_edges(plan.with_columns(**columns).collect(engine=ENGINE), series)
     return frame.select(
         "region",
         pl.col("score_lo").alias("score_h"),
@@ -113,7 +114,7 @@ def _settle_near_edges(frame: pl.DataFrame, series: pl.LazyFrame) -> pl.DataFram
     terms = (
         series.filter(pl.col("region").is_in(regions))
         .select("region", scaled(pl.col("weight")).alias("w"), "score_num", "score_den")
-        .collect()
+        .collect(engine=ENGINE)
     )
     sums: dict[str, list[Fraction]] = {r: [Fraction(0), Fraction(0)] for r in regions}
     for region, w, num, den in terms.iter_rows():

@@ -14,6 +14,7 @@ import polars as pl
 
 from healthaction.engine.comparators import polarity_from_comparators
 from healthaction.engine.exact import EXACT, SCALE_DIGITS, scaled
+from healthaction.engine.frames import ENGINE
 
 KEY = ["region", "indicator"]
 # A series is keyed by one integer: region code · 2³² + indicator code, the codes being
@@ -112,7 +113,7 @@ def reported_points(observations: pl.DataFrame, names: Names, year: int) -> pl.D
     points = typed(observations, POINTS_SCHEMA).filter(
         (pl.col("year") <= year) & pl.col("value").is_not_null()
     )
-    return in_series_order(names.keyed(points).collect().rechunk())  # one chunk: cheaper scans
+    return in_series_order(names.keyed(points).collect(engine=ENGINE).rechunk())  # one chunk: cheaper scans
 
 
 def indicator_parameters(
@@ -171,7 +172,7 @@ def given_baselines(baselines: pl.DataFrame | None, names: Names) -> pl.DataFram
         names.keyed(typed(baselines, POINTS_SCHEMA))
         .filter(pl.col("value").is_not_null() & pl.col("year").is_not_null())
         .select("key", pl.col("year").alias("given_year"), pl.col("value").alias("given_value"))
-        .collect()
+        .collect(engine=ENGINE)
     )
     if not given.get_column("key").is_sorted():
         given = given.sort("key", maintain_order=True)
@@ -202,7 +203,7 @@ def static_frame(
 
     `parameters` from `indicator_parameters` in indicator_code order, `given` from `given_baselines`.
     """
-    active = milestones(targets.lazy(), year).collect()
+    active = milestones(targets.lazy(), year).collect(engine=ENGINE)
     keys = active.get_column("key")
     codes = (keys % CODE_SHIFT).alias("indicator_code")
     return pl.concat(
@@ -213,7 +214,8 @@ def static_frame(
 def series_frame(static: pl.DataFrame, points: pl.LazyFrame, year: int) -> pl.LazyFrame:
     """Steps 1, 2 and 4: value used (y), active milestone, baseline (t₀, y₀) — values in millionths."""
     keys = static.get_column("key")
-    frame = pl.concat([static, aligned(keys, observed(points).collect())], how="horizontal").lazy()
+    reported = observed(points).collect(engine=ENGINE)
+    frame = pl.concat([static, aligned(keys, reported)], how="horizontal").lazy()
     has_value = pl.col("last_year").is_not_null() & (year - pl.col("last_year") <= pl.col("max_age"))
     substitute = (
         pl.col("given_year").is_null()
