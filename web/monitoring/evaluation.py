@@ -43,29 +43,36 @@ def evaluation_inputs(regions: list[Region]) -> Any:
     targets_by: dict[int, dict[str, list[tuple[Any, ...]]]] = {}
     # The unit goes with the indicator so that each sentence reads 「2024年实际值77.19%」, not a bare number.
     described: dict[str, tuple[int | None, str | None]] = {}
-    for indicator_id, code, year, source, comparator, value, sign, unit in Target.objects.filter(
-        region__code__in=lineage
-    ).values_list(
-        "indicator_id",
-        "region__code",
-        "year",
-        "source",
-        "comparator",
-        "value",
-        "indicator__polarity",
-        "indicator__unit",
+    # In the order entered (the first of two action texts for one year wins), without the model's
+    # ordering by the indicator's region and name: two joins and a sort, a millisecond of an approval.
+    for indicator_id, code, year, source, comparator, value, sign, unit in (
+        Target.objects.filter(region__code__in=lineage)
+        .order_by("pk")
+        .values_list(
+            "indicator_id",
+            "region__code",
+            "year",
+            "source",
+            "comparator",
+            "value",
+            "indicator__polarity",
+            "indicator__unit",
+        )
     ):
         targets_by.setdefault(indicator_id, {}).setdefault(code, []).append((year, source, comparator, value))
         described[str(indicator_id)] = (sign, unit or None)
     baselines_by: dict[int, dict[str, list[tuple[Any, ...]]]] = {}
-    for indicator_id, code, base_year, base_value in Baseline.objects.filter(
-        region__code__in=lineage
-    ).values_list("indicator_id", "region__code", "year", "value"):
+    for indicator_id, code, base_year, base_value in (
+        Baseline.objects.filter(region__code__in=lineage)
+        .order_by()
+        .values_list("indicator_id", "region__code", "year", "value")
+    ):
         baselines_by.setdefault(indicator_id, {}).setdefault(code, []).append((base_year, base_value))
     indicator_ids = set(targets_by)
 
-    target_rows: list[dict[str, Any]] = []
-    baseline_rows: list[dict[str, Any]] = []
+    # Column by column: a table from lists builds in a fraction of the time of one from a dict a row.
+    targets: dict[str, list[Any]] = {"region": [], "indicator": [], "year": [], "comparator": [], "value": []}
+    baselines: dict[str, list[Any]] = {"region": [], "indicator": [], "year": [], "value": []}
     for region in regions:
         upward = [c for c in reversed(region.path.split("/")) if c]
         for indicator_id in indicator_ids:
@@ -74,29 +81,22 @@ def evaluation_inputs(regions: list[Region]) -> Any:
             for target in _nearest(by_region, upward):  # framework beats action text for the same year
                 if target[0] not in chosen or target[1] == Target.Source.FRAMEWORK:
                     chosen[target[0]] = target
-            for year, _, comparator, value in chosen.values():
-                target_rows.append(
-                    {
-                        "region": region.code,
-                        "indicator": str(indicator_id),
-                        "year": year,
-                        "comparator": comparator,
-                        "value": None if value is None else float(value),
-                    }
-                )
             if not chosen:
                 continue
+            indicator = str(indicator_id)
+            for year, _, comparator, value in chosen.values():
+                targets["region"].append(region.code)
+                targets["indicator"].append(indicator)
+                targets["year"].append(year)
+                targets["comparator"].append(comparator)
+                targets["value"].append(None if value is None else float(value))
             by_region_b = baselines_by.get(indicator_id, {})
             for year, value in _nearest(by_region_b, upward)[:1]:
                 if year is not None and value is not None:
-                    baseline_rows.append(
-                        {
-                            "region": region.code,
-                            "indicator": str(indicator_id),
-                            "year": year,
-                            "value": float(value),
-                        }
-                    )
+                    baselines["region"].append(region.code)
+                    baselines["indicator"].append(indicator)
+                    baselines["year"].append(year)
+                    baselines["value"].append(float(value))
     observations = _approved_values(regions, indicator_ids)
     schema_t = {
         "region": pl.Utf8,
@@ -107,32 +107,38 @@ def evaluation_inputs(regions: list[Region]) -> Any:
     }
     schema_o = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "value": pl.Float64}
     return EvaluationInputs(
-        targets=pl.DataFrame(target_rows, schema=schema_t),
+        targets=pl.DataFrame(targets, schema=schema_t),
         observations=observations,
-        baselines=pl.DataFrame(baseline_rows, schema=schema_o),
+        baselines=pl.DataFrame(baselines, schema=schema_o),
         indicators=pl.DataFrame(
-            [{"indicator": k, "polarity": p, "unit": unit} for k, (p, unit) in described.items()],
+            {
+                "indicator": list(described),
+                "polarity": [p for p, _ in described.values()],
+                "unit": [unit for _, unit in described.values()],
+            },
             schema={"indicator": pl.Utf8, "polarity": pl.Int64, "unit": pl.Utf8},
         ),
         regions=pl.DataFrame(
-            [{"region": r.code, "parent": r.path.split("/")[-3] if r.parent_id else None} for r in regions],
+            {
+                "region": [r.code for r in regions],
+                "parent": [r.path.split("/")[-3] if r.parent_id else None for r in regions],
+            },
             schema={"region": pl.Utf8, "parent": pl.Utf8},
         ),
     )
 
 
 def _approved_values(regions: list[Region], indicator_ids: set[int]) -> pl.DataFrame:
-    """region (code), indicator (id as text), year, value of the approved values: one plain cursor read
-    straight into a table (a country's 3.4 M values through model rows took minutes)."""
+    """region (code), indicator (id as text), year, value of the approved values of ``indicator_ids``: one
+    plain cursor read straight into a table (a country's 3.4 M values through model rows took minutes).
+
+    The indicators are chosen in the table, not in SQL: PostgreSQL tests ``indicator_id IN (…150 ids)``
+    against each row one id after another, 5 of the 6 ms an approval's county took to read."""
     schema = {"region": pl.Utf8, "indicator": pl.Utf8, "year": pl.Int64, "value": pl.Float64}
     if not indicator_ids:
         return pl.DataFrame(schema=schema)
     query = (
-        Observation.objects.filter(
-            region__in=[r.pk for r in regions],
-            indicator_id__in=indicator_ids,
-            state=Observation.State.APPROVED,
-        )
+        Observation.objects.filter(region__in=[r.pk for r in regions], state=Observation.State.APPROVED)
         .annotate(number=Cast("value", FloatField()))
         .values_list("region_id", "indicator_id", "year", "number")
         .order_by()
@@ -148,6 +154,7 @@ def _approved_values(regions: list[Region], indicator_ids: set[int]) -> pl.DataF
     )
     return (
         pl.DataFrame(rows, schema=raw, orient="row")
+        .filter(pl.col("indicator").is_in(list(indicator_ids)))
         .join(codes, on="region_id", how="left")
         .select("region", pl.col("indicator").cast(pl.Utf8), "year", "value")
     )
