@@ -72,7 +72,7 @@ def sentences(judged: pl.DataFrame, year: int) -> pl.Series:
         # A city: formatting every row costs less than the queries that find the distinct ones. Each
         # number is computed above and formatted from its column (format_scaled reads its argument three
         # times: from an expression, the expected value took three times as long to format).
-        lazy = lazy.with_columns(format_scaled(pl.col(name)).alias(name) for name, _ in numbers)
+        lazy = lazy.with_columns(_formats(tuple(name for name, _ in numbers)))
     else:
         frame = lazy.collect(engine=ENGINE)
         formatted = (_formatted(frame.get_column(name)).alias(name) for name, _ in numbers)
@@ -84,7 +84,13 @@ def sentences(judged: pl.DataFrame, year: int) -> pl.Series:
         lazy.filter(pl.col("case") == index).select("row", cases[index][1].alias("explanation"))
         for index in present
     ]
-    return pl.concat(parts).collect(engine=ENGINE).sort("row").get_column("explanation")
+    return pl.concat(parts).sort("row").collect(engine=ENGINE).get_column("explanation")
+
+
+@functools.cache
+def _formats(names: tuple[str, ...]) -> tuple[pl.Expr, ...]:
+    """Each column of millionths in `names` as a decimal string, in place (built once)."""
+    return tuple(format_scaled(pl.col(name)).alias(name) for name in names)
 
 
 @functools.lru_cache(maxsize=8)
