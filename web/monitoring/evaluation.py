@@ -7,8 +7,10 @@ values count. Keys passed to the engine: region code, indicator id as text.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 from django.db import connection, transaction
@@ -19,6 +21,9 @@ from web.monitoring.models import Observation, RegionScore, SeriesStatus
 from web.monitoring.signals import statuses_refreshing
 from web.plans.models import Baseline, Target
 from web.regions.models import Region
+
+if TYPE_CHECKING:
+    from healthaction.engine import EvaluationInputs, PreparedEvaluation
 
 FIRST_YEAR = 2018
 
@@ -221,8 +226,6 @@ def statuses_refresh_after(observation: Observation) -> None:
     on the one region (150 series, not the siblings' 1,350) and only rows that differ from the stored
     ones are written (the value's series; every series at a region's first approval, 无数据 ones
     too): evaluating and rewriting every sibling took half a second on a national database."""
-    from healthaction.engine import prepare
-
     region = observation.region
     last = Observation.objects.aggregate(last=Max("year"))["last"] or observation.year
     years = range(observation.year, max(last, observation.year) + 1)
@@ -231,13 +234,50 @@ def statuses_refresh_after(observation: Observation) -> None:
         return
     with transaction.atomic():
         statuses_refreshing.send(sender=Observation)
-        prepared = prepare(inputs)
+        prepared = _prepared(region.code, inputs)
         evaluations = {year: prepared.evaluate(inputs.observations, year=year) for year in years}
         by_code = {region.code: region}
         fresh = pl.concat([_status_rows(e.series, year) for year, e in evaluations.items()])
         _replace_changed_statuses(region, years, fresh, by_code)
         scores = pl.concat([_score_rows(e.scores, year) for year, e in evaluations.items()])
         _rescore(region, years, scores)
+
+
+# A region's targets as prepared for the engine, kept in this process for its next approval (a reviewer
+# approves a county's values one after another): preparing is a tenth of an approval's recompute. Used
+# again only while everything `prepare` reads (targets, baselines, indicators, regions) is read equal.
+PREPARED_KEPT = 64
+_prepared_by_region: OrderedDict[str, tuple[EvaluationInputs, PreparedEvaluation]] = OrderedDict()
+_prepared_lock = threading.Lock()  # the server's workers run requests in threads
+
+
+def _prepared(key: str, inputs: EvaluationInputs) -> PreparedEvaluation:
+    """healthaction.engine.prepare(inputs), or the one kept under ``key`` when made from equal inputs."""
+    from healthaction.engine import prepare
+
+    with _prepared_lock:
+        kept = _prepared_by_region.get(key)
+    if kept is not None and _same_plan(kept[0], inputs):
+        return kept[1]
+    prepared = prepare(inputs)
+    with _prepared_lock:
+        _prepared_by_region[key] = (inputs, prepared)
+        _prepared_by_region.move_to_end(key)
+        while len(_prepared_by_region) > PREPARED_KEPT:
+            _prepared_by_region.popitem(last=False)
+    return prepared
+
+
+def _same_plan(kept: EvaluationInputs, inputs: EvaluationInputs) -> bool:
+    """Whether two EvaluationInputs hold equal tables for all that `prepare` reads (types included)."""
+    for name in ("targets", "baselines", "indicators", "regions", "adjustments"):
+        a, b = getattr(kept, name), getattr(inputs, name)
+        if a is None or b is None:
+            if a is not b:
+                return False
+        elif a.schema != b.schema or not a.equals(b):
+            return False
+    return True
 
 
 _STATUS_COLUMNS = (
