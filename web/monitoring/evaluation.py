@@ -303,17 +303,19 @@ def _replace_changed_statuses(
             region=region, year__in=years
         ).values_list("pk", "indicator_id", "year", *_STATUS_COLUMNS)
     }
-    changed = []
-    for row in fresh.iter_rows(named=True):
-        was = stored.pop((row["indicator_id"], row["year"]), None)
-        if was is None or tuple(was[1]) != tuple(row[c] for c in _STATUS_COLUMNS):
-            changed.append(row)
+    changed: list[int] = []  # rows of ``fresh``, read as plain tuples (not a dict a row)
+    for index, (indicator_id, year, *values) in enumerate(
+        fresh.select("indicator_id", "year", *_STATUS_COLUMNS).iter_rows()
+    ):
+        was = stored.pop((indicator_id, year), None)
+        if was is None or tuple(was[1]) != tuple(values):
+            changed.append(index)
             if was is not None:
-                stored[(row["indicator_id"], row["year"])] = (was[0], None)  # to delete, then insert
+                stored[(indicator_id, year)] = (was[0], None)  # to delete, then insert
     if stored:
         SeriesStatus.objects.filter(pk__in=[pk for pk, _ in stored.values()]).delete()
     if changed:
-        _store(SeriesStatus, pl.DataFrame(changed, schema=fresh.schema), by_code)
+        _store(SeriesStatus, fresh[changed], by_code)
 
 
 _SCORE_FIELDS = ("score", "final", "grade", "achieved", "assessed")
