@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -11,6 +12,7 @@ import polars as pl
 from healthaction.engine import explain, ranks, scores
 from healthaction.engine.comparators import check_comparators
 from healthaction.engine.exact import MAX_MAGNITUDE, decimal_to_float, ratio_to_float, scaled_to_float
+from healthaction.engine.frames import ENGINE
 from healthaction.engine.judgement import FLAGS, Judgement, first_of
 from healthaction.engine.model import (
     DEFAULT_OPTIONS,
@@ -39,6 +41,7 @@ from healthaction.engine.word_comparators import judge_words
 
 logger = logging.getLogger(__name__)
 
+KINDS = frozenset(("numeric", "word", "slow"))
 GENERIC_FLAGS = ("assumed_polarity", "baseline_substituted", "deadline_passed", "missing", "stale")
 
 
@@ -60,13 +63,13 @@ def prepare(inputs: EvaluationInputs) -> PreparedEvaluation:
     _check_magnitudes(targets=inputs.targets, baselines=inputs.baselines)
     names = Names.of(inputs.targets)
     targets = first_per_year(
-        names.keyed(typed(inputs.targets, {**TARGETS_SCHEMA, "value": pl.Float64})).collect()
+        names.keyed(typed(inputs.targets, {**TARGETS_SCHEMA, "value": pl.Float64})).collect(engine=ENGINE)
     )
     parameters = indicator_parameters(targets.lazy(), inputs.indicators, names)
     return PreparedEvaluation(
         names=names,
         targets=targets,
-        parameters=parameters.sort("indicator_code").collect(),
+        parameters=parameters.sort("indicator_code").collect(engine=ENGINE),
         given=given_baselines(inputs.baselines, names),
         parents=_parents(inputs.regions),
         adjustments=inputs.adjustments,
@@ -109,17 +112,20 @@ def _evaluated(
     names, targets = prepared.names, prepared.targets
     points = reported_points(observations, names, year).lazy()
     frame = series_frame(static, points, year)
-    table = effective_target(frame.with_columns(pl.col("key").alias("sid")), year).collect()
+    table = effective_target(frame.with_columns(pl.col("key").alias("sid")), year).collect(engine=ENGINE)
     slow = slow_verdicts(table, points)
     keys = table.get_column("sid")
-    path = expected(table, targets, year, options.trajectory).collect().rename({"sid": "key"})
+    path = expected(table, targets, year, options.trajectory).collect(engine=ENGINE).rename({"sid": "key"})
     parts = [table, aligned(keys, path), aligned(keys, slow.rename({"sid": "key"}).sort("key"))]
     lazy = (
         pl.concat(parts, how="horizontal")
         .lazy()
         .with_columns((pl.col("progress") & pl.col("expected_num").is_not_null()).alias("progress"))
     )
-    plan = with_ratio(lazy).with_columns(numeric_facts()).with_columns(_judgement(year))
+    # Only the rule tables of the kinds present: a county's plan of numeric targets alone skips the
+    # words' and `slow`'s expressions (a condition false on every row changes nothing in `first_of`).
+    kinds = frozenset(table.get_column("kind").unique().to_list()) or KINDS  # no rows: typed as ever
+    plan = with_ratio(lazy).with_columns(numeric_facts()).with_columns(_judgement(year, kinds))
     columns = [*_series_columns(year), explain.label().alias("label")]
     shown = {"status", "comparator", "value_year", "baseline_year", "target_year"}  # in `columns` already
     kept = [name for name in explain.NEEDED if name not in shown] if options.explain else []
@@ -127,7 +133,7 @@ def _evaluated(
         plan.select("key", *columns, "score_num", "score_den", *kept)
         .sort("key")
         .with_columns(names.decoded())
-        .collect()
+        .collect(engine=ENGINE)
     )
     logger.debug("evaluated %d series at %d", judged.height, year)
     if options.explain:
@@ -138,17 +144,19 @@ def _evaluated(
     return Evaluation(series=series, scores=_scores_table(judged, prepared, year, options))
 
 
-@functools.lru_cache(maxsize=8)
-def _judgement(year: int) -> tuple[pl.Expr, ...]:
-    """Status, score fraction and one boolean column per flag, from the rule table of each kind.
+@functools.lru_cache(maxsize=64)
+def _judgement(year: int, present: frozenset[str]) -> tuple[pl.Expr, ...]:
+    """Status, score fraction and one boolean column per flag, from the rule table of each kind
+    `present` (the others' conditions would be false on every row).
 
-    Built once per t* (building the expressions costs a city more than running them).
+    Built once per t* and kinds (building the expressions costs a city more than running them).
     """
-    kinds: dict[str, Judgement] = {
-        "numeric": judge_numeric(year),
-        "word": judge_words(year),
-        "slow": judge_slow(),
+    every: dict[str, Callable[[], Judgement]] = {
+        "numeric": lambda: judge_numeric(year),
+        "word": lambda: judge_words(year),
+        "slow": judge_slow,
     }
+    kinds = {name: judgement() for name, judgement in every.items() if name in present}
     kind = pl.col("kind")
 
     def pick(part: str) -> pl.Expr:
@@ -219,28 +227,28 @@ def _scores_table(
         year,
         options,
     )
-    frame = sums.join(prepared.parents, on="region", how="left")
-    return (
-        frame.with_columns(
-            ranks.rank(options.tie_break).alias("rank"), scores.grade(pl.col("final_h")).alias("grade")
-        )
-        .select(
-            "region",
-            "parent",
-            pl.lit(year, dtype=pl.Int64).alias("year"),
-            decimal_to_float(pl.col("score_h"), 2).alias("score"),
-            scaled_to_float(pl.col("bonus_s")).alias("bonus"),
-            scaled_to_float(pl.col("deduction_s")).alias("deduction"),
-            decimal_to_float(pl.col("final_h"), 2).alias("final"),
-            "grade",
-            "rank",
-            "vetoed",
-            "achieved",
-            "assessed",
-        )
-        .sort("region")
-        .select(SCORE_COLUMNS)
-    )
+    ranked = sums.lazy().join(prepared.parents.lazy(), on="region", how="left")
+    return ranked.select(_score_columns(year, options.tie_break)).sort("region").collect(engine=ENGINE)
+
+
+@functools.lru_cache(maxsize=8)
+def _score_columns(year: int, tie_break: str | None) -> tuple[pl.Expr, ...]:
+    """SCORE_COLUMNS from the summed scores (one query: built once, run once)."""
+    columns = {
+        "region": pl.col("region"),
+        "parent": pl.col("parent"),
+        "year": pl.lit(year, dtype=pl.Int64),
+        "score": decimal_to_float(pl.col("score_h"), 2),
+        "bonus": scaled_to_float(pl.col("bonus_s")),
+        "deduction": scaled_to_float(pl.col("deduction_s")),
+        "final": decimal_to_float(pl.col("final_h"), 2),
+        "grade": scores.grade(pl.col("final_h")),
+        "rank": ranks.rank(tie_break),
+        "vetoed": pl.col("vetoed"),
+        "achieved": pl.col("achieved"),
+        "assessed": pl.col("assessed"),
+    }
+    return tuple(columns[name].alias(name) for name in SCORE_COLUMNS)
 
 
 def _check_magnitudes(**tables: pl.DataFrame | None) -> None:

@@ -16,6 +16,7 @@ import functools
 import polars as pl
 
 from healthaction.engine.exact import div_half_up, format_scaled, round_scaled, scaled
+from healthaction.engine.frames import ENGINE
 from healthaction.engine.judgement import MISSED_LABEL, STATUS_LABELS
 
 SYMBOLS = {">=": "≥", "<=": "≤", "=": "="}
@@ -66,21 +67,30 @@ def sentences(judged: pl.DataFrame, year: int) -> pl.Series:
     """The sentence of every row of `judged` (columns NEEDED), in its row order."""
     lazy = judged.lazy().select(NEEDED).with_row_index("row")
     numbers, pieces, cases = _expressions(year)
+    lazy = lazy.with_columns(expr.alias(name) for name, expr in numbers)
     if judged.height <= FEW_ROWS:
-        # A city: formatting every row costs less than the queries that find the distinct ones.
-        lazy = lazy.with_columns(format_scaled(expr).alias(name) for name, expr in numbers)
+        # A city: formatting every row costs less than the queries that find the distinct ones. Each
+        # number is computed above and formatted from its column (format_scaled reads its argument three
+        # times: from an expression, the expected value took three times as long to format).
+        lazy = lazy.with_columns(_formats(tuple(name for name, _ in numbers)))
     else:
-        frame = lazy.with_columns(expr.alias(name) for name, expr in numbers).collect()
+        frame = lazy.collect(engine=ENGINE)
         formatted = (_formatted(frame.get_column(name)).alias(name) for name, _ in numbers)
         lazy = frame.with_columns(formatted).lazy()
-    frame = lazy.with_columns(pieces).with_columns(_case(year)).collect()
+    frame = lazy.with_columns(pieces).with_columns(_case(year)).collect(engine=ENGINE)
     present = frame.get_column("case").unique().to_list()
     lazy = frame.lazy()
     parts = [
         lazy.filter(pl.col("case") == index).select("row", cases[index][1].alias("explanation"))
         for index in present
     ]
-    return pl.concat(parts).collect().sort("row").get_column("explanation")
+    return pl.concat(parts).sort("row").collect(engine=ENGINE).get_column("explanation")
+
+
+@functools.cache
+def _formats(names: tuple[str, ...]) -> tuple[pl.Expr, ...]:
+    """Each column of millionths in `names` as a decimal string, in place (built once)."""
+    return tuple(format_scaled(pl.col(name)).alias(name) for name in names)
 
 
 @functools.lru_cache(maxsize=8)

@@ -9,11 +9,13 @@ summed again in fractions.
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 import polars as pl
 
 from healthaction.engine.exact import EXACT, SCALE, scaled
+from healthaction.engine.frames import ENGINE
 from healthaction.engine.judgement import first_of
 from healthaction.engine.model import EvaluationOptions
 
@@ -50,30 +52,14 @@ def region_scores(
     series: pl.LazyFrame, adjustments: pl.DataFrame | None, year: int, options: EvaluationOptions
 ) -> pl.DataFrame:
     """(region, weight, score_num, score_den, status) rows → score, bonus, deduction, final in hundredths."""
-    units = pl.lit(10**DIGITS, dtype=EXACT)
-    weight = scaled(pl.col("weight"))
-    share = pl.col("score_num") * units
-    sums = series.group_by("region").agg(
-        (weight * (share // pl.col("score_den"))).sum().alias("low"),
-        (weight * (share % pl.col("score_den") != 0).cast(EXACT)).sum().alias("slack"),
-        weight.sum().alias("weights"),
-        (pl.col("status") == "ACHIEVED").sum().cast(pl.Int64).alias("achieved"),
-        pl.len().cast(pl.Int64).alias("assessed"),
+    sums, adjusted, bounds = _sum_columns(options.bonus_cap)
+    plan = (
+        series.group_by("region")
+        .agg(sums)
+        .join(adjustments_of(adjustments, year), on="region", how="left")
+        .with_columns(adjusted)
     )
-    cap = pl.lit(scaled_int(options.bonus_cap), dtype=EXACT)
-    plan = sums.join(adjustments_of(adjustments, year), on="region", how="left").with_columns(
-        pl.min_horizontal(pl.col("bonus_s").fill_null(0), cap).alias("bonus_s"),
-        pl.col("deduction_s").fill_null(0),
-        pl.col("vetoed").fill_null(False),
-        pl.when(pl.col("weights") > 0).then(pl.col("weights")).otherwise(1).alias("weights"),
-    )
-    scale = units * pl.col("weights")
-    adjusted = (pl.col("bonus_s") - pl.col("deduction_s")) * (units // 10_000) * pl.col("weights")
-    columns = {}
-    for end, total in (("lo", pl.col("low")), ("hi", pl.col("low") + pl.col("slack"))):
-        columns[f"score_{end}"] = _hundredths(total * 10_000, scale)
-        columns[f"final_{end}"] = pl.max_horizontal(_hundredths(total * 10_000 + adjusted, scale), 0)
-    frame = _settle_near_edges(plan.with_columns(**columns).collect(), series)
+    frame = _settle_near_edges(plan.with_columns(bounds).collect(engine=ENGINE), series)
     return frame.select(
         "region",
         pl.col("score_lo").alias("score_h"),
@@ -84,6 +70,38 @@ def region_scores(
         "achieved",
         "assessed",
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _sum_columns(bonus_cap: float) -> tuple[tuple[pl.Expr, ...], tuple[pl.Expr, ...], tuple[pl.Expr, ...]]:
+    """region_scores' three steps (sums per region, adjustments capped, score and final bounds), built
+    once (building them cost more than running them on one county)."""
+    units = pl.lit(10**DIGITS, dtype=EXACT)
+    weight = scaled(pl.col("weight"))
+    share = pl.col("score_num") * units
+    sums = (
+        (weight * (share // pl.col("score_den"))).sum().alias("low"),
+        (weight * (share % pl.col("score_den") != 0).cast(EXACT)).sum().alias("slack"),
+        weight.sum().alias("weights"),
+        (pl.col("status") == "ACHIEVED").sum().cast(pl.Int64).alias("achieved"),
+        pl.len().cast(pl.Int64).alias("assessed"),
+    )
+    cap = pl.lit(scaled_int(bonus_cap), dtype=EXACT)
+    capped = (
+        pl.min_horizontal(pl.col("bonus_s").fill_null(0), cap).alias("bonus_s"),
+        pl.col("deduction_s").fill_null(0),
+        pl.col("vetoed").fill_null(False),
+        pl.when(pl.col("weights") > 0).then(pl.col("weights")).otherwise(1).alias("weights"),
+    )
+    scale = units * pl.col("weights")
+    adjusted = (pl.col("bonus_s") - pl.col("deduction_s")) * (units // 10_000) * pl.col("weights")
+    bounds = []
+    for end, total in (("lo", pl.col("low")), ("hi", pl.col("low") + pl.col("slack"))):
+        bounds.append(_hundredths(total * 10_000, scale).alias(f"score_{end}"))
+        bounds.append(
+            pl.max_horizontal(_hundredths(total * 10_000 + adjusted, scale), 0).alias(f"final_{end}")
+        )
+    return sums, capped, tuple(bounds)
 
 
 def scaled_int(value: float) -> int:
@@ -113,7 +131,7 @@ def _settle_near_edges(frame: pl.DataFrame, series: pl.LazyFrame) -> pl.DataFram
     terms = (
         series.filter(pl.col("region").is_in(regions))
         .select("region", scaled(pl.col("weight")).alias("w"), "score_num", "score_den")
-        .collect()
+        .collect(engine=ENGINE)
     )
     sums: dict[str, list[Fraction]] = {r: [Fraction(0), Fraction(0)] for r in regions}
     for region, w, num, den in terms.iter_rows():

@@ -14,6 +14,7 @@ from __future__ import annotations
 import polars as pl
 
 from healthaction.engine.exact import EXACT, scaled
+from healthaction.engine.frames import ENGINE
 from healthaction.engine.judgement import Judgement, fraction
 from healthaction.engine.reference import slow_verdict
 
@@ -46,7 +47,7 @@ def slow_verdicts(frame: pl.DataFrame, reported: pl.LazyFrame) -> pl.DataFrame:
     starts = series.lazy().filter(pl.col("y0_s").is_not_null())
     starts = starts.select("sid", pl.col("baseline_year").alias("year"), pl.col("y0_s").alias("level"))
     ordered = pl.concat([starts, later]).sort("sid", "year")
-    points = ordered.with_columns(pl.col("sid").set_sorted()).collect()
+    points = ordered.with_columns(pl.col("sid").set_sorted()).collect(engine=ENGINE)
     growth = _growth(points).join(series.select("sid", "written_target_s"), on="sid", how="right")
     decided = _decide(growth)
     near = decided.filter(pl.col("near")).get_column("sid").to_list()

@@ -8,6 +8,8 @@ against the expected 19.2 gives R = 11 / 11.2 = 0.982143, ON_TRACK.
 
 from __future__ import annotations
 
+import functools
+
 import polars as pl
 
 from healthaction.engine.comparators import NUMERIC
@@ -19,6 +21,14 @@ DIRECTION = {">=": 1, ">": 1, "<=": -1, "<": -1, "increase": 1, "decrease": -1, 
 
 def effective_target(frame: pl.LazyFrame, year: int) -> pl.LazyFrame:
     """Step 3 (T′, d_c) and the preliminary mode of step 6 (progress needs E, added later)."""
+    kind, effective = _effective_target_columns(year)
+    return frame.with_columns(kind).with_columns(effective)
+
+
+@functools.lru_cache(maxsize=8)
+def _effective_target_columns(year: int) -> tuple[tuple[pl.Expr, ...], tuple[pl.Expr, ...]]:
+    """effective_target's two steps, built once per t* (building them cost more than running them on a
+    county)."""
     written = pl.col("written_comparator")
     polarity = pl.col("polarity").fill_null(0)
     by_polarity = written.is_in(["=", "improve", "maintain"])
@@ -40,7 +50,6 @@ def effective_target(frame: pl.LazyFrame, year: int) -> pl.LazyFrame:
         .then(pl.lit("slow"))
         .otherwise(pl.lit("word"))
     )
-    frame = frame.with_columns(kind.alias("kind"), d_c.alias("d_c"), assumed.alias("assumed_polarity"))
     r = step(pl.col("decimals"))
     shifted = (
         pl.when(written == ">")
@@ -62,7 +71,7 @@ def effective_target(frame: pl.LazyFrame, year: int) -> pl.LazyFrame:
     progress = (
         (pl.col("kind") == "numeric") & (pl.col("d_c") != 0) & beyond & (year > pl.col("baseline_year"))
     )
-    return frame.with_columns(
+    return (kind.alias("kind"), d_c.alias("d_c"), assumed.alias("assumed_polarity")), (
         effective.alias("comparator"),
         pl.when(numeric | (written == "slow")).then(shifted).alias("target_s"),
         progress.fill_null(False).alias("progress"),
@@ -71,17 +80,23 @@ def effective_target(frame: pl.LazyFrame, year: int) -> pl.LazyFrame:
 
 def with_ratio(frame: pl.LazyFrame) -> pl.LazyFrame:
     """R = (y − y₀) / (E − y₀) as ratio_num / ratio_den with ratio_den > 0, where reported."""
+    return frame.with_columns(_ratio_columns())
+
+
+@functools.cache
+def _ratio_columns() -> tuple[pl.Expr, ...]:
     den = pl.col("expected_num") - pl.col("y0_s") * pl.col("expected_den")
     num = (pl.col("y_s") - pl.col("y0_s")) * pl.col("expected_den")
     sign = pl.col("d_c").cast(EXACT)
     reported = pl.col("progress") & pl.col("y_s").is_not_null()
-    return frame.with_columns(
+    return (
         pl.when(reported).then(num * sign).alias("ratio_num"),
         pl.when(reported).then(den * sign).alias("ratio_den"),
     )
 
 
-def numeric_facts() -> list[pl.Expr]:
+@functools.cache
+def numeric_facts() -> tuple[pl.Expr, ...]:
     """`met` (y meets T′, or equals T rounded for two-sided) and `worse_than_baseline`, once per row."""
     y, target, y0 = pl.col("y_s"), pl.col("target_s"), pl.col("y0_s")
     two_sided = pl.col("d_c") == 0
@@ -96,7 +111,7 @@ def numeric_facts() -> list[pl.Expr]:
         .otherwise(y <= target)
     )
     worse = ~two_sided & y0.is_not_null() & ((y - y0) * pl.col("d_c").cast(EXACT) < 0)
-    return [met.alias("met"), worse.fill_null(False).alias("worse_than_baseline")]
+    return met.alias("met"), worse.fill_null(False).alias("worse_than_baseline")
 
 
 def judge_numeric(year: int) -> Judgement:

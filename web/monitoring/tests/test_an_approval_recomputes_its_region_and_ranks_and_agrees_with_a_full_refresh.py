@@ -15,6 +15,7 @@ from web.conftest import World
 from web.monitoring.evaluation import statuses_refresh, statuses_refresh_after
 from web.monitoring.models import Observation, RegionScore, SeriesStatus
 from web.monitoring.services import observation_approve, observation_save
+from web.plans.models import Target
 from web.regions.models import Region
 
 pytest.importorskip("healthaction.engine")
@@ -100,3 +101,19 @@ def test_an_approvals_recompute_reads_as_many_queries_whatever_the_number_of_sib
     # statuses, their delete and insert, the siblings' scores, one update of those that moved, the release
     with django_assert_max_num_queries(13):
         statuses_refresh_after(observation)
+
+
+def test_an_approval_after_a_target_changed_judges_by_the_new_target(world: World) -> None:
+    siblings = _siblings(world, extra=2)
+    _approve(world, "30")  # the county's targets, prepared for the engine, are kept for its next approval
+    Target.objects.filter(indicator=world.literacy, year=2022).update(value=Decimal("35"))
+
+    _approve(world, "31", year=2022)
+
+    def recomputed() -> set[tuple[Any, ...]]:  # the county's own statuses from the value's year on
+        return {row for row in _held([world.pingchuan])[0] if row[2] >= 2022}
+
+    after = recomputed()
+    statuses_refresh(regions=siblings, years=YEARS)
+    assert after == recomputed()
+    assert SeriesStatus.objects.get(region=world.pingchuan, indicator=world.literacy, year=2022).target == 35
