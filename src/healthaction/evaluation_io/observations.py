@@ -181,7 +181,8 @@ def _with_series(frame: pl.DataFrame, series: pl.DataFrame) -> pl.DataFrame:
     by_run = starts.sum() < frame.height // 2
     runs = names.filter(starts) if by_run else names
     region_code = runs.select(code("region", regions)).to_series().alias("region_code")
-    looked_up = pl.DataFrame([region_code, position.gather(runs.select(cell(pl.lit(region_code))).to_series())])
+    found = position.gather(runs.select(cell(pl.lit(region_code))).to_series())
+    looked_up = pl.DataFrame([region_code, found])
     if by_run:
         looked_up = looked_up.select(pl.all().gather(starts.cum_sum() - 1))
     frame = frame.with_columns(looked_up)
