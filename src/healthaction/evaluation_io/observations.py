@@ -169,24 +169,9 @@ def _with_series(frame: pl.DataFrame, series: pl.DataFrame) -> pl.DataFrame:
     # The last position: a name not targeted. (polars, not numpy: numpy costs a tenth of a second to import.)
     position = pl.Series("series", [-1], dtype=pl.Int64).new_from_index(0, len(regions) * width + 1)
     position.scatter(cells, pl.int_range(series.height, dtype=pl.Int64, eager=True))
-    # A file lists a series' years one after another: its names are looked up once per run of
-    # rows with the same region and indicator (a national file: 426,600 runs of 5 M rows), and
-    # each row takes its run's numbers. Comparing a name with the row above costs a tenth of
-    # hashing it. Rows in no order are looked up one by one.
-    region, indicator = pl.col("region"), pl.col("indicator")
-    names = frame.select("region", "indicator")
-    starts = names.select(
-        (region.ne_missing(region.shift(1)) | indicator.ne_missing(indicator.shift(1))).alias("start")
-    ).to_series()
-    by_run = starts.sum() < frame.height // 2
-    runs = names.filter(starts) if by_run else names
-    region_code = runs.select(code("region", regions)).to_series().alias("region_code")
-    found = position.gather(runs.select(cell(pl.lit(region_code))).to_series())
-    looked_up = pl.DataFrame([region_code, found])
-    if by_run:
-        looked_up = looked_up.select(pl.all().gather(starts.cum_sum() - 1))
-    frame = frame.with_columns(looked_up)
-    found = frame.get_column("series")
+    frame = frame.with_columns(code("region", regions).alias("region_code"))
+    found = position.gather(frame.select(cell(pl.col("region_code"))).to_series())
+    frame = frame.with_columns(found)
     if (found < 0).any():  # only then: a filter copies every column of millions of rows
         frame = frame.filter(pl.col("series") >= 0)
     at = frame.get_column("series")
