@@ -49,12 +49,18 @@ class Observed:
 
 
 def read_observations(
-    table: CsvTable, units: pl.DataFrame, binary: pl.DataFrame, names: dict[str, str] | None = None
+    table: CsvTable,
+    units: pl.DataFrame,
+    binary: pl.DataFrame,
+    names: dict[str, str] | None = None,
+    *,
+    typed: pl.DataFrame | None = None,
 ) -> Observed:
     """Observations of series with a target, in the series unit; the years reported; doubts.
 
-    ``names`` renames indicators written under another wording of a targeted one."""
-    frame = _typed(table)
+    ``names`` renames indicators written under another wording of a targeted one; ``typed`` is
+    ``typed_observations(table)`` when it was worked out beforehand."""
+    frame = typed_observations(table) if typed is None else typed
     if names:
         frame = frame.with_columns(pl.col("indicator").replace(names))
     series = units.join(
@@ -181,7 +187,7 @@ def _with_series(frame: pl.DataFrame, series: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _typed(table: CsvTable) -> pl.DataFrame:
+def typed_observations(table: CsvTable) -> pl.DataFrame:
     """row, region, indicator, year (Int64), value (as written), value_f, value_f_unit, number, unit.
 
     Nearly every cell of a national file is a plain year and a plain number: polars casts those

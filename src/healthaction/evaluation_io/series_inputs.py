@@ -11,6 +11,7 @@ columns: a national targets file has close to a million rows.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -285,8 +286,12 @@ def prepare_series(
     indicators: CsvTable | None = None,
     regions: CsvTable | None = None,
     adjustments: CsvTable | None = None,
+    typed_observations: Future[pl.DataFrame] | None = None,
 ) -> SeriesInputs:
-    """Every input checked and put into the engine's tables; warnings and notes for the user."""
+    """Every input checked and put into the engine's tables; warnings and notes for the user.
+
+    ``typed_observations``: ``observations.typed_observations`` of the file, being worked out
+    on another thread (its error, if any, is raised here, after those of the other files)."""
     warnings: list[str] = []
     notes: list[str] = []
     settings = read_indicators(indicators)
@@ -319,7 +324,8 @@ def prepare_series(
     baselines = baselines.with_columns(codes.of())
     binary = dated.filter(pl.col("comparator") == "achieved").select(SERIES).unique()
     observed_names = synonyms(observations.column("indicator").unique().to_list(), targeted, notes, "观测值")
-    observed = read_observations(observations, units, binary, observed_names)
+    typed = None if typed_observations is None else typed_observations.result()
+    observed = read_observations(observations, units, binary, observed_names, typed=typed)
     warnings += observed.warnings
     if observed.suspect is not None:
         suspect = observed.suspect if suspect is None else pl.concat([suspect, observed.suspect]).unique()
