@@ -115,7 +115,8 @@ def _dated_targets(targets: pl.DataFrame, places: Places, warnings: list[str]) -
 def _series_units(targets: pl.DataFrame, settings: dict[str, IndicatorSettings]) -> pl.DataFrame:
     """region, indicator, series_unit: the earliest milestone's stated unit, else the indicators file's."""
     units = (
-        targets.sort("year", maintain_order=True)
+        targets.select("series", "year", "region", "indicator", "unit")
+        .sort("year", maintain_order=True)
         .group_by("series", maintain_order=True)
         .agg(
             pl.col("region").first(),
@@ -172,7 +173,21 @@ def in_series_unit(
     )
 
 
+def _stated_as_series(frame: pl.DataFrame, units: pl.DataFrame) -> bool:
+    """Whether every unit ``frame`` states is the unit of its series, seen on the distinct labels:
+    each indicator has one series unit and its rows state no other. Then no row is converted
+    and no column of series units is joined to every row (a national targets file: 853,200)."""
+    series_units = units.select("indicator", "series_unit").drop_nulls().unique()
+    if series_units.get_column("indicator").is_duplicated().any():
+        return False
+    unit_of = dict(series_units.iter_rows())
+    stated = frame.select("indicator", "unit").unique().drop_nulls()
+    return all(unit_of.get(indicator) == unit for indicator, unit in stated.iter_rows())
+
+
 def _engine_targets(dated: pl.DataFrame, units: pl.DataFrame, places: Places) -> pl.DataFrame:
+    if _stated_as_series(dated, units):
+        return dated.select("region", "indicator", "year", "comparator", "value")
     joined = dated.join(units.select("series", "series_unit"), on="series", how="left", maintain_order="left")
     # A `slow` value is a growth rate in % per year, not in the indicator's unit.
     converted = in_series_unit(joined, places, "同一指标其他目标", skip=pl.col("comparator") == "slow")
@@ -180,14 +195,18 @@ def _engine_targets(dated: pl.DataFrame, units: pl.DataFrame, places: Places) ->
 
 
 def _engine_baselines(baselines: pl.DataFrame, units: pl.DataFrame, places: Places) -> pl.DataFrame:
-    applicable = baselines.join(
-        units.select("series", "series_unit"), on="series", how="inner", maintain_order="left"
-    )  # no target: not applicable
+    as_series = _stated_as_series(baselines, units)
+    if as_series:
+        applicable = baselines.filter(pl.col("series").is_in(units.get_column("series").implode()))
+    else:
+        applicable = baselines.join(
+            units.select("series", "series_unit"), on="series", how="inner", maintain_order="left"
+        )  # no target: not applicable
     repeat = _first_repeat(applicable, ["series"])
     if repeat is not None:
         later, earlier = repeat
         raise InputError(places.of(later), f"与{places.of(earlier)}重复（同一地区和指标的基期）")
-    converted = in_series_unit(applicable, places, "目标")
+    converted = applicable if as_series else in_series_unit(applicable, places, "目标")
     return converted.select("region", "indicator", "year", "value")
 
 
