@@ -49,6 +49,13 @@ def _optional(
     return None if path is None else read_table(path, required, optional)
 
 
+def _together(frames: list[pl.DataFrame]) -> pl.DataFrame:
+    """The rows of every frame (one schema), without copying the one that holds them all: the
+    plan's frame is usually empty, and concatenating it to 853,200 targets cost a fifth of a second."""
+    given = [frame for frame in frames if frame.height]
+    return given[0] if len(given) == 1 else pl.concat(frames)
+
+
 OBSERVATION_COLUMNS = ("region", "indicator", "year", "value")
 
 
@@ -106,8 +113,8 @@ def _load_inputs(
         baselines.append(read_baselines(table))
     observations = observations_table.result()
     prepared = prepare_series(
-        pl.concat(targets),
-        pl.concat(baselines),
+        _together(targets),
+        _together(baselines),
         observations,
         places,
         indicators=_optional(

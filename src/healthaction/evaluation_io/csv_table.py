@@ -14,7 +14,7 @@ import io
 import mmap
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -73,6 +73,7 @@ class CsvTable:
     skipped_lines: int  # blank lines before the header
     breaks: pl.Series | None  # line breaks inside each record's quoted cells; None when there are none
     header: tuple[str, ...] = ()  # every column name of the header row, normalised
+    names: Mapping[str, pl.Series] = field(default_factory=dict)  # distinct cells of the name columns
 
     def __iter__(self) -> Iterator[Row]:
         for cells in self.frame.iter_rows(named=True):
@@ -97,9 +98,18 @@ class CsvTable:
         return InputError(self.where(row), message, column)
 
     def column(self, name: str) -> pl.Series:
-        if name in self.present:
+        if name in self.frame.columns:
             return self.frame.get_column(name)
-        return pl.Series(name, [""] * self.frame.height, dtype=pl.Utf8)
+        return pl.repeat("", self.frame.height, dtype=pl.Utf8, eager=True).alias(name)
+
+    def cell(self, name: str) -> pl.Expr:
+        """The column as an expression: a column the file lacks stays one empty text, not a copy per row."""
+        return pl.col(name) if name in self.frame.columns else pl.lit("", dtype=pl.Utf8).alias(name)
+
+    def distinct(self, name: str) -> pl.Series:
+        """The distinct cells of a column; those of a name column were found while reading."""
+        known = self.names.get(name)
+        return self.column(name).unique() if known is None else known
 
 
 def _decoded(path_name: str, data: bytes) -> bytes:
@@ -236,14 +246,18 @@ def read_table(path: Path, required: Sequence[str], optional: Sequence[str] = ()
     frame = raw.slice(1)
     wanted = [c for c in wanted if columns[c] in read]  # a header cell beyond the widest row: absent
     cells = []
+    distinct: dict[str, pl.Series] = {}
     maybe_blank = True
     for c in wanted:
         column = pl.col(read[columns[c]])
         # Names are joined as written: a padded one is trimmed. Numbers, years, units and
         # comparators are folded and trimmed by their readers, only where they are not plain.
         values = frame.get_column(read[columns[c]])
-        if c in _NAMES and values.unique().str.contains(r"^\s|\s$").any():  # few distinct names
+        if c in _NAMES:
+            distinct[c] = values.unique().fill_null("").unique()
+        if c in _NAMES and distinct[c].str.contains(r"^\s|\s$").any():  # few distinct names
             column = column.str.strip_chars()
+            distinct[c] = distinct[c].str.strip_chars().unique()
         elif c in _NAMES and not quoted and values.null_count() == 0:
             maybe_blank = False  # a column that is never empty: no blank line
         cells.append((column.fill_null("") if values.null_count() else column).alias(c))
@@ -254,4 +268,5 @@ def read_table(path: Path, required: Sequence[str], optional: Sequence[str] = ()
     )
     if maybe_blank:  # blank lines, or lines whose cells of these columns are all empty: skipped
         frame = frame.filter(~pl.all_horizontal(pl.col(c).str.strip_chars() == "" for c in wanted))
-    return CsvTable(path.name, frame, tuple(wanted), skipped + 1, skipped, breaks, tuple(names))
+        distinct = {}  # an empty name may have gone with them
+    return CsvTable(path.name, frame, tuple(wanted), skipped + 1, skipped, breaks, tuple(names), distinct)

@@ -53,7 +53,7 @@ _NAMES = frozenset({"region", "indicator"})  # kept as written: names are matche
 def cell_columns(table: CsvTable, columns: Sequence[str]) -> pl.DataFrame:
     """row, each column as written (trimmed) and `<column>_f` folded (NFKC, − as -) for the cells
     that hold numbers, years, comparators and units."""
-    raw = table.frame.select("row", *(table.column(name).alias(name) for name in columns))
+    raw = table.frame.select("row", *(table.cell(name) for name in columns))
     return raw.with_columns(fold(raw, name).alias(f"{name}_f") for name in columns if name not in _NAMES)
 
 

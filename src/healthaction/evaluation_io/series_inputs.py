@@ -342,7 +342,7 @@ def prepare_series(
         baselines = baselines.with_columns(pl.col("indicator").replace(baseline_names))
     baselines = baselines.with_columns(codes.of())
     binary = dated.filter(pl.col("comparator") == "achieved").select(SERIES).unique()
-    observed_names = synonyms(observations.column("indicator").unique().to_list(), targeted, notes, "观测值")
+    observed_names = synonyms(observations.distinct("indicator").to_list(), targeted, notes, "观测值")
     typed = None if typed_observations is None else typed_observations.result()
     observed = read_observations(observations, units, binary, observed_names, typed=typed)
     warnings += observed.warnings
