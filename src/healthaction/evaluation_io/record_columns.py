@@ -104,6 +104,9 @@ def beyond_limits(number: pl.Expr, text: pl.Expr, longest: object = None) -> lis
 
 def raise_first(table: CsvTable, frame: pl.DataFrame, checks: Sequence[tuple[str, pl.Expr, str]]) -> None:
     """checks: (column, bad, message with {raw}); the first bad row's first failed check is raised."""
+    # Usually none fails: asked as one boolean per check, without building a column of failures.
+    if not any(frame.select(bad.any().alias(f"check_{i}") for i, (_, bad, _) in enumerate(checks)).row(0)):
+        return
     failed = pl.lit(None, dtype=pl.UInt32)
     for index in reversed(range(len(checks))):
         failed = pl.when(checks[index][1]).then(pl.lit(index, dtype=pl.UInt32)).otherwise(failed)
