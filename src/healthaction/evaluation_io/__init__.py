@@ -13,7 +13,7 @@ from pathlib import Path
 import polars as pl
 
 from healthaction.evaluation_io.csv_table import CsvTable, read_table
-from healthaction.evaluation_io.errors import InputError
+from healthaction.evaluation_io.errors import InputError, raised_after
 from healthaction.evaluation_io.observations import typed_observations
 from healthaction.evaluation_io.records import (
     BASELINE_COLUMNS,
@@ -111,17 +111,20 @@ def _load_inputs(
         table = read_table(files.baselines, BASELINE_COLUMNS, ("unit",))
         places.add(table)
         baselines.append(read_baselines(table))
-    observations = observations_table.result()
+    with raised_after(observations_table):  # the settings files come after the observations
+        indicators = _optional(
+            files.indicators, ("indicator",), ("unit", "polarity", "decimals", "max_age", "weight")
+        )
+        regions = _optional(files.regions, ("region", "parent"))
+        adjustments = _optional(files.adjustments, ("region", "year", "kind", "points"), ("reason",))
     prepared = prepare_series(
         _together(targets),
         _together(baselines),
-        observations,
+        observations_table,
         places,
-        indicators=_optional(
-            files.indicators, ("indicator",), ("unit", "polarity", "decimals", "max_age", "weight")
-        ),
-        regions=_optional(files.regions, ("region", "parent")),
-        adjustments=_optional(files.adjustments, ("region", "year", "kind", "points"), ("reason",)),
+        indicators=indicators,
+        regions=regions,
+        adjustments=adjustments,
         typed_observations=typed,
     )
     prepared.warnings[:0] = warnings

@@ -20,7 +20,7 @@ from healthaction.catalog import UnitError
 from healthaction.catalog.units import scale_exponent
 from healthaction.evaluation_io import cells
 from healthaction.evaluation_io.csv_table import CsvTable
-from healthaction.evaluation_io.errors import InputError
+from healthaction.evaluation_io.errors import InputError, raised_after
 from healthaction.evaluation_io.indicator_defaults import (
     IndicatorSettings,
     catalog_defaults,
@@ -305,7 +305,7 @@ def read_adjustments(table: CsvTable | None) -> pl.DataFrame | None:
 def prepare_series(
     targets: pl.DataFrame,
     baselines: pl.DataFrame,
-    observations: CsvTable,
+    observations: Future[CsvTable],
     places: Places,
     *,
     indicators: CsvTable | None = None,
@@ -315,42 +315,48 @@ def prepare_series(
 ) -> SeriesInputs:
     """Every input checked and put into the engine's tables; warnings and notes for the user.
 
-    ``typed_observations``: ``observations.typed_observations`` of the file, being worked out
-    on another thread (its error, if any, is raised here, after those of the other files)."""
+    ``observations``: the reading of the observations file and ``typed_observations`` its plain
+    cells typed (``observations.typed_observations``), perhaps still under way on another thread;
+    their errors are raised where they were when the file was read before these checks."""
     warnings: list[str] = []
     notes: list[str] = []
-    settings = read_indicators(indicators)
-    codes = SeriesCodes(targets)
-    dated = _dated_targets(targets.with_columns(codes.of()), places, warnings)
-    doubtful = doubtful_labels(dated, baselines, warnings)
-    suspect: pl.DataFrame | None = None
-    if doubtful:
-        pairs = pl.DataFrame(
-            {
-                "indicator": [k[0] for k in doubtful],
-                "unit": [k[1] for k in doubtful],
-                "read_as": list(doubtful.values()),
-            },
-            schema={"indicator": pl.Utf8, "unit": pl.Utf8, "read_as": pl.Utf8},
+    # The observations may still be being read: the targets' own checks run meanwhile.
+    with raised_after(observations):
+        settings = read_indicators(indicators)
+        codes = SeriesCodes(targets)
+        dated = _dated_targets(targets.with_columns(codes.of()), places, warnings)
+        doubtful = doubtful_labels(dated, baselines, warnings)
+        suspect: pl.DataFrame | None = None
+        if doubtful:
+            pairs = pl.DataFrame(
+                {
+                    "indicator": [k[0] for k in doubtful],
+                    "unit": [k[1] for k in doubtful],
+                    "read_as": list(doubtful.values()),
+                },
+                schema={"indicator": pl.Utf8, "unit": pl.Utf8, "read_as": pl.Utf8},
+            )
+
+            def relabel(frame: pl.DataFrame) -> pl.DataFrame:
+                joined = frame.join(pairs, on=["indicator", "unit"], how="left", maintain_order="left")
+                return joined.with_columns(pl.coalesce("read_as", "unit").alias("unit")).drop("read_as")
+
+            flagged = pl.concat([dated.select(*SERIES, "unit"), baselines.select(*SERIES, "unit")])
+            suspect = flagged.join(pairs, on=["indicator", "unit"], how="semi").select(SERIES).unique()
+            dated, baselines = relabel(dated), relabel(baselines)
+        units = _series_units(dated, settings)
+        targeted = dated.get_column("indicator").unique(maintain_order=True).to_list()
+        baseline_names = synonyms(
+            baselines.get_column("indicator").unique().to_list(), targeted, notes, "基期"
         )
-
-        def relabel(frame: pl.DataFrame) -> pl.DataFrame:
-            joined = frame.join(pairs, on=["indicator", "unit"], how="left", maintain_order="left")
-            return joined.with_columns(pl.coalesce("read_as", "unit").alias("unit")).drop("read_as")
-
-        flagged = pl.concat([dated.select(*SERIES, "unit"), baselines.select(*SERIES, "unit")])
-        suspect = flagged.join(pairs, on=["indicator", "unit"], how="semi").select(SERIES).unique()
-        dated, baselines = relabel(dated), relabel(baselines)
-    units = _series_units(dated, settings)
-    targeted = dated.get_column("indicator").unique(maintain_order=True).to_list()
-    baseline_names = synonyms(baselines.get_column("indicator").unique().to_list(), targeted, notes, "基期")
-    if baseline_names:
-        baselines = baselines.with_columns(pl.col("indicator").replace(baseline_names))
-    baselines = baselines.with_columns(codes.of())
-    binary = dated.filter(pl.col("comparator") == "achieved").select(SERIES).unique()
-    observed_names = synonyms(observations.distinct("indicator").to_list(), targeted, notes, "观测值")
+        if baseline_names:
+            baselines = baselines.with_columns(pl.col("indicator").replace(baseline_names))
+        baselines = baselines.with_columns(codes.of())
+        binary = dated.filter(pl.col("comparator") == "achieved").select(SERIES).unique()
+    table = observations.result()
+    observed_names = synonyms(table.distinct("indicator").to_list(), targeted, notes, "观测值")
     typed = None if typed_observations is None else typed_observations.result()
-    observed = read_observations(observations, units, binary, observed_names, typed=typed)
+    observed = read_observations(table, units, binary, observed_names, typed=typed)
     warnings += observed.warnings
     if observed.suspect is not None:
         suspect = observed.suspect if suspect is None else pl.concat([suspect, observed.suspect]).unique()
