@@ -144,20 +144,21 @@ def doubtful_labels(
     are kept as written, not multiplied. A label that cannot be converted at all is kept.
     """
     tables = [
-        targets.select(
+        targets.lazy().select(
             "indicator", "unit", pl.when(pl.col("comparator") != "slow").then("value").alias("value")
         ),
-        baselines.select("indicator", "unit", "value"),
+        baselines.lazy().select("indicator", "unit", "value"),
     ]
     # The distinct labels of each table first: the values are only gathered for a label to doubt.
-    pairs = pl.concat([table.select("indicator", "unit").unique() for table in tables]).drop_nulls("unit")
+    labels = [table.select("indicator", "unit").unique() for table in (targets, baselines)]
+    pairs = pl.concat(labels).drop_nulls("unit")
     doubtful: dict[tuple[str, str], str] = {}
     for indicator, unit in sorted(pairs.unique().iter_rows()):
         entry = match_indicator(indicator).entry
         if entry is None or entry.unit is None or entry.unit == unit:
             continue  # nothing to compare with: the common case, decided without the values
         here = (pl.col("indicator") == indicator) & (pl.col("unit") == unit)
-        values = pl.concat([table.filter(here) for table in tables])
+        values = pl.concat([table.filter(here) for table in tables]).collect()
         check = unit_check(indicator, unit, values.get_column("value").drop_nulls().to_list())
         if check.suspect:
             warnings.append(f"指标「{indicator}」单位可疑（unit_suspect）：{check.reason}")
