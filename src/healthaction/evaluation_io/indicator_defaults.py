@@ -135,13 +135,17 @@ def catalog_defaults(
 
 
 def doubtful_labels(
-    targets: pl.DataFrame, baselines: pl.DataFrame, warnings: list[str]
+    targets: pl.DataFrame,
+    baselines: pl.DataFrame,
+    warnings: list[str],
+    labels: tuple[pl.DataFrame, pl.DataFrame] | None = None,
 ) -> dict[tuple[str, str], str]:
     """(indicator, unit label) pairs flagged ``unit_suspect``, each with the unit to read its values in.
 
     A label that contradicts the catalog while its numbers fit the catalog's unit
     (婴儿死亡率 labelled % with 4.4 and ≤7.5) is read in the catalog's unit: its numbers
     are kept as written, not multiplied. A label that cannot be converted at all is kept.
+    ``labels``: the distinct (indicator, unit) of targets and baselines, when already known.
     """
     tables = [
         targets.lazy().select(
@@ -150,7 +154,11 @@ def doubtful_labels(
         baselines.lazy().select("indicator", "unit", "value"),
     ]
     # The distinct labels of each table first: the values are only gathered for a label to doubt.
-    labels = [table.select("indicator", "unit").unique() for table in (targets, baselines)]
+    if labels is None:
+        labels = (
+            targets.select("indicator", "unit").unique(),
+            baselines.select("indicator", "unit").unique(),
+        )
     pairs = pl.concat(labels).drop_nulls("unit")
     doubtful: dict[tuple[str, str], str] = {}
     for indicator, unit in sorted(pairs.unique().iter_rows()):

@@ -179,20 +179,23 @@ def in_series_unit(
     )
 
 
-def _stated_as_series(frame: pl.DataFrame, units: pl.DataFrame) -> bool:
-    """Whether every unit ``frame`` states is the unit of its series, seen on the distinct labels:
-    each indicator has one series unit and its rows state no other. Then no row is converted
-    and no column of series units is joined to every row (a national targets file: 853,200)."""
+def _stated_as_series(labels: pl.DataFrame, units: pl.DataFrame) -> bool:
+    """Whether every unit a table states is the unit of its series, seen on its distinct
+    (indicator, unit) ``labels``: each indicator has one series unit and its rows state no other.
+    Then no row is converted and no column of series units is joined to every row (a national
+    targets file: 853,200)."""
     series_units = units.select("indicator", "series_unit").drop_nulls().unique()
     if series_units.get_column("indicator").is_duplicated().any():
         return False
     unit_of = dict(series_units.iter_rows())
-    stated = frame.select("indicator", "unit").unique().drop_nulls()
+    stated = labels.select("indicator", "unit").drop_nulls()
     return all(unit_of.get(indicator) == unit for indicator, unit in stated.iter_rows())
 
 
-def _engine_targets(dated: pl.DataFrame, units: pl.DataFrame, places: Places) -> pl.DataFrame:
-    if _stated_as_series(dated, units):
+def _engine_targets(
+    dated: pl.DataFrame, units: pl.DataFrame, places: Places, labels: pl.DataFrame
+) -> pl.DataFrame:
+    if _stated_as_series(labels, units):
         return dated.select("region", "indicator", "year", "comparator", "value")
     joined = dated.join(units.select("series", "series_unit"), on="series", how="left", maintain_order="left")
     # A `slow` value is a growth rate in % per year, not in the indicator's unit.
@@ -200,8 +203,10 @@ def _engine_targets(dated: pl.DataFrame, units: pl.DataFrame, places: Places) ->
     return converted.select("region", "indicator", "year", "comparator", "value")
 
 
-def _engine_baselines(baselines: pl.DataFrame, units: pl.DataFrame, places: Places) -> pl.DataFrame:
-    as_series = _stated_as_series(baselines, units)
+def _engine_baselines(
+    baselines: pl.DataFrame, units: pl.DataFrame, places: Places, labels: pl.DataFrame
+) -> pl.DataFrame:
+    as_series = _stated_as_series(labels, units)
     if as_series:
         applicable = baselines.filter(pl.col("series").is_in(units.get_column("series").implode()))
     else:
@@ -325,7 +330,9 @@ def prepare_series(
         settings = read_indicators(indicators)
         codes = SeriesCodes(targets)
         dated = _dated_targets(targets.with_columns(codes.of()), places, warnings)
-        doubtful = doubtful_labels(dated, baselines, warnings)
+        # The distinct (indicator, unit) labels, found once for the doubts and the conversions.
+        labels = [table.select("indicator", "unit").unique() for table in (dated, baselines)]
+        doubtful = doubtful_labels(dated, baselines, warnings, (labels[0], labels[1]))
         suspect: pl.DataFrame | None = None
         if doubtful:
             pairs = pl.DataFrame(
@@ -344,6 +351,7 @@ def prepare_series(
             flagged = pl.concat([dated.select(*SERIES, "unit"), baselines.select(*SERIES, "unit")])
             suspect = flagged.join(pairs, on=["indicator", "unit"], how="semi").select(SERIES).unique()
             dated, baselines = relabel(dated), relabel(baselines)
+            labels = [relabel(table).unique() for table in labels]
         units = _series_units(dated, settings)
         targeted = dated.get_column("indicator").unique(maintain_order=True).to_list()
         baseline_names = synonyms(
@@ -351,6 +359,7 @@ def prepare_series(
         )
         if baseline_names:
             baselines = baselines.with_columns(pl.col("indicator").replace(baseline_names))
+            labels[1] = labels[1].with_columns(pl.col("indicator").replace(baseline_names)).unique()
         baselines = baselines.with_columns(codes.of())
         binary = dated.filter(pl.col("comparator") == "achieved").select(SERIES).unique()
     table = observations.result()
@@ -361,9 +370,9 @@ def prepare_series(
     if observed.suspect is not None:
         suspect = observed.suspect if suspect is None else pl.concat([suspect, observed.suspect]).unique()
     return SeriesInputs(
-        targets=_engine_targets(dated, units, places),
+        targets=_engine_targets(dated, units, places, labels[0]),
         observations=observed.frame,
-        baselines=_engine_baselines(baselines, units, places),
+        baselines=_engine_baselines(baselines, units, places, labels[1]),
         indicators=_indicators_frame(dated, units, settings, places, notes),
         regions=read_regions(regions),
         adjustments=read_adjustments(adjustments),
