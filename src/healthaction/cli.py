@@ -14,9 +14,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from rich.console import Console
-from rich.table import Table as RichTable
-
 from healthaction import __version__
 
 EXIT_BAD_INPUT = 2
@@ -76,7 +73,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     """Parse several documents and print one line each: what was found."""
+    from rich.console import Console
     from rich.progress import track
+    from rich.table import Table as RichTable
 
     from healthaction.ingest import IngestError, parse_file
 

@@ -7,8 +7,10 @@ this module only wires arguments to both and chooses where the output goes.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -99,14 +101,22 @@ def assessment_year(counts: dict[int, int]) -> int | None:
     return max(year for year, regions in counts.items() if regions == most)
 
 
+def _import_meanwhile(*modules: str) -> None:
+    """Import ``modules`` on a thread of their own: while polars reads the files it lets go of the
+    interpreter, and the terminal summary's modules (rich: a tenth of a second) load meanwhile."""
+
+    def load() -> None:
+        for name in modules:
+            importlib.import_module(name)
+
+    threading.Thread(target=load, name="healthaction-imports").start()
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     _keep_freed_pages()
-    from rich.console import Console
-
     from healthaction.engine import EvaluationInputs, EvaluationOptions, evaluate
     from healthaction.evaluation_io import InputError, InputFiles, load_inputs
     from healthaction.evaluation_io.output import scores_table, series_table, with_flags
-    from healthaction.evaluation_io.summary import print_summary
 
     if args.targets is None and args.plan is None:
         raise BadInput("evaluate：需要 --targets T.csv 或 --plan PLAN.json")
@@ -120,6 +130,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         regions=_path(args.regions),
         adjustments=_path(args.adjustments),
     )
+    if args.output is not None:  # the terminal summary will be shown
+        _import_meanwhile("rich.console", "rich.table")
     try:
         prepared = load_inputs(files)
     except InputError as exc:
@@ -163,6 +175,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         sys.stdout.write(table.write_csv())
         return 0
     _write(Path(args.output), table)
+    from rich.console import Console
+
+    from healthaction.evaluation_io.summary import print_summary
+
     console = Console()
     print_summary(series, result.scores, year=year, console=console, full_table=args.scores)
     written = "、".join(p for p in (args.output, args.scores) if p)

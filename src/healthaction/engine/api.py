@@ -139,7 +139,7 @@ def _evaluated(
     if options.explain:
         explanation = explain.sentences(judged, year)
     else:
-        explanation = pl.Series("explanation", [None] * judged.height, dtype=pl.Utf8)
+        explanation = pl.repeat(None, judged.height, dtype=pl.Utf8, eager=True).alias("explanation")
     series = judged.select(*SERIES_COLUMNS, "mode", explanation.alias("explanation"), "label")
     return Evaluation(series=series, scores=_scores_table(judged, prepared, year, options))
 

@@ -135,28 +135,38 @@ def catalog_defaults(
 
 
 def doubtful_labels(
-    targets: pl.DataFrame, baselines: pl.DataFrame, warnings: list[str]
+    targets: pl.DataFrame,
+    baselines: pl.DataFrame,
+    warnings: list[str],
+    labels: tuple[pl.DataFrame, pl.DataFrame] | None = None,
 ) -> dict[tuple[str, str], str]:
     """(indicator, unit label) pairs flagged ``unit_suspect``, each with the unit to read its values in.
 
     A label that contradicts the catalog while its numbers fit the catalog's unit
     (婴儿死亡率 labelled % with 4.4 and ≤7.5) is read in the catalog's unit: its numbers
     are kept as written, not multiplied. A label that cannot be converted at all is kept.
+    ``labels``: the distinct (indicator, unit) of targets and baselines, when already known.
     """
-    labelled = pl.concat(
-        [
-            targets.select(
-                "indicator", "unit", pl.when(pl.col("comparator") != "slow").then("value").alias("value")
-            ),
-            baselines.select("indicator", "unit", "value"),
-        ]
-    ).filter(pl.col("unit").is_not_null())
+    tables = [
+        targets.lazy().select(
+            "indicator", "unit", pl.when(pl.col("comparator") != "slow").then("value").alias("value")
+        ),
+        baselines.lazy().select("indicator", "unit", "value"),
+    ]
+    # The distinct labels of each table first: the values are only gathered for a label to doubt.
+    if labels is None:
+        labels = (
+            targets.select("indicator", "unit").unique(),
+            baselines.select("indicator", "unit").unique(),
+        )
+    pairs = pl.concat(labels).drop_nulls("unit")
     doubtful: dict[tuple[str, str], str] = {}
-    for indicator, unit in sorted(labelled.select("indicator", "unit").unique().iter_rows()):
+    for indicator, unit in sorted(pairs.unique().iter_rows()):
         entry = match_indicator(indicator).entry
         if entry is None or entry.unit is None or entry.unit == unit:
             continue  # nothing to compare with: the common case, decided without the values
-        values = labelled.filter((pl.col("indicator") == indicator) & (pl.col("unit") == unit))
+        here = (pl.col("indicator") == indicator) & (pl.col("unit") == unit)
+        values = pl.concat([table.filter(here) for table in tables]).collect()
         check = unit_check(indicator, unit, values.get_column("value").drop_nulls().to_list())
         if check.suspect:
             warnings.append(f"指标「{indicator}」单位可疑（unit_suspect）：{check.reason}")

@@ -49,12 +49,18 @@ class Observed:
 
 
 def read_observations(
-    table: CsvTable, units: pl.DataFrame, binary: pl.DataFrame, names: dict[str, str] | None = None
+    table: CsvTable,
+    units: pl.DataFrame,
+    binary: pl.DataFrame,
+    names: dict[str, str] | None = None,
+    *,
+    typed: pl.DataFrame | None = None,
 ) -> Observed:
     """Observations of series with a target, in the series unit; the years reported; doubts.
 
-    ``names`` renames indicators written under another wording of a targeted one."""
-    frame = _typed(table)
+    ``names`` renames indicators written under another wording of a targeted one; ``typed`` is
+    ``typed_observations(table)`` when it was worked out beforehand."""
+    frame = typed_observations(table) if typed is None else typed
     if names:
         frame = frame.with_columns(pl.col("indicator").replace(names))
     series = units.join(
@@ -106,13 +112,11 @@ def _may_convert(frame: pl.DataFrame, series: pl.DataFrame) -> bool:
     """Whether a value may be in another unit than its series: not when the observations state one
     unit throughout (or none) and every series that states one has that same unit. Then no
     column of series units is built for millions of rows only to be found equal."""
-    stated = frame.get_column("unit")
-    if stated.null_count() == stated.len():
-        return False
-    first = stated.drop_nulls().head(1).item()
-    if not (stated.drop_nulls() == first).all():
-        return True
-    return not set(series.get_column("series_unit").drop_nulls().unique().to_list()) <= {first}
+    # On the column, not a Series of it: one label throughout is held once, not 5 M times.
+    stated = frame.select(pl.col("unit").drop_nulls().unique()).to_series()
+    if stated.len() != 1:
+        return stated.len() > 1
+    return not set(series.get_column("series_unit").drop_nulls().unique().to_list()) <= {stated.item()}
 
 
 def _doubtful_conversions(frame: pl.DataFrame, warnings: list[str]) -> pl.DataFrame | None:
@@ -181,15 +185,13 @@ def _with_series(frame: pl.DataFrame, series: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _typed(table: CsvTable) -> pl.DataFrame:
+def typed_observations(table: CsvTable) -> pl.DataFrame:
     """row, region, indicator, year (Int64), value (as written), value_f, value_f_unit, number, unit.
 
     Nearly every cell of a national file is a plain year and a plain number: polars casts those
     directly. Only the other rows (２０２２, 2022年, 27.78%, 是, a bad cell) go through the
     folding and splitting of ``record_columns``, and the first bad year among them is raised."""
-    frame = table.frame.select(
-        "row", "region", "indicator", "year", "value", table.column("unit").alias("unit")
-    )
+    frame = table.frame.select("row", "region", "indicator", "year", "value", table.cell("unit"))
     # Each column cast once (an eager select does not share the casts between expressions).
     frame = frame.with_columns(
         pl.col("year").cast(pl.Int64, strict=False).alias("year_n"),

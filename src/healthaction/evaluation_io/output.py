@@ -136,8 +136,16 @@ def formatted(
         exprs.append(text.alias(name))
     table = frame.select(exprs)
     floats = [n for n in columns if frame.schema[n].is_float() and n not in (places or {})]
-    exponent = table.select(pl.col(floats).str.contains("e", literal=True).any()).row(0) if floats else ()
-    redo = [n for n, has in zip(floats, exponent, strict=True) if has]
+    # polars writes an exponent below 1e-5 and from 1e16 on: only a column holding a number near
+    # those (a wider band, on the numbers, which is cheaper than searching the texts) is searched.
+    magnitude = [pl.col(n).abs() for n in floats]
+    near = [((m < 1e-4) & (m != 0)) | (m >= 1e15) for m in magnitude]
+    candidates = (
+        frame.select(b.any().alias(n) for n, b in zip(floats, near, strict=True)).row(0) if floats else ()
+    )
+    searched = [n for n, may in zip(floats, candidates, strict=True) if may]
+    exponent = table.select(pl.col(searched).str.contains("e", literal=True).any()).row(0) if searched else ()
+    redo = [n for n, has in zip(searched, exponent, strict=True) if has]
     if redo:  # rare: tiny or huge numbers, written without an exponent
         plain = frame.select(_plain_text(pl.col(n), _AT_MOST.get(n, _DEFAULT_AT_MOST)).alias(n) for n in redo)
         table = table.with_columns(plain)

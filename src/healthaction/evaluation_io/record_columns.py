@@ -53,7 +53,7 @@ _NAMES = frozenset({"region", "indicator"})  # kept as written: names are matche
 def cell_columns(table: CsvTable, columns: Sequence[str]) -> pl.DataFrame:
     """row, each column as written (trimmed) and `<column>_f` folded (NFKC, − as -) for the cells
     that hold numbers, years, comparators and units."""
-    raw = table.frame.select("row", *(table.column(name).alias(name) for name in columns))
+    raw = table.frame.select("row", *(table.cell(name) for name in columns))
     return raw.with_columns(fold(raw, name).alias(f"{name}_f") for name in columns if name not in _NAMES)
 
 
@@ -104,6 +104,9 @@ def beyond_limits(number: pl.Expr, text: pl.Expr, longest: object = None) -> lis
 
 def raise_first(table: CsvTable, frame: pl.DataFrame, checks: Sequence[tuple[str, pl.Expr, str]]) -> None:
     """checks: (column, bad, message with {raw}); the first bad row's first failed check is raised."""
+    # Usually none fails: asked as one boolean per check, without building a column of failures.
+    if not any(frame.select(bad.any().alias(f"check_{i}") for i, (_, bad, _) in enumerate(checks)).row(0)):
+        return
     failed = pl.lit(None, dtype=pl.UInt32)
     for index in reversed(range(len(checks))):
         failed = pl.when(checks[index][1]).then(pl.lit(index, dtype=pl.UInt32)).otherwise(failed)

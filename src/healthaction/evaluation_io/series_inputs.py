@@ -11,6 +11,7 @@ columns: a national targets file has close to a million rows.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -19,7 +20,7 @@ from healthaction.catalog import UnitError
 from healthaction.catalog.units import scale_exponent
 from healthaction.evaluation_io import cells
 from healthaction.evaluation_io.csv_table import CsvTable
-from healthaction.evaluation_io.errors import InputError
+from healthaction.evaluation_io.errors import InputError, raised_after
 from healthaction.evaluation_io.indicator_defaults import (
     IndicatorSettings,
     catalog_defaults,
@@ -113,15 +114,22 @@ def _dated_targets(targets: pl.DataFrame, places: Places, warnings: list[str]) -
 
 def _series_units(targets: pl.DataFrame, settings: dict[str, IndicatorSettings]) -> pl.DataFrame:
     """region, indicator, series_unit: the earliest milestone's stated unit, else the indicators file's."""
-    units = (
-        targets.sort("year", maintain_order=True)
+    # Grouped on row numbers, the names and units then taken by position: sorting and grouping
+    # 853,200 rows of texts cost several times more.
+    rows = (
+        targets.select(pl.int_range(pl.len(), dtype=pl.UInt32).alias("at"), "series", "year", "unit")
+        .sort("year", maintain_order=True)
         .group_by("series", maintain_order=True)
-        .agg(
-            pl.col("region").first(),
-            pl.col("indicator").first(),
-            pl.col("unit").drop_nulls().first().alias("series_unit"),
-        )
-        .select("region", "indicator", "series_unit", "series")
+        .agg(pl.col("at").first(), pl.col("at").filter(pl.col("unit").is_not_null()).first().alias("unit_at"))
+    )
+    first, unit_at = rows.get_column("at"), rows.get_column("unit_at")
+    units = pl.DataFrame(
+        [
+            targets.get_column("region").gather(first),
+            targets.get_column("indicator").gather(first),
+            targets.get_column("unit").gather(unit_at).alias("series_unit"),
+            rows.get_column("series"),
+        ]
     )
     given = {name: s.unit for name, s in settings.items() if s.unit is not None}
     if given:
@@ -171,22 +179,45 @@ def in_series_unit(
     )
 
 
-def _engine_targets(dated: pl.DataFrame, units: pl.DataFrame, places: Places) -> pl.DataFrame:
+def _stated_as_series(labels: pl.DataFrame, units: pl.DataFrame) -> bool:
+    """Whether every unit a table states is the unit of its series, seen on its distinct
+    (indicator, unit) ``labels``: each indicator has one series unit and its rows state no other.
+    Then no row is converted and no column of series units is joined to every row (a national
+    targets file: 853,200)."""
+    series_units = units.select("indicator", "series_unit").drop_nulls().unique()
+    if series_units.get_column("indicator").is_duplicated().any():
+        return False
+    unit_of = dict(series_units.iter_rows())
+    stated = labels.select("indicator", "unit").drop_nulls()
+    return all(unit_of.get(indicator) == unit for indicator, unit in stated.iter_rows())
+
+
+def _engine_targets(
+    dated: pl.DataFrame, units: pl.DataFrame, places: Places, labels: pl.DataFrame
+) -> pl.DataFrame:
+    if _stated_as_series(labels, units):
+        return dated.select("region", "indicator", "year", "comparator", "value")
     joined = dated.join(units.select("series", "series_unit"), on="series", how="left", maintain_order="left")
     # A `slow` value is a growth rate in % per year, not in the indicator's unit.
     converted = in_series_unit(joined, places, "同一指标其他目标", skip=pl.col("comparator") == "slow")
     return converted.select("region", "indicator", "year", "comparator", "value")
 
 
-def _engine_baselines(baselines: pl.DataFrame, units: pl.DataFrame, places: Places) -> pl.DataFrame:
-    applicable = baselines.join(
-        units.select("series", "series_unit"), on="series", how="inner", maintain_order="left"
-    )  # no target: not applicable
+def _engine_baselines(
+    baselines: pl.DataFrame, units: pl.DataFrame, places: Places, labels: pl.DataFrame
+) -> pl.DataFrame:
+    as_series = _stated_as_series(labels, units)
+    if as_series:
+        applicable = baselines.filter(pl.col("series").is_in(units.get_column("series").implode()))
+    else:
+        applicable = baselines.join(
+            units.select("series", "series_unit"), on="series", how="inner", maintain_order="left"
+        )  # no target: not applicable
     repeat = _first_repeat(applicable, ["series"])
     if repeat is not None:
         later, earlier = repeat
         raise InputError(places.of(later), f"与{places.of(earlier)}重复（同一地区和指标的基期）")
-    converted = in_series_unit(applicable, places, "目标")
+    converted = applicable if as_series else in_series_unit(applicable, places, "目标")
     return converted.select("region", "indicator", "year", "value")
 
 
@@ -279,54 +310,69 @@ def read_adjustments(table: CsvTable | None) -> pl.DataFrame | None:
 def prepare_series(
     targets: pl.DataFrame,
     baselines: pl.DataFrame,
-    observations: CsvTable,
+    observations: Future[CsvTable],
     places: Places,
     *,
     indicators: CsvTable | None = None,
     regions: CsvTable | None = None,
     adjustments: CsvTable | None = None,
+    typed_observations: Future[pl.DataFrame] | None = None,
 ) -> SeriesInputs:
-    """Every input checked and put into the engine's tables; warnings and notes for the user."""
+    """Every input checked and put into the engine's tables; warnings and notes for the user.
+
+    ``observations``: the reading of the observations file and ``typed_observations`` its plain
+    cells typed (``observations.typed_observations``), perhaps still under way on another thread;
+    their errors are raised where they were when the file was read before these checks."""
     warnings: list[str] = []
     notes: list[str] = []
-    settings = read_indicators(indicators)
-    codes = SeriesCodes(targets)
-    dated = _dated_targets(targets.with_columns(codes.of()), places, warnings)
-    doubtful = doubtful_labels(dated, baselines, warnings)
-    suspect: pl.DataFrame | None = None
-    if doubtful:
-        pairs = pl.DataFrame(
-            {
-                "indicator": [k[0] for k in doubtful],
-                "unit": [k[1] for k in doubtful],
-                "read_as": list(doubtful.values()),
-            },
-            schema={"indicator": pl.Utf8, "unit": pl.Utf8, "read_as": pl.Utf8},
+    # The observations may still be being read: the targets' own checks run meanwhile.
+    with raised_after(observations):
+        settings = read_indicators(indicators)
+        codes = SeriesCodes(targets)
+        dated = _dated_targets(targets.with_columns(codes.of()), places, warnings)
+        # The distinct (indicator, unit) labels, found once for the doubts and the conversions.
+        labels = [table.select("indicator", "unit").unique() for table in (dated, baselines)]
+        doubtful = doubtful_labels(dated, baselines, warnings, (labels[0], labels[1]))
+        suspect: pl.DataFrame | None = None
+        if doubtful:
+            pairs = pl.DataFrame(
+                {
+                    "indicator": [k[0] for k in doubtful],
+                    "unit": [k[1] for k in doubtful],
+                    "read_as": list(doubtful.values()),
+                },
+                schema={"indicator": pl.Utf8, "unit": pl.Utf8, "read_as": pl.Utf8},
+            )
+
+            def relabel(frame: pl.DataFrame) -> pl.DataFrame:
+                joined = frame.join(pairs, on=["indicator", "unit"], how="left", maintain_order="left")
+                return joined.with_columns(pl.coalesce("read_as", "unit").alias("unit")).drop("read_as")
+
+            flagged = pl.concat([dated.select(*SERIES, "unit"), baselines.select(*SERIES, "unit")])
+            suspect = flagged.join(pairs, on=["indicator", "unit"], how="semi").select(SERIES).unique()
+            dated, baselines = relabel(dated), relabel(baselines)
+            labels = [relabel(table).unique() for table in labels]
+        units = _series_units(dated, settings)
+        targeted = dated.get_column("indicator").unique(maintain_order=True).to_list()
+        baseline_names = synonyms(
+            baselines.get_column("indicator").unique().to_list(), targeted, notes, "基期"
         )
-
-        def relabel(frame: pl.DataFrame) -> pl.DataFrame:
-            joined = frame.join(pairs, on=["indicator", "unit"], how="left", maintain_order="left")
-            return joined.with_columns(pl.coalesce("read_as", "unit").alias("unit")).drop("read_as")
-
-        flagged = pl.concat([dated.select(*SERIES, "unit"), baselines.select(*SERIES, "unit")])
-        suspect = flagged.join(pairs, on=["indicator", "unit"], how="semi").select(SERIES).unique()
-        dated, baselines = relabel(dated), relabel(baselines)
-    units = _series_units(dated, settings)
-    targeted = dated.get_column("indicator").unique(maintain_order=True).to_list()
-    baseline_names = synonyms(baselines.get_column("indicator").unique().to_list(), targeted, notes, "基期")
-    if baseline_names:
-        baselines = baselines.with_columns(pl.col("indicator").replace(baseline_names))
-    baselines = baselines.with_columns(codes.of())
-    binary = dated.filter(pl.col("comparator") == "achieved").select(SERIES).unique()
-    observed_names = synonyms(observations.column("indicator").unique().to_list(), targeted, notes, "观测值")
-    observed = read_observations(observations, units, binary, observed_names)
+        if baseline_names:
+            baselines = baselines.with_columns(pl.col("indicator").replace(baseline_names))
+            labels[1] = labels[1].with_columns(pl.col("indicator").replace(baseline_names)).unique()
+        baselines = baselines.with_columns(codes.of())
+        binary = dated.filter(pl.col("comparator") == "achieved").select(SERIES).unique()
+    table = observations.result()
+    observed_names = synonyms(table.distinct("indicator").to_list(), targeted, notes, "观测值")
+    typed = None if typed_observations is None else typed_observations.result()
+    observed = read_observations(table, units, binary, observed_names, typed=typed)
     warnings += observed.warnings
     if observed.suspect is not None:
         suspect = observed.suspect if suspect is None else pl.concat([suspect, observed.suspect]).unique()
     return SeriesInputs(
-        targets=_engine_targets(dated, units, places),
+        targets=_engine_targets(dated, units, places, labels[0]),
         observations=observed.frame,
-        baselines=_engine_baselines(baselines, units, places),
+        baselines=_engine_baselines(baselines, units, places, labels[1]),
         indicators=_indicators_frame(dated, units, settings, places, notes),
         regions=read_regions(regions),
         adjustments=read_adjustments(adjustments),
