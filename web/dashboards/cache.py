@@ -60,13 +60,8 @@ def generation_of(request: HttpRequest) -> str:
 def region_by_code(token: str, code: str) -> Region | None:
     """The region ``code`` of generation ``token`` (a save or delete of a region replaces the token).
     An unknown code is not cached: made-up codes must not fill the cache."""
-    cache, name = caches[ALIAS], key(token, "region", code)
-    found: Region | None = cache.get(name)
-    if found is None:
-        found = Region.objects.filter(code=code).first()
-        if found is not None:
-            cache.set(name, found, TIMEOUT)
-    return found
+    query = Region.objects.filter(code=code).first
+    return cached(token, ("region", code), query, keep=lambda region: region is not None)
 
 
 def generation_bump() -> None:
@@ -84,12 +79,16 @@ def key(token: str, *parts: object) -> str:
     return ":".join([token, *(str(p) for p in parts)])
 
 
-def cached(token: str, parts: tuple[object, ...], compute: Callable[[], T]) -> T:
-    """The part named by ``parts`` in generation ``token``, computed on the first request."""
+def cached(
+    token: str, parts: tuple[object, ...], compute: Callable[[], T], keep: Callable[[T], bool] | None = None
+) -> T:
+    """The part named by ``parts`` in generation ``token``, computed on the first request; stored only
+    when ``keep`` (if given) says so of it."""
     cache = caches[ALIAS]
     name = key(token, *parts)
     found: Any = cache.get(name, _MISSING)
     if found is _MISSING:
         found = compute()
-        cache.set(name, found, TIMEOUT)
+        if keep is None or keep(found):
+            cache.set(name, found, TIMEOUT)
     return found  # type: ignore[no-any-return]

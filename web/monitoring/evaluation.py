@@ -248,7 +248,7 @@ def statuses_refresh_after(observation: Observation) -> None:
 # again only while everything `prepare` reads (targets, baselines, indicators, regions) is read equal.
 PREPARED_KEPT = 64
 _prepared_by_region: OrderedDict[str, tuple[EvaluationInputs, PreparedEvaluation]] = OrderedDict()
-_prepared_lock = threading.Lock()  # the server's workers run requests in threads
+_prepared_lock = threading.Lock()  # the job worker runs its jobs (recomputes among them) in threads
 
 
 def _prepared(key: str, inputs: EvaluationInputs) -> PreparedEvaluation:

@@ -8,8 +8,10 @@ anything is saved (the writes are ``web.plans.services.plan_import``).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeVar
 
 from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 
@@ -21,6 +23,9 @@ from web.plans.desired import BaselineRow, DesiredState, TargetRow, desired_stat
 from web.plans.models import ActionDepartment, Indicator, PlanDocument
 from web.plans.selectors import document_for
 from web.regions.models import Region
+
+_Key = TypeVar("_Key", bound=tuple[object, ...])
+_Row = TypeVar("_Row", TargetRow, BaselineRow)
 
 
 @dataclass(frozen=True)
@@ -173,17 +178,10 @@ def _target_text(row: TargetRow) -> str:
 
 
 def _target_changes(want: DesiredState, have: DesiredState) -> list[Change]:
-    changes: list[Change] = []
-    for key, row in want.targets.items():
-        label = f"{key[0]}（{key[1]}，{key[2]}年）"
-        if key not in have.targets:
-            changes.append(Change("新增", "目标", label, new=_target_text(row)))
-        elif not same_fields(row, have.targets[key], ("comparator", "value", "unit", "text")):
-            changes.append(Change("修改", "目标", label, _target_text(have.targets[key]), _target_text(row)))
-    changes += [
-        Change("删除", "目标", f"{k[0]}（{k[1]}，{k[2]}年）") for k in have.targets if k not in want.targets
-    ]
-    return changes
+    return _row_changes(
+        "目标", want.targets, have.targets, lambda k: f"{k[0]}（{k[1]}，{k[2]}年）", _target_text,
+        ("comparator", "value", "unit", "text"),
+    )  # fmt: skip
 
 
 def _baseline_text(row: BaselineRow) -> str:
@@ -191,18 +189,28 @@ def _baseline_text(row: BaselineRow) -> str:
 
 
 def _baseline_changes(want: DesiredState, have: DesiredState) -> list[Change]:
+    return _row_changes(
+        "基期", want.baselines, have.baselines, lambda k: f"{k[0]}（{k[1]}）", _baseline_text,
+        ("year", "value", "text"),
+    )  # fmt: skip
+
+
+def _row_changes(
+    what: str,
+    want: Mapping[_Key, _Row],
+    have: Mapping[_Key, _Row],
+    label: Callable[[_Key], str],
+    text: Callable[[_Row], str],
+    fields: tuple[str, ...],
+) -> list[Change]:
+    """The rows of one kind the import adds, changes (one of ``fields`` differs) and deletes."""
     changes: list[Change] = []
-    for key, row in want.baselines.items():
-        label = f"{key[0]}（{key[1]}）"
-        if key not in have.baselines:
-            changes.append(Change("新增", "基期", label, new=_baseline_text(row)))
-        elif not same_fields(row, have.baselines[key], ("year", "value", "text")):
-            changes.append(
-                Change("修改", "基期", label, _baseline_text(have.baselines[key]), _baseline_text(row))
-            )
-    changes += [
-        Change("删除", "基期", f"{k[0]}（{k[1]}）") for k in have.baselines if k not in want.baselines
-    ]
+    for key, row in want.items():
+        if key not in have:
+            changes.append(Change("新增", what, label(key), new=text(row)))
+        elif not same_fields(row, have[key], fields):
+            changes.append(Change("修改", what, label(key), text(have[key]), text(row)))
+    changes += [Change("删除", what, label(key)) for key in have if key not in want]
     return changes
 
 

@@ -138,14 +138,14 @@ def doubtful_labels(
     targets: pl.DataFrame,
     baselines: pl.DataFrame,
     warnings: list[str],
-    labels: tuple[pl.DataFrame, pl.DataFrame] | None = None,
+    labels: tuple[pl.DataFrame, pl.DataFrame],
 ) -> dict[tuple[str, str], str]:
     """(indicator, unit label) pairs flagged ``unit_suspect``, each with the unit to read its values in.
 
     A label that contradicts the catalog while its numbers fit the catalog's unit
     (婴儿死亡率 labelled % with 4.4 and ≤7.5) is read in the catalog's unit: its numbers
     are kept as written, not multiplied. A label that cannot be converted at all is kept.
-    ``labels``: the distinct (indicator, unit) of targets and baselines, when already known.
+    ``labels``: the distinct (indicator, unit) of targets and of baselines.
     """
     tables = [
         targets.lazy().select(
@@ -153,12 +153,7 @@ def doubtful_labels(
         ),
         baselines.lazy().select("indicator", "unit", "value"),
     ]
-    # The distinct labels of each table first: the values are only gathered for a label to doubt.
-    if labels is None:
-        labels = (
-            targets.select("indicator", "unit").unique(),
-            baselines.select("indicator", "unit").unique(),
-        )
+    # The distinct labels first: the values are only gathered for a label to doubt.
     pairs = pl.concat(labels).drop_nulls("unit")
     doubtful: dict[tuple[str, str], str] = {}
     for indicator, unit in sorted(pairs.unique().iter_rows()):

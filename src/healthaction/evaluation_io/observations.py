@@ -54,13 +54,13 @@ def read_observations(
     binary: pl.DataFrame,
     names: dict[str, str] | None = None,
     *,
-    typed: pl.DataFrame | None = None,
+    typed: pl.DataFrame,
 ) -> Observed:
     """Observations of series with a target, in the series unit; the years reported; doubts.
 
     ``names`` renames indicators written under another wording of a targeted one; ``typed`` is
-    ``typed_observations(table)`` when it was worked out beforehand."""
-    frame = typed_observations(table) if typed is None else typed
+    ``typed_observations(table)``, worked out beforehand (on the reading thread)."""
+    frame = typed
     if names:
         frame = frame.with_columns(pl.col("indicator").replace(names))
     series = units.join(

@@ -316,7 +316,7 @@ def prepare_series(
     indicators: CsvTable | None = None,
     regions: CsvTable | None = None,
     adjustments: CsvTable | None = None,
-    typed_observations: Future[pl.DataFrame] | None = None,
+    typed_observations: Future[pl.DataFrame],
 ) -> SeriesInputs:
     """Every input checked and put into the engine's tables; warnings and notes for the user.
 
@@ -364,8 +364,7 @@ def prepare_series(
         binary = dated.filter(pl.col("comparator") == "achieved").select(SERIES).unique()
     table = observations.result()
     observed_names = synonyms(table.distinct("indicator").to_list(), targeted, notes, "观测值")
-    typed = None if typed_observations is None else typed_observations.result()
-    observed = read_observations(table, units, binary, observed_names, typed=typed)
+    observed = read_observations(table, units, binary, observed_names, typed=typed_observations.result())
     warnings += observed.warnings
     if observed.suspect is not None:
         suspect = observed.suspect if suspect is None else pl.concat([suspect, observed.suspect]).unique()
